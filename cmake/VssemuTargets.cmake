@@ -1,0 +1,33 @@
+# Helpers that give every project target the same settings: C++20 and strict
+# warnings. Third-party code never goes through these helpers.
+
+# Applies the project's warning flags to target.
+function(vssemu_strict_warnings target)
+  if(MSVC)
+    target_compile_options(${target} PRIVATE /W4 /permissive-)
+    if(VSSEMU_WERROR)
+      target_compile_options(${target} PRIVATE /WX)
+    endif()
+  else()
+    target_compile_options(${target} PRIVATE -Wall -Wextra)
+    if(VSSEMU_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+  endif()
+endfunction()
+
+# Declares a static library of the emulator with the project settings.
+function(vssemu_add_library name)
+  add_library(${name} STATIC ${ARGN})
+  target_compile_features(${name} PUBLIC cxx_std_20)
+  vssemu_strict_warnings(${name})
+endfunction()
+
+# Declares a GoogleTest program; its tests are registered with CTest.
+function(vssemu_add_test name)
+  add_executable(${name} ${ARGN})
+  vssemu_strict_warnings(${name})
+  target_link_libraries(${name} PRIVATE vssemu_gtest_main)
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
+                       PROPERTIES ENVIRONMENT "VSSEMU_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endfunction()

@@ -1,0 +1,86 @@
+// A reference-counted base that implements IUnknown for emulator objects.
+//
+// Contract: a class derives from ComObject<Self, Interfaces...> (the
+// interfaces it implements) and declares
+//   using Queryable = vssemu::com::InterfaceList<I1, I2, ...>;
+// naming every interface QueryInterface answers besides IUnknown (usually
+// the implemented interface and its bases). Objects are created with
+// MakeComObject, start with one reference, and delete themselves on the last
+// Release. Every live object is counted (live_objects.h).
+#ifndef VSSEMU_COM_COM_OBJECT_H_
+#define VSSEMU_COM_COM_OBJECT_H_
+
+#include <atomic>
+#include <new>
+#include <utility>
+
+#include <vssemu/win32_base.h>
+
+#include "com/com_ptr.h"
+#include "com/live_objects.h"
+
+namespace vssemu::com {
+
+// The interfaces QueryInterface answers, in lookup order.
+template <typename... Interfaces>
+struct InterfaceList {};
+
+template <typename Self, typename First, typename... Rest>
+class ComObject : public First, public Rest... {
+ public:
+  ComObject() { internal::AddLiveObject(); }
+  ComObject(const ComObject&) = delete;
+  ComObject& operator=(const ComObject&) = delete;
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) override {
+    if (ppv == nullptr) return E_POINTER;
+    *ppv = nullptr;
+    if (IsEqualGUID(riid, IID_IUnknown)) {
+      *ppv = static_cast<IUnknown*>(static_cast<First*>(self()));
+    } else {
+      *ppv = Find(riid, typename Self::Queryable{});
+    }
+    if (*ppv == nullptr) return E_NOINTERFACE;
+    AddRef();
+    return S_OK;
+  }
+
+  ULONG STDMETHODCALLTYPE AddRef() override { return ++refs_; }
+
+  ULONG STDMETHODCALLTYPE Release() override {
+    ULONG left = --refs_;
+    if (left == 0) delete self();
+    return left;
+  }
+
+ protected:
+  // Virtual so that Release may delete through Self even when Self is not
+  // final; the slot follows the interface methods, so the COM vtable
+  // layout that callers see is unchanged.
+  virtual ~ComObject() { internal::RemoveLiveObject(); }
+
+ private:
+  Self* self() { return static_cast<Self*>(this); }
+
+  template <typename... Is>
+  void* Find(REFIID riid, InterfaceList<Is...>) {
+    void* found = nullptr;
+    ((found == nullptr && IsEqualGUID(riid, __uuidof(Is))
+          ? (found = static_cast<Is*>(self()), true)
+          : false),
+     ...);
+    return found;
+  }
+
+  std::atomic<ULONG> refs_{1};
+};
+
+// Creates a ComObject-derived T holding one reference.
+template <typename T, typename... Args>
+ComPtr<T> MakeComObject(Args&&... args) {
+  return ComPtr<T>::Adopt(new T(std::forward<Args>(args)...));
+}
+
+}  // namespace vssemu::com
+
+#endif  // VSSEMU_COM_COM_OBJECT_H_

@@ -1,0 +1,72 @@
+#include "com/guid_format.h"
+
+#include <cstdio>
+
+namespace vssemu::com {
+namespace {
+
+int HexDigit(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Parses the 36-character 8-4-4-4-12 form from any character type.
+template <typename Char>
+std::optional<GUID> ParseBare(std::basic_string_view<Char> s) {
+  if (s.size() == 38 && s.front() == Char('{') && s.back() == Char('}')) {
+    s = s.substr(1, 36);
+  }
+  if (s.size() != 36) return std::nullopt;
+  uint8_t bytes[16] = {};
+  int nibble = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (s[i] != Char('-')) return std::nullopt;
+      continue;
+    }
+    int c = static_cast<int>(s[i]);
+    int v = (c >= 0 && c < 128) ? HexDigit(c) : -1;
+    if (v < 0) return std::nullopt;
+    bytes[nibble / 2] = static_cast<uint8_t>(bytes[nibble / 2] |
+                                             (nibble % 2 == 0 ? v << 4 : v));
+    ++nibble;
+  }
+  GUID g;
+  g.Data1 = (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) |
+            (uint32_t{bytes[2]} << 8) | bytes[3];
+  g.Data2 = static_cast<uint16_t>((bytes[4] << 8) | bytes[5]);
+  g.Data3 = static_cast<uint16_t>((bytes[6] << 8) | bytes[7]);
+  for (int i = 0; i < 8; ++i) g.Data4[i] = bytes[8 + i];
+  return g;
+}
+
+}  // namespace
+
+std::string FormatGuid(const GUID& g, GuidStyle style) {
+  const bool upper = style == GuidStyle::kBracedUpper;
+  char buf[40];
+  std::snprintf(buf, sizeof(buf),
+                upper ? "{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}"
+                      : "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                static_cast<unsigned>(g.Data1), g.Data2, g.Data3, g.Data4[0],
+                g.Data4[1], g.Data4[2], g.Data4[3], g.Data4[4], g.Data4[5],
+                g.Data4[6], g.Data4[7]);
+  return buf;
+}
+
+std::wstring FormatGuidW(const GUID& g, GuidStyle style) {
+  std::string narrow = FormatGuid(g, style);
+  return std::wstring(narrow.begin(), narrow.end());
+}
+
+std::optional<GUID> ParseGuid(std::string_view text) {
+  return ParseBare(text);
+}
+
+std::optional<GUID> ParseGuid(std::wstring_view text) {
+  return ParseBare(text);
+}
+
+}  // namespace vssemu::com

@@ -1,0 +1,42 @@
+// The one table of HRESULTs vssemu knows: every VSS code of vsserror.h and
+// the common COM codes, with the name and a one-line meaning of each. The
+// trace, the violation reports and `vssemu explain` read names from here.
+#ifndef VSSEMU_COM_HRESULT_TABLE_H_
+#define VSSEMU_COM_HRESULT_TABLE_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <vssemu/win32_base.h>
+
+namespace vssemu::com {
+
+struct HresultInfo {
+  HRESULT value;
+  const char* name;     // The SDK's macro name, e.g. "VSS_E_BAD_STATE".
+  const char* meaning;  // One line, plain English.
+};
+
+// Returns every known HRESULT, in ascending order of name.
+std::span<const HresultInfo> AllHresults();
+
+// Returns the entry for hr, or nullptr when hr is not in the table.
+const HresultInfo* FindHresult(HRESULT hr);
+
+// Returns the SDK name of hr, or nullptr when hr is not in the table.
+const char* HresultName(HRESULT hr);
+
+// Returns the one-line meaning of hr, or nullptr when hr is not in the table.
+const char* HresultMeaning(HRESULT hr);
+
+// Returns the name of hr, or "0x%08X" when it is not in the table.
+std::string HresultToString(HRESULT hr);
+
+// Looks an HRESULT up by its SDK name (exact, case-sensitive).
+std::optional<HRESULT> HresultFromName(std::string_view name);
+
+}  // namespace vssemu::com
+
+#endif  // VSSEMU_COM_HRESULT_TABLE_H_

@@ -1,0 +1,78 @@
+// The exports of vssapi.dll that the SDK headers' inline wrappers and the
+// header-only writer classes call. Code under test links vssemu instead of
+// vssapi.lib. Entry points that need the coordinator return E_NOTIMPL until
+// it exists; the README lists them.
+#include <vsbackup.h>
+#include <vswriter.h>
+
+#include "com/bstr.h"
+
+extern "C" {
+
+HRESULT STDAPICALLTYPE CreateWriter(CVssWriter* pWriter,
+                                    IVssWriterImpl** ppImpl) {
+  if (pWriter == nullptr || ppImpl == nullptr) return E_INVALIDARG;
+  *ppImpl = nullptr;
+  return E_NOTIMPL;
+}
+
+HRESULT STDAPICALLTYPE CreateWriterEx(CVssWriterEx* pWriter,
+                                      IVssWriterImpl** ppImpl) {
+  if (pWriter == nullptr || ppImpl == nullptr) return E_INVALIDARG;
+  *ppImpl = nullptr;
+  return E_NOTIMPL;
+}
+
+HRESULT STDAPICALLTYPE
+CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
+  if (ppBackup == nullptr) return E_INVALIDARG;
+  *ppBackup = nullptr;
+  return E_NOTIMPL;
+}
+
+HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(
+    BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata) {
+  (void)bstrXML;
+  if (ppMetadata == nullptr) return E_INVALIDARG;
+  *ppMetadata = nullptr;
+  return E_NOTIMPL;
+}
+
+HRESULT APIENTRY IsVolumeSnapshottedInternal(VSS_PWSZ pwszVolumeName,
+                                             BOOL* pbSnapshotsPresent,
+                                             LONG* plSnapshotCapability) {
+  if (pwszVolumeName == nullptr || pbSnapshotsPresent == nullptr ||
+      plSnapshotCapability == nullptr) {
+    return E_INVALIDARG;
+  }
+  return E_NOTIMPL;
+}
+
+void APIENTRY VssFreeSnapshotPropertiesInternal(VSS_SNAPSHOT_PROP* pProp) {
+  if (pProp == nullptr) return;
+  // The strings of a VSS_SNAPSHOT_PROP are task memory.
+  VSS_PWSZ* strings[] = {
+      &pProp->m_pwszSnapshotDeviceObject, &pProp->m_pwszOriginalVolumeName,
+      &pProp->m_pwszOriginatingMachine,   &pProp->m_pwszServiceMachine,
+      &pProp->m_pwszExposedName,          &pProp->m_pwszExposedPath};
+  for (VSS_PWSZ* s : strings) {
+    CoTaskMemFree(*s);
+    *s = nullptr;
+  }
+}
+
+HRESULT APIENTRY GetProviderMgmtInterfaceInternal(VSS_ID, IID,
+                                                  IUnknown** ppItf) {
+  if (ppItf == nullptr) return E_INVALIDARG;
+  *ppItf = nullptr;
+  return E_NOTIMPL;
+}
+
+HRESULT APIENTRY ShouldBlockRevertInternal(LPCWSTR wszVolumeName,
+                                           bool* pbBlock) {
+  if (wszVolumeName == nullptr || pbBlock == nullptr) return E_INVALIDARG;
+  *pbBlock = false;
+  return E_NOTIMPL;
+}
+
+}  // extern "C"
