@@ -1,0 +1,1 @@
+// Backup Components Document model (see bcd_model.h).

@@ -1,0 +1,1 @@
+// Writer Metadata Document model (see wmd_model.h).
