@@ -67,7 +67,7 @@ TEST(XmlUtil, ParseDocumentReportsWhyItFailed) {
   EXPECT_FALSE(ParseDocument(nullptr, &doc, &error));
   com::Bstr good(L"<A x=\"1\"/>");
   EXPECT_TRUE(ParseDocument(good.get(), &doc, &error));
-  EXPECT_EQ(SaveDocument(doc), L"<A x=\"1\" />");
+  EXPECT_EQ(SaveDocument(doc), L"<A x=\"1\"/>");
 }
 
 }  // namespace
