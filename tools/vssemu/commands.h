@@ -1,0 +1,25 @@
+// The subcommands of the vssemu command line. Each takes the arguments after
+// its name and returns the process exit code (see main.cc for the codes).
+#ifndef VSSEMU_TOOLS_VSSEMU_COMMANDS_H_
+#define VSSEMU_TOOLS_VSSEMU_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace vssemu::tools {
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // The command ran and found a problem.
+inline constexpr int kExitUsage = 2;    // Bad command line.
+inline constexpr int kExitInput = 3;    // An input file could not be loaded.
+
+// Prints the name and meaning of HRESULTs given in hex, decimal or by name.
+int RunExplain(const std::vector<std::string>& args);
+
+// Loads a saved Writer Metadata Document and prints what a requester sees.
+int RunInspect(const std::vector<std::string>& args);
+
+}  // namespace vssemu::tools
+
+#endif  // VSSEMU_TOOLS_VSSEMU_COMMANDS_H_

@@ -1,0 +1,40 @@
+// vssemu: the command line of the VSS emulator.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "vssemu/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: vssemu <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  explain <hresult>...   name and meaning of VSS HRESULTs\n"
+    "                         (hex 0x800423f2, decimal, or a name)\n"
+    "  inspect <wmd.xml>...   load saved Writer Metadata Documents and print\n"
+    "                         what a requester sees through the SDK\n"
+    "\n"
+    "Run 'vssemu <command> --help' for a command's options.\n"
+    "Exit codes: 0 ok, 1 a problem was found, 2 bad usage, 3 unreadable "
+    "input.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace vssemu::tools;
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 ||
+      std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "help") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? kExitUsage : kExitOk;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "explain") return RunExplain(args);
+  if (command == "inspect") return RunInspect(args);
+  std::fprintf(stderr, "vssemu: unknown command '%s'\n\n%s", command.c_str(),
+               kUsage);
+  return kExitUsage;
+}
