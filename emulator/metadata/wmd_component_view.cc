@@ -1,0 +1,164 @@
+#include "metadata/wmd_component_view.h"
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+#include "com/bstr.h"
+#include "metadata/filedesc.h"
+
+namespace vssemu::metadata {
+namespace {
+
+// Every VSS_COMPONENTINFO handed out and not yet freed. Process-wide rather
+// than per view, because a requester may free an info through another view
+// of the same component (or after re-fetching the component).
+class InfoRegistry {
+ public:
+  static InfoRegistry& Get() {
+    static InfoRegistry* registry = new InfoRegistry;  // Never destroyed.
+    return *registry;
+  }
+  void Add(const VSS_COMPONENTINFO* info) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    infos_.insert(info);
+  }
+  // Forgets info; false if it was never handed out (or already freed).
+  bool Remove(const VSS_COMPONENTINFO* info) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return infos_.erase(info) == 1;
+  }
+  long Count() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return static_cast<long>(infos_.size());
+  }
+
+ private:
+  std::mutex mutex_;
+  std::set<const VSS_COMPONENTINFO*> infos_;
+};
+
+// Allocates a BSTR copy, NULL for "no value"; *ok turns false when the
+// allocation of a real value fails.
+BSTR AllocOptional(const std::optional<std::wstring>& text, bool* ok) {
+  if (!text) return nullptr;
+  BSTR b = SysAllocStringLen(text->data(), static_cast<UINT>(text->size()));
+  if (b == nullptr) *ok = false;
+  return b;
+}
+
+// Root logical paths are NULL in the info, as Windows reports them.
+std::optional<std::wstring> LogicalPathValue(const std::wstring& path) {
+  if (path.empty()) return std::nullopt;
+  return path;
+}
+
+void DestroyInfo(VSS_COMPONENTINFO* info) {
+  SysFreeString(info->bstrLogicalPath);
+  SysFreeString(info->bstrComponentName);
+  SysFreeString(info->bstrCaption);
+  delete[] info->pbIcon;
+  delete info;
+}
+
+}  // namespace
+
+HRESULT WmComponentView::GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) {
+  if (ppInfo == nullptr) return E_INVALIDARG;
+  *ppInfo = nullptr;
+  const Component& c = *component_;
+  auto* info = new VSS_COMPONENTINFO{};
+  bool ok = true;
+  info->type = c.type;
+  info->bstrLogicalPath = AllocOptional(LogicalPathValue(c.logical_path), &ok);
+  info->bstrComponentName = AllocOptional(c.name, &ok);
+  info->bstrCaption = AllocOptional(c.caption, &ok);
+  if (!c.icon.empty()) {
+    info->pbIcon = new BYTE[c.icon.size()];
+    std::copy(c.icon.begin(), c.icon.end(), info->pbIcon);
+    info->cbIcon = static_cast<UINT>(c.icon.size());
+  }
+  info->bRestoreMetadata = c.restore_metadata;
+  info->bNotifyOnBackupComplete = c.notify_on_backup_complete;
+  info->bSelectable = c.selectable;
+  info->bSelectableForRestore = c.selectable_for_restore;
+  info->dwComponentFlags = c.component_flags;
+  info->cFileCount = static_cast<UINT>(c.files.size());
+  info->cDatabases = static_cast<UINT>(c.database_files.size());
+  info->cLogFiles = static_cast<UINT>(c.database_log_files.size());
+  info->cDependencies = static_cast<UINT>(c.dependencies.size());
+  if (!ok) {
+    DestroyInfo(info);
+    return E_OUTOFMEMORY;
+  }
+  InfoRegistry::Get().Add(info);
+  *ppInfo = info;
+  return S_OK;
+}
+
+HRESULT WmComponentView::FreeComponentInfo(PVSSCOMPONENTINFO pInfo) {
+  if (pInfo == nullptr || !InfoRegistry::Get().Remove(pInfo)) {
+    return E_INVALIDARG;
+  }
+  // The info was allocated non-const by GetComponentInfo; PVSSCOMPONENTINFO
+  // is const only to stop requesters from editing it.
+  DestroyInfo(const_cast<VSS_COMPONENTINFO*>(pInfo));
+  return S_OK;
+}
+
+HRESULT WmComponentView::GetFile(UINT iFile, IVssWMFiledesc** ppFiledesc) {
+  return ReturnIndexedFiledesc(component_->files, iFile, ppFiledesc,
+                               VSS_E_OBJECT_NOT_FOUND);
+}
+
+HRESULT WmComponentView::GetDatabaseFile(UINT iDBFile,
+                                         IVssWMFiledesc** ppFiledesc) {
+  return ReturnIndexedFiledesc(component_->database_files, iDBFile,
+                               ppFiledesc, VSS_E_OBJECT_NOT_FOUND);
+}
+
+HRESULT WmComponentView::GetDatabaseLogFile(UINT iDbLogFile,
+                                            IVssWMFiledesc** ppFiledesc) {
+  return ReturnIndexedFiledesc(component_->database_log_files, iDbLogFile,
+                               ppFiledesc, VSS_E_OBJECT_NOT_FOUND);
+}
+
+HRESULT WmComponentView::GetDependency(UINT iDependency,
+                                       IVssWMDependency** ppDependency) {
+  if (ppDependency == nullptr) return E_INVALIDARG;
+  *ppDependency = nullptr;
+  if (iDependency >= component_->dependencies.size()) {
+    return VSS_E_OBJECT_NOT_FOUND;
+  }
+  *ppDependency =
+      com::MakeComObject<WmDependencyView>(component_->dependencies[iDependency])
+          .detach();
+  return S_OK;
+}
+
+HRESULT WmDependencyView::GetWriterId(VSS_ID* pWriterId) {
+  if (pWriterId == nullptr) return E_INVALIDARG;
+  *pWriterId = dependency_.writer_id;
+  return S_OK;
+}
+
+HRESULT WmDependencyView::GetLogicalPath(BSTR* pbstrLogicalPath) {
+  return com::ReturnOptionalBstr(LogicalPathValue(dependency_.logical_path),
+                                 pbstrLogicalPath);
+}
+
+HRESULT WmDependencyView::GetComponentName(BSTR* pbstrComponentName) {
+  return com::ReturnBstr(dependency_.component_name, pbstrComponentName);
+}
+
+long LiveComponentInfoCount() { return InfoRegistry::Get().Count(); }
+
+HRESULT ReturnIndexedFiledesc(const std::vector<FileSpec>& list, UINT index,
+                              IVssWMFiledesc** out, HRESULT not_found) {
+  if (out == nullptr) return E_INVALIDARG;
+  *out = nullptr;
+  if (index >= list.size()) return not_found;
+  return ReturnFiledesc(list[index], out);
+}
+
+}  // namespace vssemu::metadata
