@@ -6,6 +6,7 @@
 #include <vswriter.h>
 
 #include "com/bstr.h"
+#include "metadata/wmd_examine.h"
 
 extern "C" {
 
@@ -32,10 +33,7 @@ CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
 
 HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(
     BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata) {
-  (void)bstrXML;
-  if (ppMetadata == nullptr) return E_INVALIDARG;
-  *ppMetadata = nullptr;
-  return E_NOTIMPL;
+  return vssemu::metadata::CreateExamineWriterMetadata(bstrXML, ppMetadata);
 }
 
 HRESULT APIENTRY IsVolumeSnapshottedInternal(VSS_PWSZ pwszVolumeName,
