@@ -311,8 +311,8 @@ std::string StripComments(std::string_view text) {
 
 // Evaluates the integer constant expressions that enumerators use: decimal,
 // hex and octal literals with optional u/l suffixes, names of earlier
-// enumerators, parentheses, unary - ~ and binary | ^ & << >> + - with C
-// precedence (precedence climbing).
+// enumerators, parentheses, casts to 32-bit types, unary - ~ and binary
+// | ^ & << >> + - with C precedence (precedence climbing).
 class ConstExpr {
  public:
   ConstExpr(std::string_view text, const std::map<std::string, int64_t>& names)
@@ -371,6 +371,19 @@ class ConstExpr {
     if (Accept("~")) return ~Unary();
     if (Accept("+")) return Unary();
     if (Accept("(")) {
+      if (pos_ + 1 < tokens_.size() && tokens_[pos_ + 1] == ")") {
+        // A cast such as (int)0xFFFFFFFF, as our headers write: 32 bits.
+        const std::string type = tokens_[pos_];
+        pos_ += 2;
+        const int64_t value = Unary();
+        if (type == "int" || type == "INT" || type == "LONG") {
+          return static_cast<int32_t>(static_cast<uint32_t>(value));
+        }
+        if (type == "unsigned" || type == "UINT" || type == "DWORD") {
+          return static_cast<uint32_t>(value);
+        }
+        return Fail("unsupported cast to '" + type + "'");
+      }
       const int64_t value = Binary(1);
       if (!Accept(")")) Fail("missing ')'");
       return value;
@@ -555,6 +568,50 @@ std::string Lines(const std::vector<std::string>& lines) {
   return out;
 }
 
+// --- Our headers against themselves --------------------------------------
+
+// Returns the text of our SDK mirror headers, in include order.
+std::vector<std::string> OurHeaderTexts() {
+  const char* root = std::getenv("VSSEMU_SOURCE_DIR");
+  const fs::path dir =
+      (root != nullptr
+           ? fs::path(root)
+           : fs::path(__FILE__).parent_path().parent_path() / "..") /
+      "emulator/include/sdk";
+  std::vector<std::string> texts;
+  for (const char* header :
+       {"vsserror.h", "vss.h", "vswriter.h", "vsbackup.h"}) {
+    texts.push_back(ReadFile(dir / header));
+  }
+  return texts;
+}
+
+TEST(SdkMirror, ListAboveHasEveryEnumeratorAndHresultOfOurHeaders) {
+  // Keeps kOurValues complete, so that what MinGW lacks is still compared
+  // here: the values parsed from our header text equal the compiled ones.
+  Declarations parsed = ParseHeaders(OurHeaderTexts());
+  EXPECT_TRUE(parsed.errors.empty()) << Lines(parsed.errors);
+  ASSERT_GE(parsed.enumerators.size(), 150u);
+  ASSERT_GE(parsed.hresults.size(), 80u);
+  ValueMap all = parsed.enumerators;
+  all.insert(parsed.hresults.begin(), parsed.hresults.end());
+  Differences d = Compare(all, OurValues(), {});
+  EXPECT_TRUE(d.mismatched.empty()) << Lines(d.mismatched);
+  EXPECT_TRUE(d.missing.empty()) << "add to kOurValues:" << Lines(d.missing);
+  EXPECT_EQ(all.size(), OurValues().size());
+}
+
+TEST(SdkMirror, MidlInterfaceTextMatchesTheIidConstant) {
+  // MSVC reads the MIDL_INTERFACE text, other compilers the IID_ numbers;
+  // both must name the same IID.
+  Declarations parsed = ParseHeaders(OurHeaderTexts());
+  EXPECT_TRUE(parsed.errors.empty()) << Lines(parsed.errors);
+  Differences d = Compare(parsed.iids, OurIids(), {});
+  EXPECT_TRUE(d.mismatched.empty()) << Lines(d.mismatched);
+  EXPECT_TRUE(d.missing.empty()) << "add to kOurIids:" << Lines(d.missing);
+  EXPECT_EQ(parsed.iids.size(), OurIids().size());
+}
+
 // --- Locating MinGW-w64 ----------------------------------------------------
 
 const char* const kHeaders[] = {"vsserror.h", "vss.h", "vswriter.h",
@@ -628,7 +685,7 @@ TEST(MingwParser, EvaluatesTheExpressionFormsOfEnumerators) {
     typedef enum _FLAGS *PFLAGS;
     typedef enum LEVEL { L_ZERO, L_ONE, L_FIVE = 5, L_SIX, L_AUTO = -1,
                          L_AFTER_AUTO, L_SHIFTED = 1u << 4, L_MASK = ~0xF & 0xFF,
-                         L_SUM = L_FIVE + L_SIX - 1 } LEVEL;
+                         L_SUM = L_FIVE + L_SIX - 1, L_CAST = (int)0xFFFFFFFF } LEVEL;
   )"});
   EXPECT_TRUE(d.errors.empty()) << Lines(d.errors);
   EXPECT_EQ(d.enumerators, (ValueMap{{"F_ONE", 1},
@@ -646,7 +703,8 @@ TEST(MingwParser, EvaluatesTheExpressionFormsOfEnumerators) {
                                      {"L_AFTER_AUTO", 0},
                                      {"L_SHIFTED", 16},
                                      {"L_MASK", 0xF0},
-                                     {"L_SUM", 10}}));
+                                     {"L_SUM", 10},
+                                     {"L_CAST", 0xFFFFFFFFu}}));
 }
 
 TEST(MingwParser, ReportsWhatItCannotEvaluate) {
