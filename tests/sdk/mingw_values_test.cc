@@ -542,11 +542,13 @@ struct Differences {
   std::vector<std::string> missing;     // MinGW names we do not declare.
 };
 
-// Compares every MinGW name with ours, except the deliberately omitted.
+// Compares every name of theirs (MinGW's unless told) with ours, except the
+// deliberately omitted.
 template <typename Value>
 Differences Compare(const std::map<std::string, Value>& mingw,
                     const std::map<std::string, Value>& ours,
-                    const std::set<std::string>& omitted) {
+                    const std::set<std::string>& omitted,
+                    const std::string& theirs_label = "MinGW") {
   Differences d;
   for (const auto& [name, theirs] : mingw) {
     if (omitted.count(name)) continue;
@@ -554,8 +556,8 @@ Differences Compare(const std::map<std::string, Value>& mingw,
     if (it == ours.end()) {
       d.missing.push_back(name);
     } else if (!(it->second == theirs)) {
-      d.mismatched.push_back(name + ": ours " + Show(it->second) + ", MinGW " +
-                             Show(theirs));
+      d.mismatched.push_back(name + ": ours " + Show(it->second) + ", " +
+                             theirs_label + " " + Show(theirs));
     }
   }
   return d;
@@ -595,7 +597,7 @@ TEST(SdkMirror, ListAboveHasEveryEnumeratorAndHresultOfOurHeaders) {
   ASSERT_GE(parsed.hresults.size(), 80u);
   ValueMap all = parsed.enumerators;
   all.insert(parsed.hresults.begin(), parsed.hresults.end());
-  Differences d = Compare(all, OurValues(), {});
+  Differences d = Compare(all, OurValues(), {}, "header text");
   EXPECT_TRUE(d.mismatched.empty()) << Lines(d.mismatched);
   EXPECT_TRUE(d.missing.empty()) << "add to kOurValues:" << Lines(d.missing);
   EXPECT_EQ(all.size(), OurValues().size());
@@ -606,7 +608,7 @@ TEST(SdkMirror, MidlInterfaceTextMatchesTheIidConstant) {
   // both must name the same IID.
   Declarations parsed = ParseHeaders(OurHeaderTexts());
   EXPECT_TRUE(parsed.errors.empty()) << Lines(parsed.errors);
-  Differences d = Compare(parsed.iids, OurIids(), {});
+  Differences d = Compare(parsed.iids, OurIids(), {}, "MIDL_INTERFACE text");
   EXPECT_TRUE(d.mismatched.empty()) << Lines(d.mismatched);
   EXPECT_TRUE(d.missing.empty()) << "add to kOurIids:" << Lines(d.missing);
   EXPECT_EQ(parsed.iids.size(), OurIids().size());
