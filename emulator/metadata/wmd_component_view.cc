@@ -113,8 +113,8 @@ HRESULT WmComponentView::GetFile(UINT iFile, IVssWMFiledesc** ppFiledesc) {
 
 HRESULT WmComponentView::GetDatabaseFile(UINT iDBFile,
                                          IVssWMFiledesc** ppFiledesc) {
-  return ReturnIndexedFiledesc(component_->database_files, iDBFile,
-                               ppFiledesc, VSS_E_OBJECT_NOT_FOUND);
+  return ReturnIndexedFiledesc(component_->database_files, iDBFile, ppFiledesc,
+                               VSS_E_OBJECT_NOT_FOUND);
 }
 
 HRESULT WmComponentView::GetDatabaseLogFile(UINT iDbLogFile,
@@ -130,9 +130,9 @@ HRESULT WmComponentView::GetDependency(UINT iDependency,
   if (iDependency >= component_->dependencies.size()) {
     return VSS_E_OBJECT_NOT_FOUND;
   }
-  *ppDependency =
-      com::MakeComObject<WmDependencyView>(component_->dependencies[iDependency])
-          .detach();
+  *ppDependency = com::MakeComObject<WmDependencyView>(
+                      component_->dependencies[iDependency])
+                      .detach();
   return S_OK;
 }
 

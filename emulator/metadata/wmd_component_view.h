@@ -17,9 +17,9 @@
 #ifndef VSSEMU_METADATA_WMD_COMPONENT_VIEW_H_
 #define VSSEMU_METADATA_WMD_COMPONENT_VIEW_H_
 
-#include <memory>
-
 #include <vsbackup.h>
+
+#include <memory>
 
 #include "com/com_object.h"
 #include "metadata/wmd_model.h"
@@ -27,7 +27,8 @@
 namespace vssemu::metadata {
 
 // IVssWMComponent over one component of a shared document.
-class WmComponentView : public com::ComObject<WmComponentView, IVssWMComponent> {
+class WmComponentView
+    : public com::ComObject<WmComponentView, IVssWMComponent> {
  public:
   using Queryable = com::InterfaceList<>;
 
@@ -35,16 +36,17 @@ class WmComponentView : public com::ComObject<WmComponentView, IVssWMComponent> 
   explicit WmComponentView(std::shared_ptr<const Component> component)
       : component_(std::move(component)) {}
 
-  HRESULT STDMETHODCALLTYPE GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) override;
+  HRESULT STDMETHODCALLTYPE
+  GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) override;
   HRESULT STDMETHODCALLTYPE FreeComponentInfo(PVSSCOMPONENTINFO pInfo) override;
   HRESULT STDMETHODCALLTYPE GetFile(UINT iFile,
                                     IVssWMFiledesc** ppFiledesc) override;
-  HRESULT STDMETHODCALLTYPE GetDatabaseFile(
-      UINT iDBFile, IVssWMFiledesc** ppFiledesc) override;
-  HRESULT STDMETHODCALLTYPE GetDatabaseLogFile(
-      UINT iDbLogFile, IVssWMFiledesc** ppFiledesc) override;
-  HRESULT STDMETHODCALLTYPE GetDependency(
-      UINT iDependency, IVssWMDependency** ppDependency) override;
+  HRESULT STDMETHODCALLTYPE
+  GetDatabaseFile(UINT iDBFile, IVssWMFiledesc** ppFiledesc) override;
+  HRESULT STDMETHODCALLTYPE
+  GetDatabaseLogFile(UINT iDbLogFile, IVssWMFiledesc** ppFiledesc) override;
+  HRESULT STDMETHODCALLTYPE
+  GetDependency(UINT iDependency, IVssWMDependency** ppDependency) override;
 
  private:
   std::shared_ptr<const Component> component_;

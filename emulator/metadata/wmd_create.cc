@@ -47,9 +47,8 @@ HRESULT WriterMetadataCreator::AddExcludeFiles(LPCWSTR wszPath,
                                                LPCWSTR wszFilespec,
                                                bool bRecursive) {
   if (!ValidFileArguments(wszPath, wszFilespec)) return E_INVALIDARG;
-  model_.exclude_files.push_back(MakeSpec(wszPath, wszFilespec, bRecursive,
-                                          std::nullopt,
-                                          kDefaultBackupTypeMask));
+  model_.exclude_files.push_back(MakeSpec(
+      wszPath, wszFilespec, bRecursive, std::nullopt, kDefaultBackupTypeMask));
   return S_OK;
 }
 
@@ -89,8 +88,8 @@ HRESULT WriterMetadataCreator::AddComponentFiles(
   if (component_name == nullptr || !ValidFileArguments(path, filespec)) {
     return E_INVALIDARG;
   }
-  Component* component = FindComponent(
-      &model_, com::TextOrEmpty(logical_path), component_name);
+  Component* component =
+      FindComponent(&model_, com::TextOrEmpty(logical_path), component_name);
   if (component == nullptr) return VSS_E_OBJECT_NOT_FOUND;
   // The AddFilesToFileGroup page: E_INVALIDARG "if the component is not a
   // file group"; the database pages mirror it for database components.
@@ -137,9 +136,8 @@ HRESULT WriterMetadataCreator::AddFilesToFileGroup(
 }
 
 HRESULT WriterMetadataCreator::SetRestoreMethod(
-    VSS_RESTOREMETHOD_ENUM method, LPCWSTR wszService,
-    LPCWSTR wszUserProcedure, VSS_WRITERRESTORE_ENUM writerRestore,
-    bool bRebootRequired) {
+    VSS_RESTOREMETHOD_ENUM method, LPCWSTR wszService, LPCWSTR wszUserProcedure,
+    VSS_WRITERRESTORE_ENUM writerRestore, bool bRebootRequired) {
   if (!IsDefinedRestoreMethod(method) ||
       !IsDefinedWriterRestore(writerRestore)) {
     return E_INVALIDARG;
@@ -195,12 +193,12 @@ HRESULT WriterMetadataCreator::SaveAsXML(BSTR* pbstrXML) {
   return com::ReturnBstr(SerializeWriterMetadata(model_), pbstrXML);
 }
 
-HRESULT WriterMetadataCreator::AddExcludeFilesFromSnapshot(
-    LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive) {
+HRESULT WriterMetadataCreator::AddExcludeFilesFromSnapshot(LPCWSTR wszPath,
+                                                           LPCWSTR wszFilespec,
+                                                           bool bRecursive) {
   if (!ValidFileArguments(wszPath, wszFilespec)) return E_INVALIDARG;
-  model_.exclude_from_snapshot_files.push_back(
-      MakeSpec(wszPath, wszFilespec, bRecursive, std::nullopt,
-               kDefaultBackupTypeMask));
+  model_.exclude_from_snapshot_files.push_back(MakeSpec(
+      wszPath, wszFilespec, bRecursive, std::nullopt, kDefaultBackupTypeMask));
   return S_OK;
 }
 

@@ -53,9 +53,9 @@ class WriterMetadataCreator
   WriterMetadata Take();
 
   // IVssCreateWriterMetadata.
-  HRESULT STDMETHODCALLTYPE AddIncludeFiles(
-      LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive,
-      LPCWSTR wszAlternateLocation) override;
+  HRESULT STDMETHODCALLTYPE
+  AddIncludeFiles(LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive,
+                  LPCWSTR wszAlternateLocation) override;
   HRESULT STDMETHODCALLTYPE AddExcludeFiles(LPCWSTR wszPath,
                                             LPCWSTR wszFilespec,
                                             bool bRecursive) override;
@@ -80,13 +80,12 @@ class WriterMetadataCreator
       VSS_RESTOREMETHOD_ENUM method, LPCWSTR wszService,
       LPCWSTR wszUserProcedure, VSS_WRITERRESTORE_ENUM writerRestore,
       bool bRebootRequired) override;
-  HRESULT STDMETHODCALLTYPE AddAlternateLocationMapping(
-      LPCWSTR wszSourcePath, LPCWSTR wszSourceFilespec, bool bRecursive,
-      LPCWSTR wszDestination) override;
+  HRESULT STDMETHODCALLTYPE
+  AddAlternateLocationMapping(LPCWSTR wszSourcePath, LPCWSTR wszSourceFilespec,
+                              bool bRecursive, LPCWSTR wszDestination) override;
   HRESULT STDMETHODCALLTYPE AddComponentDependency(
-      LPCWSTR wszForLogicalPath, LPCWSTR wszForComponentName,
-      VSS_ID onWriterId, LPCWSTR wszOnLogicalPath,
-      LPCWSTR wszOnComponentName) override;
+      LPCWSTR wszForLogicalPath, LPCWSTR wszForComponentName, VSS_ID onWriterId,
+      LPCWSTR wszOnLogicalPath, LPCWSTR wszOnComponentName) override;
   HRESULT STDMETHODCALLTYPE SetBackupSchema(DWORD dwSchemaMask) override;
   HRESULT STDMETHODCALLTYPE GetDocument(IXMLDOMDocument** pDoc) override;
   HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* pbstrXML) override;

@@ -8,12 +8,12 @@
 #ifndef VSSEMU_METADATA_WMD_ENCODING_H_
 #define VSSEMU_METADATA_WMD_ENCODING_H_
 
+#include <vswriter.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <vswriter.h>
 
 namespace vssemu::metadata {
 

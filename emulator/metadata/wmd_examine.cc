@@ -29,12 +29,9 @@ HRESULT ExamineWriterMetadata::GetIdentity(VSS_ID* pidInstance,
   return S_OK;
 }
 
-HRESULT ExamineWriterMetadata::GetIdentityEx(VSS_ID* pidInstance,
-                                             VSS_ID* pidWriter,
-                                             BSTR* pbstrWriterName,
-                                             BSTR* pbstrInstanceName,
-                                             VSS_USAGE_TYPE* pUsage,
-                                             VSS_SOURCE_TYPE* pSource) {
+HRESULT ExamineWriterMetadata::GetIdentityEx(
+    VSS_ID* pidInstance, VSS_ID* pidWriter, BSTR* pbstrWriterName,
+    BSTR* pbstrInstanceName, VSS_USAGE_TYPE* pUsage, VSS_SOURCE_TYPE* pSource) {
   if (pbstrInstanceName == nullptr) return E_INVALIDARG;
   HRESULT hr =
       GetIdentity(pidInstance, pidWriter, pbstrWriterName, pUsage, pSource);
@@ -119,8 +116,8 @@ HRESULT ExamineWriterMetadata::GetRestoreMethod(
 
 HRESULT ExamineWriterMetadata::GetAlternateLocationMapping(
     UINT iMapping, IVssWMFiledesc** ppFiledesc) {
-  return ReturnIndexedFiledesc(metadata_->alternate_location_mappings,
-                               iMapping, ppFiledesc, VSS_E_OBJECT_NOT_FOUND);
+  return ReturnIndexedFiledesc(metadata_->alternate_location_mappings, iMapping,
+                               ppFiledesc, VSS_E_OBJECT_NOT_FOUND);
 }
 
 HRESULT ExamineWriterMetadata::GetBackupSchema(DWORD* pdwSchemaMask) {

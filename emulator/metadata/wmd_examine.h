@@ -16,10 +16,10 @@
 #ifndef VSSEMU_METADATA_WMD_EXAMINE_H_
 #define VSSEMU_METADATA_WMD_EXAMINE_H_
 
+#include <vsbackup.h>
+
 #include <memory>
 #include <string>
-
-#include <vsbackup.h>
 
 #include "com/com_object.h"
 #include "com/com_ptr.h"
@@ -53,12 +53,12 @@ class ExamineWriterMetadata
   HRESULT STDMETHODCALLTYPE GetFileCounts(UINT* pcIncludeFiles,
                                           UINT* pcExcludeFiles,
                                           UINT* pcComponents) override;
-  HRESULT STDMETHODCALLTYPE GetIncludeFile(
-      UINT iFile, IVssWMFiledesc** ppFiledesc) override;
-  HRESULT STDMETHODCALLTYPE GetExcludeFile(
-      UINT iFile, IVssWMFiledesc** ppFiledesc) override;
-  HRESULT STDMETHODCALLTYPE GetComponent(
-      UINT iComponent, IVssWMComponent** ppComponent) override;
+  HRESULT STDMETHODCALLTYPE
+  GetIncludeFile(UINT iFile, IVssWMFiledesc** ppFiledesc) override;
+  HRESULT STDMETHODCALLTYPE
+  GetExcludeFile(UINT iFile, IVssWMFiledesc** ppFiledesc) override;
+  HRESULT STDMETHODCALLTYPE
+  GetComponent(UINT iComponent, IVssWMComponent** ppComponent) override;
   HRESULT STDMETHODCALLTYPE GetRestoreMethod(
       VSS_RESTOREMETHOD_ENUM* pMethod, BSTR* pbstrService,
       BSTR* pbstrUserProcedure, VSS_WRITERRESTORE_ENUM* pwriterRestore,
@@ -81,10 +81,10 @@ class ExamineWriterMetadata
   // IVssExamineWriterMetadataEx2.
   HRESULT STDMETHODCALLTYPE GetVersion(DWORD* pdwMajorVersion,
                                        DWORD* pdwMinorVersion) override;
-  HRESULT STDMETHODCALLTYPE GetExcludeFromSnapshotCount(
-      UINT* pcExcludedFromSnapshot) override;
-  HRESULT STDMETHODCALLTYPE GetExcludeFromSnapshotFile(
-      UINT iFile, IVssWMFiledesc** ppFiledesc) override;
+  HRESULT STDMETHODCALLTYPE
+  GetExcludeFromSnapshotCount(UINT* pcExcludedFromSnapshot) override;
+  HRESULT STDMETHODCALLTYPE
+  GetExcludeFromSnapshotFile(UINT iFile, IVssWMFiledesc** ppFiledesc) override;
 
  private:
   std::shared_ptr<const WriterMetadata> metadata_;

@@ -21,7 +21,8 @@ auto* FindIn(Metadata& metadata, std::wstring_view logical_path,
 template <typename Enum>
 bool InRange(Enum value, Enum first, Enum last) {
   auto v = static_cast<long long>(value);
-  return v >= static_cast<long long>(first) && v <= static_cast<long long>(last);
+  return v >= static_cast<long long>(first) &&
+         v <= static_cast<long long>(last);
 }
 
 }  // namespace

@@ -12,12 +12,12 @@
 #ifndef VSSEMU_METADATA_WMD_MODEL_H_
 #define VSSEMU_METADATA_WMD_MODEL_H_
 
+#include <vswriter.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <vswriter.h>
 
 #include "metadata/filedesc.h"
 

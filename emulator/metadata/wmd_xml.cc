@@ -54,8 +54,7 @@ void AppendIdentity(pugi::xml_node root, const WriterIdentity& identity) {
   }
   SetText(node, "friendlyName", identity.writer_name);
   SetEnum(node, "usage", UsageToString(identity.usage), identity.usage);
-  SetEnum(node, "dataSource", SourceToString(identity.source),
-          identity.source);
+  SetEnum(node, "dataSource", SourceToString(identity.source), identity.source);
   SetNumber(node, "majorVersion", identity.major_version);
   SetNumber(node, "minorVersion", identity.minor_version);
 }
@@ -92,8 +91,7 @@ void AppendComponent(pugi::xml_node locations, const Component& component) {
         EncodeBase64(component.icon).c_str());
   }
   SetYesNo(node, "restoreMetadata", component.restore_metadata);
-  SetYesNo(node, "notifyOnBackupComplete",
-           component.notify_on_backup_complete);
+  SetYesNo(node, "notifyOnBackupComplete", component.notify_on_backup_complete);
   SetYesNo(node, "selectable", component.selectable);
   SetYesNo(node, "selectableForRestore", component.selectable_for_restore);
   SetNumber(node, "componentFlags", component.component_flags);

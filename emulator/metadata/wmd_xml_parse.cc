@@ -43,8 +43,7 @@ class Parser {
   std::optional<std::wstring> OptionalText(pugi::xml_node node,
                                            const char* name);
   bool Bool(pugi::xml_node node, const char* name, bool* out);
-  bool Number(pugi::xml_node node, const char* name, bool required,
-              DWORD* out);
+  bool Number(pugi::xml_node node, const char* name, bool required, DWORD* out);
   bool Guid(pugi::xml_node node, const char* name, GUID* out);
   template <typename Enum>
   bool EnumValue(pugi::xml_node node, const char* name,
@@ -198,7 +197,7 @@ bool Parser::ReadRoot(pugi::xml_node root, WriterMetadata* metadata) {
     if (seen == nullptr) continue;  // Unpublished data (spec Q27).
     if (*seen) return Fail(child, "appears more than once");
     *seen = true;
-    bool ok = seen == &seen_identity ? ReadIdentity(child, &metadata->identity)
+    bool ok = seen == &seen_identity  ? ReadIdentity(child, &metadata->identity)
               : seen == &seen_restore ? ReadRestoreMethod(child, metadata)
                                       : ReadLocations(child, metadata);
     if (!ok) return false;
@@ -327,8 +326,8 @@ bool Parser::ReadFileSpec(pugi::xml_node node, const FileSpecShape& shape,
   if (shape.alternate_attribute != nullptr) {
     spec.alternate_location = OptionalText(node, shape.alternate_attribute);
     if (shape.alternate_required && !spec.alternate_location) {
-      return Fail(node,
-                  std::string("missing attribute ") + shape.alternate_attribute);
+      return Fail(
+          node, std::string("missing attribute ") + shape.alternate_attribute);
     }
   }
   if (shape.mask &&

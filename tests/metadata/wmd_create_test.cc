@@ -1,39 +1,44 @@
 // IVssCreateWriterMetadata(Ex): the documented argument checks, and that a
 // rejected call leaves the document unchanged.
-#include <gtest/gtest.h>
+#include "metadata/wmd_create.h"
 
+#include <gtest/gtest.h>
 #include <vsbackup.h>
 #include <vswriter.h>
 
 #include "com/bstr.h"
 #include "com/com_ptr.h"
-#include "metadata/wmd_create.h"
 
 namespace vssemu::metadata {
 namespace {
 
-constexpr GUID kWriterId = {0x1a2b3c4d, 0x1111, 0x2222,
+constexpr GUID kWriterId = {0x1a2b3c4d,
+                            0x1111,
+                            0x2222,
                             {0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa}};
-constexpr GUID kOtherWriterId = {0x0badf00d, 0x1234, 0x5678,
-                                 {0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x34, 0x56, 0x78}};
+constexpr GUID kOtherWriterId = {
+    0x0badf00d,
+    0x1234,
+    0x5678,
+    {0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x34, 0x56, 0x78}};
 
 class WmdCreateTest : public ::testing::Test {
  protected:
   WmdCreateTest()
-      : creator_(com::MakeComObject<WriterMetadataCreator>(WriterIdentity{
-            kWriterId, GUID_NULL, L"Test Writer", std::nullopt,
-            VSS_UT_USERDATA, VSS_ST_OTHER, 1, 0})) {}
+      : creator_(com::MakeComObject<WriterMetadataCreator>(
+            WriterIdentity{kWriterId, GUID_NULL, L"Test Writer", std::nullopt,
+                           VSS_UT_USERDATA, VSS_ST_OTHER, 1, 0})) {}
 
   IVssCreateWriterMetadataEx* md() { return creator_.get(); }
   const WriterMetadata& model() { return creator_->model(); }
 
   HRESULT AddGroup(LPCWSTR path, LPCWSTR name) {
-    return md()->AddComponent(VSS_CT_FILEGROUP, path, name, nullptr, nullptr,
-                              0, false, false, true);
+    return md()->AddComponent(VSS_CT_FILEGROUP, path, name, nullptr, nullptr, 0,
+                              false, false, true);
   }
   HRESULT AddDatabase(LPCWSTR path, LPCWSTR name) {
-    return md()->AddComponent(VSS_CT_DATABASE, path, name, nullptr, nullptr,
-                              0, false, false, true);
+    return md()->AddComponent(VSS_CT_DATABASE, path, name, nullptr, nullptr, 0,
+                              false, false, true);
   }
 
   com::ComPtr<WriterMetadataCreator> creator_;
@@ -128,8 +133,8 @@ TEST_F(WmdCreateTest, AddFilesToFileGroupStoresTheFileSet) {
             S_OK);
   const Component& c = model().components[0];
   ASSERT_EQ(c.files.size(), 2u);
-  EXPECT_EQ(c.files[0], (FileSpec{L"C:\\Data", L"*.dat", true,
-                                  L"D:\\Staging", 0x101}));
+  EXPECT_EQ(c.files[0],
+            (FileSpec{L"C:\\Data", L"*.dat", true, L"D:\\Staging", 0x101}));
   EXPECT_EQ(c.files[1], (FileSpec{L"C:\\Logs", L"*", false, std::nullopt,
                                   kDefaultBackupTypeMask}));
 }
@@ -145,15 +150,15 @@ TEST_F(WmdCreateTest, AddFilesToFileGroupChecksArguments) {
   EXPECT_EQ(md()->AddFilesToFileGroup(nullptr, L"Group", L"C:\\", nullptr,
                                       false, nullptr),
             E_INVALIDARG);
-  EXPECT_EQ(md()->AddFilesToFileGroup(nullptr, L"Group", L"C:\\",
-                                      L"sub\\*.txt", false, nullptr),
+  EXPECT_EQ(md()->AddFilesToFileGroup(nullptr, L"Group", L"C:\\", L"sub\\*.txt",
+                                      false, nullptr),
             E_INVALIDARG);
   EXPECT_TRUE(model().components[0].files.empty());
 }
 
 TEST_F(WmdCreateTest, FilesForAnUndefinedComponentAreNotFound) {
-  EXPECT_EQ(md()->AddFilesToFileGroup(nullptr, L"Missing", L"C:\\", L"*",
-                                      false, nullptr),
+  EXPECT_EQ(md()->AddFilesToFileGroup(nullptr, L"Missing", L"C:\\", L"*", false,
+                                      nullptr),
             VSS_E_OBJECT_NOT_FOUND);
   EXPECT_EQ(md()->AddDatabaseFiles(nullptr, L"Missing", L"C:\\", L"a.mdf"),
             VSS_E_OBJECT_NOT_FOUND);
@@ -168,9 +173,9 @@ TEST_F(WmdCreateTest, FilesForAnUndefinedComponentAreNotFound) {
 
 TEST_F(WmdCreateTest, AddFilesToFileGroupRejectsADatabaseComponent) {
   ASSERT_EQ(AddDatabase(nullptr, L"Db"), S_OK);
-  EXPECT_EQ(md()->AddFilesToFileGroup(nullptr, L"Db", L"C:\\", L"*", false,
-                                      nullptr),
-            E_INVALIDARG);
+  EXPECT_EQ(
+      md()->AddFilesToFileGroup(nullptr, L"Db", L"C:\\", L"*", false, nullptr),
+      E_INVALIDARG);
   EXPECT_TRUE(model().components[0].files.empty());
 }
 
@@ -223,8 +228,7 @@ TEST_F(WmdCreateTest, ExcludeListsCheckArgumentsAndStoreRecursion) {
   EXPECT_TRUE(model().exclude_files.empty());
   EXPECT_TRUE(model().exclude_from_snapshot_files.empty());
   ASSERT_EQ(md()->AddExcludeFiles(L"C:\\Temp", L"*.tmp", true), S_OK);
-  ASSERT_EQ(md()->AddExcludeFilesFromSnapshot(L"C:\\Cache", L"*", false),
-            S_OK);
+  ASSERT_EQ(md()->AddExcludeFilesFromSnapshot(L"C:\\Cache", L"*", false), S_OK);
   EXPECT_TRUE(model().exclude_files.at(0).recursive);
   EXPECT_EQ(model().exclude_from_snapshot_files.at(0).path, L"C:\\Cache");
 }
@@ -237,10 +241,9 @@ TEST_F(WmdCreateTest, AddIncludeFilesIsNotSupported) {
 TEST_F(WmdCreateTest, SetRestoreMethodAcceptsEveryDefinedValue) {
   for (int m = VSS_RME_UNDEFINED; m <= VSS_RME_RESTORE_STOP_START; ++m) {
     for (int w = VSS_WRE_UNDEFINED; w <= VSS_WRE_ALWAYS; ++w) {
-      EXPECT_EQ(md()->SetRestoreMethod(static_cast<VSS_RESTOREMETHOD_ENUM>(m),
-                                       nullptr, nullptr,
-                                       static_cast<VSS_WRITERRESTORE_ENUM>(w),
-                                       false),
+      EXPECT_EQ(md()->SetRestoreMethod(
+                    static_cast<VSS_RESTOREMETHOD_ENUM>(m), nullptr, nullptr,
+                    static_cast<VSS_WRITERRESTORE_ENUM>(w), false),
                 S_OK)
           << m << "/" << w;
     }
@@ -263,10 +266,10 @@ TEST_F(WmdCreateTest, SetRestoreMethodRejectsOutOfRangeValues) {
   EXPECT_EQ(md()->SetRestoreMethod(static_cast<VSS_RESTOREMETHOD_ENUM>(-1),
                                    nullptr, nullptr, VSS_WRE_ALWAYS, false),
             E_INVALIDARG);
-  EXPECT_EQ(md()->SetRestoreMethod(VSS_RME_CUSTOM, nullptr, nullptr,
-                                   static_cast<VSS_WRITERRESTORE_ENUM>(4),
-                                   true),
-            E_INVALIDARG);
+  EXPECT_EQ(
+      md()->SetRestoreMethod(VSS_RME_CUSTOM, nullptr, nullptr,
+                             static_cast<VSS_WRITERRESTORE_ENUM>(4), true),
+      E_INVALIDARG);
   // The rejected calls changed nothing.
   EXPECT_EQ(model().restore_method,
             (RestoreMethod{VSS_RME_CUSTOM, {}, {}, VSS_WRE_ALWAYS, false}));
@@ -279,8 +282,7 @@ TEST_F(WmdCreateTest, AddAlternateLocationMappingChecksArguments) {
             E_INVALIDARG);
   EXPECT_EQ(md()->AddAlternateLocationMapping(L"C:\\", L"*", false, nullptr),
             E_INVALIDARG);
-  EXPECT_EQ(md()->AddAlternateLocationMapping(L"C:\\", L"a\\*", false,
-                                              L"D:\\"),
+  EXPECT_EQ(md()->AddAlternateLocationMapping(L"C:\\", L"a\\*", false, L"D:\\"),
             E_INVALIDARG);
   EXPECT_TRUE(model().alternate_location_mappings.empty());
   ASSERT_EQ(md()->AddAlternateLocationMapping(L"C:\\Db", L"*.mdf", true,
@@ -301,8 +303,8 @@ TEST_F(WmdCreateTest, AddComponentDependencyStoresTheTarget) {
             S_OK);
   const auto& deps = model().components[0].dependencies;
   ASSERT_EQ(deps.size(), 2u);
-  EXPECT_EQ(deps[0], (ComponentDependency{kOtherWriterId, L"\\\\host\\Sql",
-                                          L"Master"}));
+  EXPECT_EQ(deps[0],
+            (ComponentDependency{kOtherWriterId, L"\\\\host\\Sql", L"Master"}));
   EXPECT_EQ(deps[1].logical_path, L"");
 }
 
@@ -315,11 +317,11 @@ TEST_F(WmdCreateTest, AddComponentDependencyChecksArguments) {
                                          nullptr, nullptr),
             E_INVALIDARG);
   // A dependency inside one writer is expressed with logical paths instead.
-  EXPECT_EQ(md()->AddComponentDependency(nullptr, L"Config", kWriterId,
-                                         nullptr, L"X"),
+  EXPECT_EQ(md()->AddComponentDependency(nullptr, L"Config", kWriterId, nullptr,
+                                         L"X"),
             E_INVALIDARG);
-  EXPECT_EQ(md()->AddComponentDependency(L"Nowhere", L"Config",
-                                         kOtherWriterId, nullptr, L"X"),
+  EXPECT_EQ(md()->AddComponentDependency(L"Nowhere", L"Config", kOtherWriterId,
+                                         nullptr, L"X"),
             VSS_E_OBJECT_NOT_FOUND);
   EXPECT_TRUE(model().components[0].dependencies.empty());
 }
@@ -353,9 +355,9 @@ TEST_F(WmdCreateTest, QueryInterfaceAnswersTheExInterfaceAndIUnknown) {
   ASSERT_EQ(creator_.As(&ex), S_OK);
   EXPECT_EQ(ex.get(), md());
   IUnknown* unknown = nullptr;
-  ASSERT_EQ(md()->QueryInterface(IID_IUnknown,
-                                 reinterpret_cast<void**>(&unknown)),
-            S_OK);
+  ASSERT_EQ(
+      md()->QueryInterface(IID_IUnknown, reinterpret_cast<void**>(&unknown)),
+      S_OK);
   EXPECT_NE(unknown, nullptr);
   unknown->Release();
 }

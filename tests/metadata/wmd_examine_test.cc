@@ -1,36 +1,39 @@
 // IVssExamineWriterMetadataEx2, IVssWMComponent and IVssWMDependency: NULL
 // out-pointers, out-of-range indexes, QueryInterface, component info
 // allocation, LoadFromXML and CreateExamineWriterMetadata failures.
+#include "metadata/wmd_examine.h"
+
 #include <gtest/gtest.h>
+#include <vsbackup.h>
 
 #include <memory>
-
-#include <vsbackup.h>
 
 #include "com/bstr.h"
 #include "com/com_ptr.h"
 #include "com/live_objects.h"
 #include "metadata/wmd_component_view.h"
-#include "metadata/wmd_examine.h"
 #include "metadata/wmd_xml.h"
 
 namespace vssemu::metadata {
 namespace {
 
-constexpr GUID kWriterId = {0x5affb034, 0x969f, 0x4919,
+constexpr GUID kWriterId = {0x5affb034,
+                            0x969f,
+                            0x4919,
                             {0x88, 0x75, 0x88, 0xf8, 0x30, 0xd0, 0xef, 0x89}};
 
 WriterMetadata SmallDocument() {
   WriterMetadata m;
-  m.identity = {kWriterId, kWriterId, L"Small", std::nullopt,
-                VSS_UT_USERDATA, VSS_ST_OTHER, 0, 0};
+  m.identity = {kWriterId,       kWriterId,    L"Small", std::nullopt,
+                VSS_UT_USERDATA, VSS_ST_OTHER, 0,        0};
   Component group;
   group.name = L"Group";
   group.files.push_back({L"C:\\Data", L"*", true, std::nullopt, 0xF0F});
   group.dependencies.push_back({kWriterId, L"", L"Other"});
   m.components.push_back(group);
   m.exclude_files.push_back({L"C:\\Data\\tmp", L"*", true, {}, 0xF0F});
-  m.exclude_from_snapshot_files.push_back({L"C:\\Cache", L"*", false, {}, 0xF0F});
+  m.exclude_from_snapshot_files.push_back(
+      {L"C:\\Cache", L"*", false, {}, 0xF0F});
   m.alternate_location_mappings.push_back(
       {L"C:\\Data", L"*", true, L"D:\\Alt", 0xF0F});
   return m;
@@ -73,9 +76,9 @@ TEST_F(WmdExamineTest, NullOutPointersAreInvalidArguments) {
             E_INVALIDARG);
   EXPECT_EQ(examine_->GetIdentity(&id, &id, name.put(), &usage, nullptr),
             E_INVALIDARG);
-  EXPECT_EQ(examine_->GetIdentityEx(&id, &id, name.put(), nullptr, &usage,
-                                    &source),
-            E_INVALIDARG);
+  EXPECT_EQ(
+      examine_->GetIdentityEx(&id, &id, name.put(), nullptr, &usage, &source),
+      E_INVALIDARG);
   EXPECT_EQ(name.get(), nullptr);  // Nothing allocated on failure.
   EXPECT_EQ(examine_->GetFileCounts(&count, nullptr, &count), E_INVALIDARG);
   EXPECT_EQ(examine_->GetRestoreMethod(&method, nullptr, nullptr,

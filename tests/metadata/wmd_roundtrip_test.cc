@@ -2,11 +2,10 @@
 // every field of the Writer Metadata Document survives, compared as a whole
 // model and spot-checked through the requester's COM getters.
 #include <gtest/gtest.h>
+#include <vsbackup.h>
 
 #include <algorithm>
 #include <memory>
-
-#include <vsbackup.h>
 
 #include "com/bstr.h"
 #include "com/com_ptr.h"
@@ -17,40 +16,48 @@
 namespace vssemu::metadata {
 namespace {
 
-constexpr GUID kWriterId = {0xa65faa63, 0x5ea8, 0x4ebc,
+constexpr GUID kWriterId = {0xa65faa63,
+                            0x5ea8,
+                            0x4ebc,
                             {0x9d, 0xbd, 0xa0, 0xc4, 0xdb, 0x26, 0x91, 0x2a}};
-constexpr GUID kInstanceId = {0x0c2bd3f4, 0x7a11, 0x4f5e,
+constexpr GUID kInstanceId = {0x0c2bd3f4,
+                              0x7a11,
+                              0x4f5e,
                               {0x8e, 0x01, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77}};
-constexpr GUID kSqlWriterId = {0xa65faa63, 0x5ea8, 0x4ebc,
-                               {0x9d, 0xbd, 0xa0, 0xc4, 0xdb, 0x26, 0x91, 0x2b}};
+constexpr GUID kSqlWriterId = {
+    0xa65faa63,
+    0x5ea8,
+    0x4ebc,
+    {0x9d, 0xbd, 0xa0, 0xc4, 0xdb, 0x26, 0x91, 0x2b}};
 
 // A writer that uses every part of the interface, with non-default values
 // everywhere a default would hide a lost field.
 com::ComPtr<WriterMetadataCreator> BuildFullDocument() {
-  auto creator = com::MakeComObject<WriterMetadataCreator>(WriterIdentity{
-      kWriterId, kInstanceId, L"Everything Writer \u00e9", L"Instance <1> & \"q\"",
-      VSS_UT_SYSTEMSERVICE, VSS_ST_NONTRANSACTEDDB, 7, 3});
+  auto creator = com::MakeComObject<WriterMetadataCreator>(
+      WriterIdentity{kWriterId, kInstanceId, L"Everything Writer \u00e9",
+                     L"Instance <1> & \"q\"", VSS_UT_SYSTEMSERVICE,
+                     VSS_ST_NONTRANSACTEDDB, 7, 3});
   IVssCreateWriterMetadataEx* md = creator.get();
   const BYTE icon[] = {0x00, 0x89, 0x50, 0x4e, 0x47, 0xff, 0x10};
   EXPECT_EQ(md->AddComponent(VSS_CT_FILEGROUP, nullptr, L"Executables",
                              L"Program files", icon, sizeof(icon), true, true,
                              false, true, VSS_CF_BACKUP_RECOVERY),
             S_OK);
-  EXPECT_EQ(md->AddFilesToFileGroup(nullptr, L"Executables",
-                                    L"%ProgramFiles%\\App", L"*.exe", true,
-                                    L"D:\\Shadow\\App", 0x103),
-            S_OK);
-  EXPECT_EQ(md->AddFilesToFileGroup(L"", L"Executables", L"C:\\App\\bin",
-                                    L"*", false, nullptr),
+  EXPECT_EQ(
+      md->AddFilesToFileGroup(nullptr, L"Executables", L"%ProgramFiles%\\App",
+                              L"*.exe", true, L"D:\\Shadow\\App", 0x103),
+      S_OK);
+  EXPECT_EQ(md->AddFilesToFileGroup(L"", L"Executables", L"C:\\App\\bin", L"*",
+                                    false, nullptr),
             S_OK);
   EXPECT_EQ(md->AddComponent(VSS_CT_FILEGROUP, L"Executables", L"ConfigFiles",
                              L"", nullptr, 0, false, false, false),
             S_OK);
-  EXPECT_EQ(md->AddComponent(VSS_CT_DATABASE, L"writerData\\Set1", L"Jan",
-                             nullptr, nullptr, 0, false, true, true, false,
-                             VSS_CF_APP_ROLLBACK_RECOVERY |
-                                 VSS_CF_NOT_SYSTEM_STATE),
-            S_OK);
+  EXPECT_EQ(
+      md->AddComponent(VSS_CT_DATABASE, L"writerData\\Set1", L"Jan", nullptr,
+                       nullptr, 0, false, true, true, false,
+                       VSS_CF_APP_ROLLBACK_RECOVERY | VSS_CF_NOT_SYSTEM_STATE),
+      S_OK);
   EXPECT_EQ(md->AddDatabaseFiles(L"writerData\\Set1", L"Jan", L"C:\\Db",
                                  L"jan.mdf", 0x1),
             S_OK);
@@ -60,10 +67,10 @@ com::ComPtr<WriterMetadataCreator> BuildFullDocument() {
   EXPECT_EQ(md->AddDatabaseLogFiles(L"writerData\\Set1", L"Jan", L"E:\\Logs",
                                     L"jan.chk", 0xF0F),
             S_OK);
-  EXPECT_EQ(md->AddComponentDependency(L"writerData\\Set1", L"Jan",
-                                       kSqlWriterId, L"\\\\sqlhost\\MSSQL",
-                                       L"master"),
-            S_OK);
+  EXPECT_EQ(
+      md->AddComponentDependency(L"writerData\\Set1", L"Jan", kSqlWriterId,
+                                 L"\\\\sqlhost\\MSSQL", L"master"),
+      S_OK);
   EXPECT_EQ(md->AddComponentDependency(L"writerData\\Set1", L"Jan",
                                        kSqlWriterId, nullptr, L"model"),
             S_OK);
@@ -77,10 +84,10 @@ com::ComPtr<WriterMetadataCreator> BuildFullDocument() {
   EXPECT_EQ(md->AddAlternateLocationMapping(L"C:\\App", L"*", true,
                                             L"F:\\Restore\\App"),
             S_OK);
-  EXPECT_EQ(md->SetRestoreMethod(VSS_RME_STOP_RESTORE_START, L"AppService",
-                                 L"See runbook", VSS_WRE_IF_REPLACE_FAILS,
-                                 true),
-            S_OK);
+  EXPECT_EQ(
+      md->SetRestoreMethod(VSS_RME_STOP_RESTORE_START, L"AppService",
+                           L"See runbook", VSS_WRE_IF_REPLACE_FAILS, true),
+      S_OK);
   EXPECT_EQ(md->SetBackupSchema(VSS_BS_DIFFERENTIAL | VSS_BS_TIMESTAMPED |
                                 VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES),
             S_OK);
@@ -90,8 +97,7 @@ com::ComPtr<WriterMetadataCreator> BuildFullDocument() {
 com::ComPtr<IVssExamineWriterMetadata> Reload(BSTR xml) {
   com::ComPtr<IVssExamineWriterMetadata> out;
   std::string error;
-  EXPECT_EQ(CreateExamineWriterMetadata(xml, out.put(), &error), S_OK)
-      << error;
+  EXPECT_EQ(CreateExamineWriterMetadata(xml, out.put(), &error), S_OK) << error;
   return out;
 }
 
@@ -171,9 +177,9 @@ TEST(WmdRoundTrip, GettersReportTheReloadedIdentityAndRestoreMethod) {
 
   DWORD schema = 0;
   ASSERT_EQ(ex2->GetBackupSchema(&schema), S_OK);
-  EXPECT_EQ(schema, static_cast<DWORD>(VSS_BS_DIFFERENTIAL |
-                                       VSS_BS_TIMESTAMPED |
-                                       VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES));
+  EXPECT_EQ(schema,
+            static_cast<DWORD>(VSS_BS_DIFFERENTIAL | VSS_BS_TIMESTAMPED |
+                               VSS_BS_WRITER_SUPPORTS_PARALLEL_RESTORES));
   UINT includes = 9, excludes = 0, components = 0, snapshot_excludes = 0;
   ASSERT_EQ(ex2->GetFileCounts(&includes, &excludes, &components), S_OK);
   EXPECT_EQ(includes, 0u);
@@ -205,8 +211,7 @@ TEST(WmdRoundTrip, GettersReportTheReloadedComponents) {
   EXPECT_TRUE(info->bNotifyOnBackupComplete);
   EXPECT_FALSE(info->bSelectable);
   EXPECT_TRUE(info->bSelectableForRestore);
-  EXPECT_EQ(info->dwComponentFlags,
-            static_cast<DWORD>(VSS_CF_BACKUP_RECOVERY));
+  EXPECT_EQ(info->dwComponentFlags, static_cast<DWORD>(VSS_CF_BACKUP_RECOVERY));
   EXPECT_EQ(info->cFileCount, 2u);
   EXPECT_EQ(info->cDatabases, 0u);
   EXPECT_EQ(info->cDependencies, 0u);
@@ -274,15 +279,27 @@ TEST(WmdRoundTrip, ModelEqualityNoticesEveryKindOfDifference) {
     return !(copy == base);
   };
   EXPECT_TRUE(differs([](WriterMetadata& m) { m.identity.minor_version++; }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.identity.instance_name.reset(); }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.restore_method.user_procedure.reset(); }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.exclude_from_snapshot_files.clear(); }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.alternate_location_mappings[0].alternate_location = L"x"; }));
+  EXPECT_TRUE(
+      differs([](WriterMetadata& m) { m.identity.instance_name.reset(); }));
+  EXPECT_TRUE(differs(
+      [](WriterMetadata& m) { m.restore_method.user_procedure.reset(); }));
+  EXPECT_TRUE(differs(
+      [](WriterMetadata& m) { m.exclude_from_snapshot_files.clear(); }));
+  EXPECT_TRUE(differs([](WriterMetadata& m) {
+    m.alternate_location_mappings[0].alternate_location = L"x";
+  }));
   EXPECT_TRUE(differs([](WriterMetadata& m) { m.backup_schema = 0; }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.components[0].icon.pop_back(); }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.components[0].files[0].backup_type_mask = 0; }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.components[2].dependencies[1].writer_id = GUID_NULL; }));
-  EXPECT_TRUE(differs([](WriterMetadata& m) { m.components[2].database_log_files.pop_back(); }));
+  EXPECT_TRUE(
+      differs([](WriterMetadata& m) { m.components[0].icon.pop_back(); }));
+  EXPECT_TRUE(differs([](WriterMetadata& m) {
+    m.components[0].files[0].backup_type_mask = 0;
+  }));
+  EXPECT_TRUE(differs([](WriterMetadata& m) {
+    m.components[2].dependencies[1].writer_id = GUID_NULL;
+  }));
+  EXPECT_TRUE(differs([](WriterMetadata& m) {
+    m.components[2].database_log_files.pop_back();
+  }));
 }
 
 }  // namespace

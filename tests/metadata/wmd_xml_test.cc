@@ -1,20 +1,20 @@
 // WMD XML: the saved shape, loading documents in the shape Windows saves
 // them (tests/metadata/data/wmd_*.xml), defaults for omitted attributes, and
 // the loader's refusals with a message naming the element.
+#include "metadata/wmd_xml.h"
+
 #include <gtest/gtest.h>
+#include <vsbackup.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <vsbackup.h>
 
 #include "com/bstr.h"
 #include "com/com_ptr.h"
 #include "com/guid_format.h"
 #include "metadata/wmd_encoding.h"
 #include "metadata/wmd_examine.h"
-#include "metadata/wmd_xml.h"
 #include "metadata/xml_util.h"
 
 namespace vssemu::metadata {
@@ -39,7 +39,8 @@ constexpr const wchar_t* kIdentification =
 // Wraps body (children of BACKUP_LOCATIONS) in a valid document.
 std::wstring WithLocations(const std::wstring& body) {
   return std::wstring(L"<WRITER_METADATA>") + kIdentification +
-         L"<BACKUP_LOCATIONS>" + body + L"</BACKUP_LOCATIONS></WRITER_METADATA>";
+         L"<BACKUP_LOCATIONS>" + body +
+         L"</BACKUP_LOCATIONS></WRITER_METADATA>";
 }
 
 // Expects xml to be refused with an error that mentions needle.
@@ -54,10 +55,17 @@ TEST(WmdXml, SaveWritesTheObservedShape) {
   WriterMetadata m;
   m.identity = {Guid("D61D61C8-D73A-4EEE-8CDD-F6F9786B7124"),
                 Guid("1BDDD48E-5052-49DB-9B07-B96F96727E6B"),
-                L"Task Writer", std::nullopt, VSS_UT_BOOTABLESYSTEMSTATE,
-                VSS_ST_OTHER, 0, 0};
-  m.restore_method = {VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE, {}, {},
-                      VSS_WRE_NEVER, false};
+                L"Task Writer",
+                std::nullopt,
+                VSS_UT_BOOTABLESYSTEMSTATE,
+                VSS_ST_OTHER,
+                0,
+                0};
+  m.restore_method = {VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE,
+                      {},
+                      {},
+                      VSS_WRE_NEVER,
+                      false};
   Component c;
   c.name = L"Tasks";
   c.caption = L"Tasks Store";
@@ -86,15 +94,14 @@ TEST(WmdXml, LoadsASystemWriterDocument) {
       ParseWriterMetadata(ReadDataFile("wmd_system_writer.xml"));
   ASSERT_TRUE(parsed) << parsed.error;
   const WriterMetadata& m = *parsed.metadata;
-  EXPECT_EQ(m.identity.writer_id,
-            Guid("e8132975-6f93-4464-a53e-1050253ae220"));
+  EXPECT_EQ(m.identity.writer_id, Guid("e8132975-6f93-4464-a53e-1050253ae220"));
   EXPECT_EQ(m.identity.writer_name, L"Example System Writer");
   EXPECT_FALSE(m.identity.instance_name.has_value());
   EXPECT_EQ(m.identity.usage, VSS_UT_BOOTABLESYSTEMSTATE);
   EXPECT_EQ(m.identity.major_version, 1u);
-  EXPECT_EQ(m.restore_method,
-            (RestoreMethod{VSS_RME_RESTORE_AT_REBOOT, {}, {}, VSS_WRE_ALWAYS,
-                           true}));
+  EXPECT_EQ(
+      m.restore_method,
+      (RestoreMethod{VSS_RME_RESTORE_AT_REBOOT, {}, {}, VSS_WRE_ALWAYS, true}));
   EXPECT_EQ(m.backup_schema, 0u);
   ASSERT_EQ(m.components.size(), 2u);
   const Component& boot = m.components[0];
@@ -103,8 +110,8 @@ TEST(WmdXml, LoadsASystemWriterDocument) {
   ASSERT_EQ(boot.files.size(), 2u);
   EXPECT_TRUE(boot.files[0].recursive);
   // No recursive attribute: not recursive.
-  EXPECT_EQ(boot.files[1], (FileSpec{L"%SystemDrive%", L"bootmgr", false, {},
-                                     3855}));
+  EXPECT_EQ(boot.files[1],
+            (FileSpec{L"%SystemDrive%", L"bootmgr", false, {}, 3855}));
   const Component& drivers = m.components[1];
   EXPECT_EQ(drivers.logical_path, L"System Files");
   EXPECT_TRUE(drivers.notify_on_backup_complete);
@@ -193,9 +200,9 @@ TEST(WmdXml, SavedSamplesReloadToTheSameModel) {
 }
 
 TEST(WmdXml, OmittedOptionalAttributesGetDefaults) {
-  WmdParseResult parsed = ParseWriterMetadata(WithLocations(
-      L"<FILE_GROUP componentName=\"G\"><FILE_LIST path=\"C:\\\" "
-      L"filespec=\"*\"/></FILE_GROUP>"));
+  WmdParseResult parsed = ParseWriterMetadata(
+      WithLocations(L"<FILE_GROUP componentName=\"G\"><FILE_LIST path=\"C:\\\" "
+                    L"filespec=\"*\"/></FILE_GROUP>"));
   ASSERT_TRUE(parsed) << parsed.error;
   const WriterMetadata& m = *parsed.metadata;
   EXPECT_EQ(m.identity.major_version, 0u);
@@ -204,8 +211,8 @@ TEST(WmdXml, OmittedOptionalAttributesGetDefaults) {
   EXPECT_FALSE(c.selectable);
   EXPECT_FALSE(c.caption.has_value());
   EXPECT_EQ(c.component_flags, 0u);
-  EXPECT_EQ(c.files.at(0), (FileSpec{L"C:\\", L"*", false, {},
-                                     kDefaultBackupTypeMask}));
+  EXPECT_EQ(c.files.at(0),
+            (FileSpec{L"C:\\", L"*", false, {}, kDefaultBackupTypeMask}));
 }
 
 TEST(WmdXml, UnknownElementsAndAttributesAreIgnored) {
@@ -230,9 +237,10 @@ TEST(WmdXml, RefusesDocumentsItCannotTrust) {
   ExpectRefused(L"<WRITER_METADATA backupSchema=\"lots\">" +
                     std::wstring(kIdentification) + L"</WRITER_METADATA>",
                 "backupSchema");
-  ExpectRefused(L"<WRITER_METADATA><IDENTIFICATION writerId=\"xyz\"/>"
-                L"</WRITER_METADATA>",
-                "IDENTIFICATION at offset");
+  ExpectRefused(
+      L"<WRITER_METADATA><IDENTIFICATION writerId=\"xyz\"/>"
+      L"</WRITER_METADATA>",
+      "IDENTIFICATION at offset");
   ExpectRefused(L"<WRITER_METADATA>" + std::wstring(kIdentification) +
                     L"<RESTORE_METHOD method=\"WHENEVER\" writerRestore="
                     L"\"never\"/></WRITER_METADATA>",
@@ -241,11 +249,12 @@ TEST(WmdXml, RefusesDocumentsItCannotTrust) {
                     L"<RESTORE_METHOD method=\"CUSTOM\" writerRestore="
                     L"\"never\" rebootRequired=\"perhaps\"/></WRITER_METADATA>",
                 "rebootRequired");
-  ExpectRefused(L"<WRITER_METADATA>" + std::wstring(kIdentification) +
-                    L"<RESTORE_METHOD method=\"CUSTOM\" writerRestore=\"never\">"
-                    L"<ALTERNATE_LOCATION_MAPPING path=\"C:\\\" filespec=\"*\"/>"
-                    L"</RESTORE_METHOD></WRITER_METADATA>",
-                "destination");
+  ExpectRefused(
+      L"<WRITER_METADATA>" + std::wstring(kIdentification) +
+          L"<RESTORE_METHOD method=\"CUSTOM\" writerRestore=\"never\">"
+          L"<ALTERNATE_LOCATION_MAPPING path=\"C:\\\" filespec=\"*\"/>"
+          L"</RESTORE_METHOD></WRITER_METADATA>",
+      "destination");
 }
 
 TEST(WmdXml, RefusesComponentsThatBreakTheRules) {
