@@ -15,11 +15,11 @@ struct FileSpecShape {
   bool mask;
 };
 
-constexpr FileSpecShape kFileListShape{true, "alternatePath", true};
+constexpr FileSpecShape kFileListShape{true, "vssemu:alternatePath", true};
 constexpr FileSpecShape kDatabaseFilesShape{false, nullptr, true};
 constexpr FileSpecShape kExcludeShape{true, nullptr, false};
-constexpr FileSpecShape kIncludeShape{true, "alternatePath", false};
-constexpr FileSpecShape kMappingShape{true, "destination", false};
+constexpr FileSpecShape kIncludeShape{true, "vssemu:alternatePath", false};
+constexpr FileSpecShape kMappingShape{true, "vssemu:destination", false};
 
 void AppendFileSpec(pugi::xml_node parent, const char* name,
                     const FileSpec& spec, const FileSpecShape& shape) {
@@ -64,15 +64,16 @@ void AppendRestoreMethod(pugi::xml_node root, const WriterMetadata& metadata) {
   pugi::xml_node node = root.append_child("RESTORE_METHOD");
   SetEnum(node, "method", RestoreMethodToString(restore.method),
           restore.method);
-  if (restore.service) SetText(node, "service", *restore.service);
+  if (restore.service) SetText(node, "vssemu:service", *restore.service);
   if (restore.user_procedure) {
-    SetText(node, "userProcedure", *restore.user_procedure);
+    SetText(node, "vssemu:userProcedure", *restore.user_procedure);
   }
   SetEnum(node, "writerRestore", WriterRestoreToString(restore.writer_restore),
           restore.writer_restore);
   SetYesNo(node, "rebootRequired", restore.reboot_required);
   for (const FileSpec& mapping : metadata.alternate_location_mappings) {
-    AppendFileSpec(node, "ALTERNATE_LOCATION_MAPPING", mapping, kMappingShape);
+    AppendFileSpec(node, "vssemu:ALTERNATE_LOCATION_MAPPING", mapping,
+                   kMappingShape);
   }
 }
 
@@ -87,8 +88,8 @@ void AppendComponent(pugi::xml_node locations, const Component& component) {
   SetText(node, "componentName", component.name);
   if (component.caption) SetText(node, "caption", *component.caption);
   if (!component.icon.empty()) {
-    node.append_attribute("icon").set_value(
-        EncodeBase64(component.icon).c_str());
+    node.append_attribute("vssemu:icon")
+        .set_value(EncodeBase64(component.icon).c_str());
   }
   SetYesNo(node, "restoreMetadata", component.restore_metadata);
   SetYesNo(node, "notifyOnBackupComplete", component.notify_on_backup_complete);
@@ -105,13 +106,29 @@ void AppendComponent(pugi::xml_node locations, const Component& component) {
     AppendFileSpec(node, "DATABASE_LOGFILES", spec, kDatabaseFilesShape);
   }
   for (const ComponentDependency& dependency : component.dependencies) {
-    pugi::xml_node dep = node.append_child("DEPENDENCY");
+    pugi::xml_node dep = node.append_child("vssemu:DEPENDENCY");
     SetGuid(dep, "writerId", dependency.writer_id);
     if (!dependency.logical_path.empty()) {
       SetText(dep, "logicalPath", dependency.logical_path);
     }
     SetText(dep, "componentName", dependency.component_name);
   }
+}
+
+bool UsesExtensions(const WriterMetadata& metadata) {
+  const RestoreMethod& restore = metadata.restore_method;
+  if (restore.service || restore.user_procedure ||
+      !metadata.alternate_location_mappings.empty() ||
+      !metadata.include_files.empty()) {
+    return true;
+  }
+  for (const Component& component : metadata.components) {
+    if (!component.icon.empty() || !component.dependencies.empty()) return true;
+    for (const FileSpec& spec : component.files) {
+      if (spec.alternate_location) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -131,7 +148,7 @@ std::wstring SerializeWriterMetadata(const WriterMetadata& metadata) {
     AppendComponent(locations, component);
   }
   for (const FileSpec& spec : metadata.include_files) {
-    AppendFileSpec(locations, "INCLUDE_FILES", spec, kIncludeShape);
+    AppendFileSpec(locations, "vssemu:INCLUDE_FILES", spec, kIncludeShape);
   }
   for (const FileSpec& spec : metadata.exclude_files) {
     AppendFileSpec(locations, "EXCLUDE_FILES", spec, kExcludeShape);
@@ -139,6 +156,13 @@ std::wstring SerializeWriterMetadata(const WriterMetadata& metadata) {
   for (const FileSpec& spec : metadata.exclude_from_snapshot_files) {
     AppendFileSpec(locations, "EXCLUDE_FILES_FROM_SNAPSHOT", spec,
                    kExcludeShape);
+  }
+  // The extension namespace is declared only when an extension was written,
+  // so a document with nothing Windows would not write looks exactly like
+  // one Windows saved.
+  if (UsesExtensions(metadata)) {
+    root.insert_attribute_after("xmlns:vssemu", root.attribute("version"))
+        .set_value(kExtensionNamespace);
   }
   return SaveDocument(doc);
 }

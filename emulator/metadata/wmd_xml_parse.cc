@@ -21,11 +21,13 @@ struct FileSpecShape {
   bool mask;
 };
 
-constexpr FileSpecShape kFileListShape{true, "alternatePath", false, true};
+constexpr FileSpecShape kFileListShape{true, "vssemu:alternatePath", false,
+                                       true};
 constexpr FileSpecShape kDatabaseFilesShape{false, nullptr, false, true};
 constexpr FileSpecShape kExcludeShape{true, nullptr, false, false};
-constexpr FileSpecShape kIncludeShape{true, "alternatePath", false, false};
-constexpr FileSpecShape kMappingShape{true, "destination", true, false};
+constexpr FileSpecShape kIncludeShape{true, "vssemu:alternatePath", false,
+                                      false};
+constexpr FileSpecShape kMappingShape{true, "vssemu:destination", true, false};
 
 bool Is(pugi::xml_node node, const char* name) {
   return std::strcmp(node.name(), name) == 0;
@@ -225,9 +227,10 @@ bool Parser::ReadRestoreMethod(pugi::xml_node node, WriterMetadata* metadata) {
       !Bool(node, "rebootRequired", &restore.reboot_required)) {
     return false;
   }
-  restore.service = OptionalText(node, "service");
-  restore.user_procedure = OptionalText(node, "userProcedure");
-  for (pugi::xml_node child : node.children("ALTERNATE_LOCATION_MAPPING")) {
+  restore.service = OptionalText(node, "vssemu:service");
+  restore.user_procedure = OptionalText(node, "vssemu:userProcedure");
+  for (pugi::xml_node child :
+       node.children("vssemu:ALTERNATE_LOCATION_MAPPING")) {
     if (!ReadFileSpec(child, kMappingShape,
                       &metadata->alternate_location_mappings)) {
       return false;
@@ -247,7 +250,7 @@ bool Parser::ReadLocations(pugi::xml_node node, WriterMetadata* metadata) {
     } else if (Is(child, "EXCLUDE_FILES_FROM_SNAPSHOT")) {
       ok = ReadFileSpec(child, kExcludeShape,
                         &metadata->exclude_from_snapshot_files);
-    } else if (Is(child, "INCLUDE_FILES")) {
+    } else if (Is(child, "vssemu:INCLUDE_FILES")) {
       ok = ReadFileSpec(child, kIncludeShape, &metadata->include_files);
     }
     if (!ok) return false;
@@ -267,7 +270,7 @@ bool Parser::ReadComponent(pugi::xml_node node, WriterMetadata* metadata) {
   if (FindComponent(*metadata, component.logical_path, component.name)) {
     return Fail(node, "duplicate component (same logicalPath and name)");
   }
-  if (pugi::xml_attribute icon = node.attribute("icon")) {
+  if (pugi::xml_attribute icon = node.attribute("vssemu:icon")) {
     std::optional<std::vector<BYTE>> bytes = DecodeBase64(icon.value());
     if (!bytes) return Fail(node, "icon is not base64");
     component.icon = std::move(*bytes);
@@ -301,7 +304,7 @@ bool Parser::ReadComponentChild(pugi::xml_node child, Component* component) {
                             ? &component->database_files
                             : &component->database_log_files);
   }
-  if (Is(child, "DEPENDENCY")) {
+  if (Is(child, "vssemu:DEPENDENCY")) {
     ComponentDependency dependency;
     dependency.logical_path = OptionalText(child, "logicalPath").value_or(L"");
     if (!Guid(child, "writerId", &dependency.writer_id) ||

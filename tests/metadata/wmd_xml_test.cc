@@ -89,6 +89,23 @@ TEST(WmdXml, SaveWritesTheObservedShape) {
       L"</WRITER_METADATA>");
 }
 
+TEST(WmdXml, ExtensionsAreWrittenInTheEmulatorNamespace) {
+  WriterMetadata m;
+  Component c;
+  c.name = L"G";
+  c.icon = {1, 2, 3};
+  c.dependencies.push_back({GUID_NULL, L"", L"Other"});
+  m.components.push_back(c);
+  std::wstring xml = SerializeWriterMetadata(m);
+  EXPECT_NE(xml.find(L"xmlns:vssemu=\"urn:vssemu:wmd:1\""), std::wstring::npos)
+      << ToUtf8(xml);
+  EXPECT_NE(xml.find(L"vssemu:icon=\"AQID\""), std::wstring::npos);
+  EXPECT_NE(xml.find(L"<vssemu:DEPENDENCY "), std::wstring::npos);
+  WmdParseResult parsed = ParseWriterMetadata(xml);
+  ASSERT_TRUE(parsed) << parsed.error;
+  EXPECT_EQ(*parsed.metadata, m);
+}
+
 TEST(WmdXml, LoadsASystemWriterDocument) {
   WmdParseResult parsed =
       ParseWriterMetadata(ReadDataFile("wmd_system_writer.xml"));
@@ -252,7 +269,7 @@ TEST(WmdXml, RefusesDocumentsItCannotTrust) {
   ExpectRefused(
       L"<WRITER_METADATA>" + std::wstring(kIdentification) +
           L"<RESTORE_METHOD method=\"CUSTOM\" writerRestore=\"never\">"
-          L"<ALTERNATE_LOCATION_MAPPING path=\"C:\\\" filespec=\"*\"/>"
+          L"<vssemu:ALTERNATE_LOCATION_MAPPING path=\"C:\\\" filespec=\"*\"/>"
           L"</RESTORE_METHOD></WRITER_METADATA>",
       "destination");
 }
@@ -274,12 +291,14 @@ TEST(WmdXml, RefusesComponentsThatBreakTheRules) {
   ExpectRefused(WithLocations(L"<FILE_GROUP componentName=\"G\" "
                               L"componentFlags=\"-1\"/>"),
                 "componentFlags");
-  ExpectRefused(WithLocations(L"<FILE_GROUP componentName=\"G\" icon=\"@@\"/>"),
-                "icon");
-  ExpectRefused(WithLocations(L"<FILE_GROUP componentName=\"G\"><DEPENDENCY "
-                              L"writerId=\"{123}\" componentName=\"X\"/>"
-                              L"</FILE_GROUP>"),
-                "DEPENDENCY at offset");
+  ExpectRefused(
+      WithLocations(L"<FILE_GROUP componentName=\"G\" vssemu:icon=\"@@\"/>"),
+      "icon");
+  ExpectRefused(
+      WithLocations(L"<FILE_GROUP componentName=\"G\"><vssemu:DEPENDENCY "
+                    L"writerId=\"{123}\" componentName=\"X\"/>"
+                    L"</FILE_GROUP>"),
+      "vssemu:DEPENDENCY at offset");
   ExpectRefused(WithLocations(L"<FILE_GROUP componentName=\"G\"><FILE_LIST "
                               L"path=\"C:\\\" filespec=\"*\" "
                               L"filespecBackupType=\"0xZZ\"/></FILE_GROUP>"),
