@@ -462,7 +462,9 @@ void ParseHresults(const std::string& text, Declarations& out) {
 // enum, may appear in later values.
 void ParseEnums(const std::string& text, std::map<std::string, int64_t>& known,
                 Declarations& out) {
-  static const std::regex kEnum(R"(typedef\s+enum\s*\w*\s*\{([^}]*)\})");
+  // An optional fixed underlying type (": int", as in our headers) is allowed.
+  static const std::regex kEnum(
+      R"(typedef\s+enum\s*\w*\s*(?::\s*\w+\s*)?\{([^}]*)\})");
   static const std::regex kPreprocessorLine(R"((^|\n)[ \t]*#[^\n]*)");
   static const std::regex kItem(R"(^\s*(\w+)\s*(?:=([\s\S]*))?$)");
   for (std::sregex_iterator it(text.begin(), text.end(), kEnum), end; it != end;
