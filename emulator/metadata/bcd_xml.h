@@ -4,10 +4,10 @@
 // Contract: SaveBcd writes the shape of documents saved by Windows
 // (vss-protocol.md 10.4) and LoadBcd reads them back into an equal model;
 // Save then Load is the identity for every field. The loader is strict: a
-// malformed document, a wrong root, an unknown element or attribute, a
-// missing required attribute or a malformed value fails with a message
+// malformed document, a wrong root, a missing required attribute or a malformed value fails with a message
 // naming the element path and attribute, and the output document is left
-// untouched (never half-loaded). It accepts what real saved documents do: an
+// untouched (never half-loaded); unknown names are handled as
+// BcdLoadOptions says. It accepts what real saved documents do: an
 // optional XML declaration, `xmlns` repeated on WRITER_COMPONENTS,
 // `xmlns=""` on BACKUP_METADATA, GUIDs in either letter case with or
 // without braces, and missing optional attributes. Enumeration strings
@@ -76,11 +76,15 @@ namespace vssemu::metadata {
 // The namespace of the names vssemu invented (see above).
 inline constexpr char kBcdExtensionNamespace[] = "urn:vssemu:bcd:1";
 
-// How strict LoadBcd is.
+// How strict LoadBcd is about names it does not know. By default, unknown
+// names in Windows' own vocabulary are skipped, because documents saved by
+// Windows store data under names that were never published (snapshot
+// descriptions, LUN information, ...) and must still load for a restore;
+// an unknown "vssemu:" name is always an error, since only vssemu writes
+// those and a misspelling would lose data silently.
 struct BcdLoadOptions {
-  // Skips unknown elements and attributes instead of failing, for documents
-  // written by Windows versions that store data under names we do not know.
-  bool ignore_unknown = false;
+  // Rejects every unknown element and attribute (for documents vssemu wrote).
+  bool strict = false;
 };
 
 // Parses xml into *out. Returns S_OK, VSS_E_INVALID_XML_DOCUMENT (with the

@@ -20,7 +20,13 @@ constexpr char kVssNamespace[] = "x-schema:#VssComponentMetadata";
 
 struct LoadContext {
   std::string error;
-  bool ignore_unknown = false;
+  bool strict = false;
+
+  // Tells whether an unknown element or attribute may be skipped: names in
+  // Windows' vocabulary may be (see BcdLoadOptions), "vssemu:" names never.
+  bool SkipsUnknown(std::string_view name) const {
+    return !strict && name.rfind("vssemu:", 0) != 0;
+  }
 };
 
 std::optional<std::uint64_t> ParseU64(std::string_view text) {
@@ -130,7 +136,7 @@ class Element {
         if (value.empty() || value == kVssNamespace) continue;
         return Bad("xmlns", attribute.value());
       }
-      if (ctx_->ignore_unknown) continue;
+      if (ctx_->SkipsUnknown(name)) continue;
       return Fail("unknown attribute " + name);
     }
     return true;
@@ -170,9 +176,9 @@ bool ForEachChild(Element& parent, LoadContext* ctx, Visit visit) {
   return true;
 }
 
-// Reports an unknown child element unless unknown names are ignored.
+// Reports an unknown child element unless BcdLoadOptions lets it be skipped.
 bool UnknownChild(Element& element, LoadContext* ctx) {
-  if (ctx->ignore_unknown) return true;
+  if (ctx->SkipsUnknown(element.node().name())) return true;
   return element.Fail("unknown element");
 }
 
@@ -374,7 +380,7 @@ HRESULT LoadBcd(BSTR xml, BackupComponentsDocument* out, std::string* error,
                 const BcdLoadOptions& options) {
   if (out == nullptr) return E_INVALIDARG;
   LoadContext ctx;
-  ctx.ignore_unknown = options.ignore_unknown;
+  ctx.strict = options.strict;
   pugi::xml_document xml_doc;
   BackupComponentsDocument doc;
   bool ok = ParseDocument(xml, &xml_doc, &ctx.error);
