@@ -6,10 +6,11 @@
 // (no declaration) that ParseWriterMetadata turns back into an equal model.
 // ParseWriterMetadata is strict about what it understands and never returns
 // a half-built model: it returns either the whole document or an error that
-// names the element and its byte offset in the UTF-8 text. It ignores
-// elements and attributes it does not know, because real documents may carry
-// data whose names were never published (spec Q27) and refusing them would
-// make stored documents unusable.
+// names the element and its byte offset in the UTF-8 text. It skips
+// elements and attributes of Windows' vocabulary that it does not know,
+// because real documents may carry data whose names were never published
+// (spec Q27) and refusing them would make stored documents unusable; an
+// unknown "vssemu:" name is an error, because only vssemu writes those.
 //
 // Observed names (spec 10.2), used as seen:
 //   <WRITER_METADATA xmlns="x-schema:#VssWriterMetadataInfo" version="1.2"

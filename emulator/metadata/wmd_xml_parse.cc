@@ -2,12 +2,15 @@
 // writes. Everything is built into a local model that is handed out only
 // when the whole document has been read, so a failure never leaves a
 // half-loaded document behind.
+#include <algorithm>
 #include <cstring>
 #include <string>
 
 #include "com/guid_format.h"
 #include "metadata/wmd_encoding.h"
 #include "metadata/wmd_xml.h"
+
+#include <algorithm>
 #include "metadata/xml_util.h"
 
 namespace vssemu::metadata {
@@ -52,6 +55,7 @@ class Parser {
                  std::optional<Enum> (*parse)(std::string_view), Enum* out);
 
   bool ReadRoot(pugi::xml_node root, WriterMetadata* metadata);
+  bool CheckExtensionNames(pugi::xml_node node);
   bool ReadIdentity(pugi::xml_node node, WriterIdentity* identity);
   bool ReadRestoreMethod(pugi::xml_node node, WriterMetadata* metadata);
   bool ReadLocations(pugi::xml_node node, WriterMetadata* metadata);
@@ -79,12 +83,43 @@ WmdParseResult Parser::Run(std::wstring_view xml) {
     return result;
   }
   WriterMetadata metadata;
-  if (!ReadRoot(doc.document_element(), &metadata)) {
+  if (!CheckExtensionNames(doc.document_element()) ||
+      !ReadRoot(doc.document_element(), &metadata)) {
     result.error = error_;
     return result;
   }
   result.metadata = std::move(metadata);
   return result;
+}
+
+// Unknown names in Windows' vocabulary are skipped (see wmd_xml.h), but a
+// "vssemu:" name only vssemu writes, so an unknown one is a misspelling that
+// would otherwise lose data without a word.
+bool Parser::CheckExtensionNames(pugi::xml_node node) {
+  static constexpr std::string_view kElements[] = {
+      "vssemu:DEPENDENCY", "vssemu:ALTERNATE_LOCATION_MAPPING",
+      "vssemu:INCLUDE_FILES"};
+  static constexpr std::string_view kAttributes[] = {
+      "vssemu:alternatePath", "vssemu:destination", "vssemu:service",
+      "vssemu:userProcedure", "vssemu:icon"};
+  auto known = [](std::string_view name, const auto& list) {
+    return name.rfind("vssemu:", 0) != 0 ||
+           std::find(std::begin(list), std::end(list), name) != std::end(list);
+  };
+  if (!known(node.name(), kElements)) {
+    return Fail(node, std::string("unknown element ") + node.name());
+  }
+  for (pugi::xml_attribute attribute : node.attributes()) {
+    if (!known(attribute.name(), kAttributes)) {
+      return Fail(node, std::string("unknown attribute ") + attribute.name());
+    }
+  }
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_element && !CheckExtensionNames(child)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool Parser::Fail(pugi::xml_node node, const std::string& message) {

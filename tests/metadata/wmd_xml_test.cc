@@ -242,6 +242,26 @@ TEST(WmdXml, UnknownElementsAndAttributesAreIgnored) {
   EXPECT_EQ(parsed.metadata->components.size(), 1u);
 }
 
+TEST(WmdXml, UnknownEmulatorNamesAreRefused) {
+  WmdParseResult element = ParseWriterMetadata(
+      L"<WRITER_METADATA>" + std::wstring(kIdentification) +
+      L"<BACKUP_LOCATIONS><FILE_GROUP componentName=\"G\">"
+      L"<vssemu:DEPENDANCY writerId=\"x\"/></FILE_GROUP></BACKUP_LOCATIONS>"
+      L"</WRITER_METADATA>");
+  EXPECT_FALSE(element);
+  EXPECT_NE(element.error.find("unknown element vssemu:DEPENDANCY"),
+            std::string::npos)
+      << element.error;
+  WmdParseResult attribute = ParseWriterMetadata(
+      L"<WRITER_METADATA>" + std::wstring(kIdentification) +
+      L"<BACKUP_LOCATIONS><FILE_GROUP componentName=\"G\" "
+      L"vssemu:icn=\"AA==\"/></BACKUP_LOCATIONS></WRITER_METADATA>");
+  EXPECT_FALSE(attribute);
+  EXPECT_NE(attribute.error.find("unknown attribute vssemu:icn"),
+            std::string::npos)
+      << attribute.error;
+}
+
 TEST(WmdXml, RefusesDocumentsItCannotTrust) {
   ExpectRefused(L"", "empty");
   ExpectRefused(L"<WRITER_METADATA>", "malformed");
