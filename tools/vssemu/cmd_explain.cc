@@ -31,14 +31,7 @@ bool ParseNumber(const std::string& text, HRESULT* out) {
 }  // namespace
 
 int RunExplain(const std::vector<std::string>& args) {
-  if (args.empty()) {
-    std::fputs(kHelp, stderr);
-    return kExitUsage;
-  }
-  if (args[0] == "--help" || args[0] == "-h") {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  if (int exit_code; HandleHelp(args, kHelp, &exit_code)) return exit_code;
   int status = kExitOk;
   for (const std::string& arg : args) {
     HRESULT hr = 0;

@@ -23,6 +23,25 @@ constexpr const char* kUsage =
 
 }  // namespace
 
+namespace vssemu::tools {
+
+bool HandleHelp(const std::vector<std::string>& args, const char* help,
+                int* exit_code) {
+  if (args.empty()) {
+    std::fputs(help, stderr);
+    *exit_code = kExitUsage;
+    return true;
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    std::fputs(help, stdout);
+    *exit_code = kExitOk;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace vssemu::tools
+
 int main(int argc, char** argv) {
   using namespace vssemu::tools;
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 ||
