@@ -14,8 +14,11 @@ constexpr const char* kHelp =
     "usage: vssemu explain <hresult>...\n"
     "\n"
     "Prints the name and meaning of each HRESULT. An HRESULT is given in hex\n"
-    "(0x800423F2), in decimal (-2147212302 or 2147755=unsigned), or by name\n"
-    "(VSS_E_WRITERERROR_TIMEOUT).\n";
+    "(0x800423F2), in decimal, signed or not (-2147212302, 2147754994), or by\n"
+    "name"
+    " (VSS_E_WRITERERROR_TIMEOUT).\n"
+    "\n"
+    "Exit codes: 0 every code is known, 1 a code is unknown, 2 bad usage.\n";
 
 // Parses hex, signed or unsigned decimal; false when the text is no number.
 bool ParseNumber(const std::string& text, HRESULT* out) {
