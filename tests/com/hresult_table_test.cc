@@ -7,57 +7,26 @@
 #include <vsserror.h>
 
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/header_scan.h"
 
 namespace vssemu::com {
 namespace {
 
-// Returns the source tree root: $VSSEMU_SOURCE_DIR (set by CTest), else the
-// directory three levels above this file.
-std::filesystem::path SourceDir() {
-  if (const char* dir = std::getenv("VSSEMU_SOURCE_DIR")) return dir;
-  return std::filesystem::path(__FILE__)
-      .parent_path()
-      .parent_path()
-      .parent_path();
-}
+using test_support::ReadFile;
+using test_support::SourceDir;
 
-// Returns the whole text of path (empty when it cannot be read).
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Returns NAME -> value for every `#define NAME ((HRESULT)0x...L)` in text,
-// after joining definitions continued with a backslash.
-std::map<std::string, uint32_t> HresultMacros(const std::string& text) {
-  static const std::regex kContinuation(R"(\\\r?\n)");
-  static const std::regex kDefine(
-      R"(#[ \t]*define[ \t]+(\w+)[ \t]+\(\(HRESULT\)[ \t]*(0[xX][0-9A-Fa-f]+)[uUlL]*\))");
-  const std::string joined = std::regex_replace(text, kContinuation, " ");
-  std::map<std::string, uint32_t> macros;
-  for (std::sregex_iterator it(joined.begin(), joined.end(), kDefine), end;
-       it != end; ++it) {
-    macros[(*it)[1]] =
-        static_cast<uint32_t>(std::stoul((*it)[2].str(), nullptr, 16));
-  }
-  return macros;
-}
-
-// Returns the HRESULT macros of our vsserror.h.
+// Returns the HRESULT macros of our vsserror.h, read by the header scanner
+// (which joins definitions continued with a backslash).
 std::map<std::string, uint32_t> OurVsserrorMacros() {
-  return HresultMacros(
-      ReadFile(SourceDir() / "emulator/include/sdk/vsserror.h"));
+  return test_support::ParseHeaderFiles(SourceDir() / "emulator/include/sdk",
+                                        {"vsserror.h"})
+      .hresults;
 }
 
 TEST(HresultTable, EveryEntryHasANameAndAMeaning) {
@@ -139,11 +108,14 @@ TEST(HresultTable, UnknownNamesAreNotFound) {
 }
 
 TEST(HresultTable, MacroScannerJoinsContinuedDefinitions) {
-  EXPECT_EQ(HresultMacros("#define A_LONG_NAME \\\n  ((HRESULT)0x80042414L)\n"
-                          "#define SHORT ((HRESULT)0x00042309L)\n"
-                          "#define NOT_AN_HRESULT 42\n"),
-            (std::map<std::string, uint32_t>{{"A_LONG_NAME", 0x80042414u},
-                                             {"SHORT", 0x00042309u}}));
+  test_support::Declarations d = test_support::ParseHeaders(
+      {"#define VSS_E_A_LONG_NAME \\\n  ((HRESULT)0x80042414L)\n"
+       "#define VSS_S_SHORT ((HRESULT)0x00042309L)\n"
+       "#define NOT_AN_HRESULT 42\n"});
+  EXPECT_TRUE(d.errors.empty()) << test_support::Lines(d.errors);
+  EXPECT_EQ(d.hresults,
+            (std::map<std::string, uint32_t>{{"VSS_E_A_LONG_NAME", 0x80042414u},
+                                             {"VSS_S_SHORT", 0x00042309u}}));
 }
 
 TEST(HresultTable, CoversEveryMacroOfVsserrorH) {
