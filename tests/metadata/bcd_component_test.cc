@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bcd_test_util.h"
 #include "com/bstr.h"
 #include "com/com_ptr.h"
 #include "metadata/bcd_access.h"
@@ -12,27 +13,9 @@ namespace vssemu::metadata {
 namespace {
 
 using com::Bstr;
+using bcd_test::Sample;
+using bcd_test::View;
 using com::ComPtr;
-
-// Makes a view of component for event and returns it as IVssComponentEx2.
-ComPtr<IVssComponentEx2> View(std::shared_ptr<BcdComponent> component,
-                              BcdEvent event) {
-  ComPtr<IVssComponent> base;
-  EXPECT_EQ(ReturnBcdComponentView(std::move(component), MakeBcdAccess(event),
-                                   base.put()),
-            S_OK);
-  ComPtr<IVssComponentEx2> ex2;
-  EXPECT_EQ(base.As(&ex2), S_OK);
-  return ex2;
-}
-
-std::shared_ptr<BcdComponent> Sample() {
-  auto c = std::make_shared<BcdComponent>();
-  c->type = VSS_CT_DATABASE;
-  c->logical_path = L"Instance\\Db";
-  c->name = L"Main";
-  return c;
-}
 
 TEST(BcdComponent, QueryInterfaceAnswersAllThreeComponentInterfaces) {
   ComPtr<IVssComponentEx2> view = View(Sample(), BcdEvent::kNone);

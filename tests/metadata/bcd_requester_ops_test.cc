@@ -4,19 +4,17 @@
 
 #include <gtest/gtest.h>
 
+#include "bcd_test_util.h"
 #include "metadata/bcd_model.h"
 
 namespace vssemu::metadata {
 namespace {
 
-constexpr VSS_ID kWriter = {
-    0x11111111, 0x1111, 0x1111, {1, 1, 1, 1, 1, 1, 1, 1}};
-constexpr VSS_ID kOtherWriter = {
-    0x22222222, 0x2222, 0x2222, {2, 2, 2, 2, 2, 2, 2, 2}};
-constexpr VSS_ID kInstance = {
-    0xAAAAAAAA, 0xAAAA, 0xAAAA, {0xA, 0xA, 0xA, 0xA, 0xA, 0xA, 0xA, 0xA}};
-constexpr VSS_ID kInstance2 = {
-    0xBBBBBBBB, 0xBBBB, 0xBBBB, {0xB, 0xB, 0xB, 0xB, 0xB, 0xB, 0xB, 0xB}};
+using bcd_test::kInstance;
+using bcd_test::kInstance2;
+using bcd_test::kOtherWriter;
+using bcd_test::kWriter;
+
 constexpr VSS_COMPONENT_TYPE kFg = VSS_CT_FILEGROUP;
 
 // A document with one writer instance holding "Data" at the root and

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bcd_test_util.h"
 #include "com/bstr.h"
 #include "com/com_ptr.h"
 
@@ -11,12 +12,9 @@ namespace vssemu::metadata {
 namespace {
 
 using com::Bstr;
+using bcd_test::kInstance;
+using bcd_test::kWriter;
 using com::ComPtr;
-
-constexpr VSS_ID kWriter = {
-    0x11111111, 0x1111, 0x1111, {1, 1, 1, 1, 1, 1, 1, 1}};
-constexpr VSS_ID kInstance = {
-    0xAAAAAAAA, 0xAAAA, 0xAAAA, {0xA, 0xA, 0xA, 0xA, 0xA, 0xA, 0xA, 0xA}};
 
 std::shared_ptr<BcdWriterComponents> Writer() {
   auto writer = std::make_shared<BcdWriterComponents>();
