@@ -8,17 +8,17 @@
 #include <map>
 #include <string>
 
+#include "bcd_test_util.h"
 #include "com/bstr.h"
 #include "com/com_ptr.h"
-#include "bcd_test_util.h"
 #include "metadata/bcd_component.h"
 
 namespace vssemu::metadata {
 namespace {
 
-using com::Bstr;
 using bcd_test::Sample;
 using bcd_test::View;
+using com::Bstr;
 using com::ComPtr;
 
 // One representative call per setter group, applied to a fresh view.

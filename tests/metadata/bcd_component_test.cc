@@ -12,9 +12,9 @@
 namespace vssemu::metadata {
 namespace {
 
-using com::Bstr;
 using bcd_test::Sample;
 using bcd_test::View;
+using com::Bstr;
 using com::ComPtr;
 
 TEST(BcdComponent, QueryInterfaceAnswersAllThreeComponentInterfaces) {

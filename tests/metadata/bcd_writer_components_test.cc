@@ -11,9 +11,9 @@
 namespace vssemu::metadata {
 namespace {
 
-using com::Bstr;
 using bcd_test::kInstance;
 using bcd_test::kWriter;
+using com::Bstr;
 using com::ComPtr;
 
 std::shared_ptr<BcdWriterComponents> Writer() {
