@@ -8,19 +8,13 @@
 
 #include "com/bstr.h"
 #include "com/com_ptr.h"
+#include "wmd_test_util.h"
 
 namespace vssemu::metadata {
 namespace {
 
-constexpr GUID kWriterId = {0x1a2b3c4d,
-                            0x1111,
-                            0x2222,
-                            {0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa}};
-constexpr GUID kOtherWriterId = {
-    0x0badf00d,
-    0x1234,
-    0x5678,
-    {0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x34, 0x56, 0x78}};
+using wmd_test::kOtherWriterId;
+using wmd_test::kWriterId;
 
 class WmdCreateTest : public ::testing::Test {
  protected:

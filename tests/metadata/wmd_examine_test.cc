@@ -13,14 +13,12 @@
 #include "com/live_objects.h"
 #include "metadata/wmd_component_view.h"
 #include "metadata/wmd_xml.h"
+#include "wmd_test_util.h"
 
 namespace vssemu::metadata {
 namespace {
 
-constexpr GUID kWriterId = {0x5affb034,
-                            0x969f,
-                            0x4919,
-                            {0x88, 0x75, 0x88, 0xf8, 0x30, 0xd0, 0xef, 0x89}};
+using wmd_test::kWriterId;
 
 WriterMetadata SmallDocument() {
   WriterMetadata m;

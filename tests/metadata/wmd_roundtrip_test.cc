@@ -12,23 +12,18 @@
 #include "metadata/wmd_create.h"
 #include "metadata/wmd_examine.h"
 #include "metadata/wmd_xml.h"
+#include "wmd_test_util.h"
 
 namespace vssemu::metadata {
 namespace {
 
-constexpr GUID kWriterId = {0xa65faa63,
-                            0x5ea8,
-                            0x4ebc,
-                            {0x9d, 0xbd, 0xa0, 0xc4, 0xdb, 0x26, 0x91, 0x2a}};
-constexpr GUID kInstanceId = {0x0c2bd3f4,
-                              0x7a11,
-                              0x4f5e,
-                              {0x8e, 0x01, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77}};
-constexpr GUID kSqlWriterId = {
-    0xa65faa63,
-    0x5ea8,
-    0x4ebc,
-    {0x9d, 0xbd, 0xa0, 0xc4, 0xdb, 0x26, 0x91, 0x2b}};
+using wmd_test::kInstanceId;
+using wmd_test::kOtherWriterId;
+using wmd_test::kWriterId;
+using wmd_test::ReadIdentityEx;
+using wmd_test::ReadRestoreMethod;
+using wmd_test::ReportedIdentity;
+using wmd_test::ReportedRestoreMethod;
 
 // A writer that uses every part of the interface, with non-default values
 // everywhere a default would hide a lost field.
@@ -68,11 +63,11 @@ com::ComPtr<WriterMetadataCreator> BuildFullDocument() {
                                     L"jan.chk", 0xF0F),
             S_OK);
   EXPECT_EQ(
-      md->AddComponentDependency(L"writerData\\Set1", L"Jan", kSqlWriterId,
+      md->AddComponentDependency(L"writerData\\Set1", L"Jan", kOtherWriterId,
                                  L"\\\\sqlhost\\MSSQL", L"master"),
       S_OK);
   EXPECT_EQ(md->AddComponentDependency(L"writerData\\Set1", L"Jan",
-                                       kSqlWriterId, nullptr, L"model"),
+                                       kOtherWriterId, nullptr, L"model"),
             S_OK);
   EXPECT_EQ(md->AddExcludeFiles(L"C:\\App\\temp", L"*.tmp", true), S_OK);
   EXPECT_EQ(md->AddExcludeFiles(L"C:\\App", L"~*", false), S_OK);
@@ -101,6 +96,16 @@ com::ComPtr<IVssExamineWriterMetadata> Reload(BSTR xml) {
   return out;
 }
 
+// Saves the document of creator with the creator's SaveAsXML and loads the
+// text into *stored.
+void SaveAndReload(WriterMetadataCreator* creator,
+                   com::ComPtr<IVssExamineWriterMetadata>* stored) {
+  com::Bstr xml;
+  ASSERT_EQ(creator->SaveAsXML(xml.put()), S_OK);
+  *stored = Reload(xml.get());
+  ASSERT_TRUE(*stored);
+}
+
 TEST(WmdRoundTrip, EveryFieldSurvivesSaveAndLoad) {
   auto creator = BuildFullDocument();
   auto live = MakeExamineWriterMetadata(
@@ -119,55 +124,41 @@ TEST(WmdRoundTrip, EveryFieldSurvivesSaveAndLoad) {
 
 TEST(WmdRoundTrip, CreatorSaveAsXmlMatchesExamineSaveAsXml) {
   auto creator = BuildFullDocument();
-  com::Bstr from_creator;
-  ASSERT_EQ(creator->SaveAsXML(from_creator.put()), S_OK);
-  auto stored = Reload(from_creator.get());
-  ASSERT_TRUE(stored);
+  com::ComPtr<IVssExamineWriterMetadata> stored;
+  ASSERT_NO_FATAL_FAILURE(SaveAndReload(creator.get(), &stored));
   EXPECT_EQ(*static_cast<ExamineWriterMetadata*>(stored.get())->metadata(),
             creator->model());
 }
 
 TEST(WmdRoundTrip, GettersReportTheReloadedIdentityAndRestoreMethod) {
   auto creator = BuildFullDocument();
-  com::Bstr xml;
-  ASSERT_EQ(creator->SaveAsXML(xml.put()), S_OK);
-  auto stored = Reload(xml.get());
-  ASSERT_TRUE(stored);
+  com::ComPtr<IVssExamineWriterMetadata> stored;
+  ASSERT_NO_FATAL_FAILURE(SaveAndReload(creator.get(), &stored));
   com::ComPtr<IVssExamineWriterMetadataEx2> ex2;
   ASSERT_EQ(stored.As(&ex2), S_OK);
 
-  VSS_ID instance{}, writer{};
-  com::Bstr name, instance_name;
-  VSS_USAGE_TYPE usage{};
-  VSS_SOURCE_TYPE source{};
-  ASSERT_EQ(ex2->GetIdentityEx(&instance, &writer, name.put(),
-                               instance_name.put(), &usage, &source),
-            S_OK);
-  EXPECT_EQ(instance, kInstanceId);
-  EXPECT_EQ(writer, kWriterId);
-  EXPECT_EQ(name.view(), L"Everything Writer \u00e9");
-  EXPECT_EQ(instance_name.view(), L"Instance <1> & \"q\"");
-  EXPECT_EQ(usage, VSS_UT_SYSTEMSERVICE);
-  EXPECT_EQ(source, VSS_ST_NONTRANSACTEDDB);
+  ReportedIdentity identity;
+  ASSERT_NO_FATAL_FAILURE(ReadIdentityEx(ex2.get(), &identity));
+  EXPECT_EQ(identity.instance, kInstanceId);
+  EXPECT_EQ(identity.writer, kWriterId);
+  EXPECT_EQ(identity.name.view(), L"Everything Writer \u00e9");
+  EXPECT_EQ(identity.instance_name.view(), L"Instance <1> & \"q\"");
+  EXPECT_EQ(identity.usage, VSS_UT_SYSTEMSERVICE);
+  EXPECT_EQ(identity.source, VSS_ST_NONTRANSACTEDDB);
   DWORD major = 0, minor = 0;
   ASSERT_EQ(ex2->GetVersion(&major, &minor), S_OK);
   EXPECT_EQ(major, 7u);
   EXPECT_EQ(minor, 3u);
 
-  VSS_RESTOREMETHOD_ENUM method{};
-  VSS_WRITERRESTORE_ENUM writer_restore{};
-  com::Bstr service, procedure;
-  bool reboot = false;
-  UINT mappings = 0;
-  ASSERT_EQ(ex2->GetRestoreMethod(&method, service.put(), procedure.put(),
-                                  &writer_restore, &reboot, &mappings),
-            S_OK);
-  EXPECT_EQ(method, VSS_RME_STOP_RESTORE_START);
-  EXPECT_EQ(service.view(), L"AppService");
-  EXPECT_EQ(procedure.view(), L"See runbook");
-  EXPECT_EQ(writer_restore, VSS_WRE_IF_REPLACE_FAILS);
-  EXPECT_TRUE(reboot);
-  EXPECT_EQ(mappings, 2u);
+  // reboot_required starts false, so the expectation below sees the getter.
+  ReportedRestoreMethod restore;
+  ASSERT_NO_FATAL_FAILURE(ReadRestoreMethod(ex2.get(), &restore));
+  EXPECT_EQ(restore.method, VSS_RME_STOP_RESTORE_START);
+  EXPECT_EQ(restore.service.view(), L"AppService");
+  EXPECT_EQ(restore.user_procedure.view(), L"See runbook");
+  EXPECT_EQ(restore.writer_restore, VSS_WRE_IF_REPLACE_FAILS);
+  EXPECT_TRUE(restore.reboot_required);
+  EXPECT_EQ(restore.mappings, 2u);
 
   com::ComPtr<IVssWMFiledesc> mapping;
   ASSERT_EQ(ex2->GetAlternateLocationMapping(1, mapping.put()), S_OK);
@@ -191,10 +182,8 @@ TEST(WmdRoundTrip, GettersReportTheReloadedIdentityAndRestoreMethod) {
 
 TEST(WmdRoundTrip, GettersReportTheReloadedComponents) {
   auto creator = BuildFullDocument();
-  com::Bstr xml;
-  ASSERT_EQ(creator->SaveAsXML(xml.put()), S_OK);
-  auto stored = Reload(xml.get());
-  ASSERT_TRUE(stored);
+  com::ComPtr<IVssExamineWriterMetadata> stored;
+  ASSERT_NO_FATAL_FAILURE(SaveAndReload(creator.get(), &stored));
 
   com::ComPtr<IVssWMComponent> exe;
   ASSERT_EQ(stored->GetComponent(0, exe.put()), S_OK);
@@ -245,7 +234,7 @@ TEST(WmdRoundTrip, GettersReportTheReloadedComponents) {
   ASSERT_EQ(dependency->GetWriterId(&on_writer), S_OK);
   ASSERT_EQ(dependency->GetLogicalPath(on_path.put()), S_OK);
   ASSERT_EQ(dependency->GetComponentName(on_name.put()), S_OK);
-  EXPECT_EQ(on_writer, kSqlWriterId);
+  EXPECT_EQ(on_writer, kOtherWriterId);
   EXPECT_EQ(on_path.view(), L"\\\\sqlhost\\MSSQL");
   EXPECT_EQ(on_name.view(), L"master");
 

@@ -16,6 +16,7 @@
 #include "metadata/wmd_encoding.h"
 #include "metadata/wmd_examine.h"
 #include "metadata/xml_util.h"
+#include "wmd_test_util.h"
 
 namespace vssemu::metadata {
 namespace {
@@ -30,6 +31,11 @@ std::wstring ReadDataFile(const char* name) {
 }
 
 GUID Guid(const char* text) { return com::ParseGuid(text).value(); }
+
+using wmd_test::ReadIdentityEx;
+using wmd_test::ReadRestoreMethod;
+using wmd_test::ReportedIdentity;
+using wmd_test::ReportedRestoreMethod;
 
 constexpr const wchar_t* kIdentification =
     L"<IDENTIFICATION writerId=\"5affb034-969f-4919-8875-88f830d0ef89\" "
@@ -149,35 +155,26 @@ TEST(WmdXml, LoadsASqlStyleWriterDocumentThroughTheSdkEntryPoint) {
   com::ComPtr<IVssExamineWriterMetadataEx2> ex2;
   ASSERT_EQ(examine.As(&ex2), S_OK);
 
-  VSS_ID instance{}, writer{};
-  com::Bstr name, instance_name;
-  VSS_USAGE_TYPE usage{};
-  VSS_SOURCE_TYPE source{};
-  ASSERT_EQ(ex2->GetIdentityEx(&instance, &writer, name.put(),
-                               instance_name.put(), &usage, &source),
-            S_OK);
+  ReportedIdentity identity;
+  ASSERT_NO_FATAL_FAILURE(ReadIdentityEx(ex2.get(), &identity));
   // Braced upper-case and mixed-case GUIDs load.
-  EXPECT_EQ(writer, Guid("a65faa63-5ea8-4ebc-9dbd-a0c4db26912a"));
-  EXPECT_EQ(instance, Guid("3f1e2d4c-5b6a-4978-8d9e-0a1b2c3d4e5f"));
-  EXPECT_EQ(instance_name.view(), L"Example SQL Writer");
-  EXPECT_EQ(source, VSS_ST_TRANSACTEDDB);
+  EXPECT_EQ(identity.writer, Guid("a65faa63-5ea8-4ebc-9dbd-a0c4db26912a"));
+  EXPECT_EQ(identity.instance, Guid("3f1e2d4c-5b6a-4978-8d9e-0a1b2c3d4e5f"));
+  EXPECT_EQ(identity.instance_name.view(), L"Example SQL Writer");
+  EXPECT_EQ(identity.source, VSS_ST_TRANSACTEDDB);
   DWORD schema = 0;
   ASSERT_EQ(ex2->GetBackupSchema(&schema), S_OK);
   EXPECT_EQ(schema, 881u);
   // RESTORE_METHOD after BACKUP_LOCATIONS is still read.
-  VSS_RESTOREMETHOD_ENUM method{};
-  VSS_WRITERRESTORE_ENUM writer_restore{};
-  com::Bstr service, procedure;
-  bool reboot = true;
-  UINT mappings = 9;
-  ASSERT_EQ(ex2->GetRestoreMethod(&method, service.put(), procedure.put(),
-                                  &writer_restore, &reboot, &mappings),
-            S_OK);
-  EXPECT_EQ(method, VSS_RME_RESTORE_IF_CAN_REPLACE);
-  EXPECT_EQ(writer_restore, VSS_WRE_NEVER);
-  EXPECT_EQ(service.get(), nullptr);
-  EXPECT_FALSE(reboot);
-  EXPECT_EQ(mappings, 0u);
+  ReportedRestoreMethod restore;
+  restore.reboot_required = true;  // Sentinels the getter must overwrite.
+  restore.mappings = 9;
+  ASSERT_NO_FATAL_FAILURE(ReadRestoreMethod(ex2.get(), &restore));
+  EXPECT_EQ(restore.method, VSS_RME_RESTORE_IF_CAN_REPLACE);
+  EXPECT_EQ(restore.writer_restore, VSS_WRE_NEVER);
+  EXPECT_EQ(restore.service.get(), nullptr);
+  EXPECT_FALSE(restore.reboot_required);
+  EXPECT_EQ(restore.mappings, 0u);
 
   com::ComPtr<IVssWMComponent> orders;
   ASSERT_EQ(ex2->GetComponent(0, orders.put()), S_OK);
