@@ -108,7 +108,7 @@ Declarations OurHeaders() {
                           kHeaders);
 }
 
-TEST(SdkMirror, ListAboveHasEveryEnumeratorAndHresultOfOurHeaders) {
+TEST(SdkMirror, ValueListHasEveryEnumeratorAndHresultOfOurHeaders) {
   // Keeps kOurValues complete, so that what MinGW lacks is still compared
   // here: the values parsed from our header text equal the compiled ones.
   Declarations parsed = OurHeaders();
