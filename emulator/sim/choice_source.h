@@ -1,0 +1,91 @@
+// Every nondeterministic decision of a run goes through one ChoiceSource:
+// which writer gets an event first where the protocol allows any order,
+// whether and where a fault fires, when an async operation completes
+// relative to polling. A run is identified by scenario + seed (+ the log).
+//
+// Contract: Choose(site, n) returns a value in [0, n). Option 0 is always
+// the documented default behaviour, so the DefaultChoices source reproduces
+// the spec's defaults exactly. Every call is appended to the log, which a
+// ReplayChoices source plays back to reproduce a run.
+#ifndef VSSEMU_SIM_CHOICE_SOURCE_H_
+#define VSSEMU_SIM_CHOICE_SOURCE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/prng.h"
+
+namespace vssemu::sim {
+
+// One recorded decision.
+struct Choice {
+  std::string site;  // Where the decision was made, e.g. "freeze.order".
+  size_t options = 0;
+  size_t chosen = 0;
+
+  bool operator==(const Choice&) const = default;
+};
+
+class ChoiceSource {
+ public:
+  virtual ~ChoiceSource() = default;
+
+  // Returns a choice in [0, options) for the decision at site (0 when
+  // options <= 1, without consulting the source), and logs it.
+  size_t Choose(std::string_view site, size_t options);
+
+  // Returns every decision made so far, in order.
+  const std::vector<Choice>& log() const { return log_; }
+
+ protected:
+  // Picks a value in [0, options), options >= 2.
+  virtual size_t Pick(std::string_view site, size_t options) = 0;
+
+ private:
+  std::vector<Choice> log_;
+};
+
+// Always option 0: the documented default behaviour.
+class DefaultChoices : public ChoiceSource {
+ protected:
+  size_t Pick(std::string_view site, size_t options) override;
+};
+
+// Uniform choices from a seeded Prng.
+class SeededChoices : public ChoiceSource {
+ public:
+  explicit SeededChoices(uint64_t seed) : prng_(seed) {}
+
+ protected:
+  size_t Pick(std::string_view site, size_t options) override;
+
+ private:
+  Prng prng_;
+};
+
+// Plays back a recorded log. Where the run departs from the log (a
+// different site or option count, or the log is exhausted) it picks option 0
+// and counts the divergence.
+class ReplayChoices : public ChoiceSource {
+ public:
+  explicit ReplayChoices(std::vector<Choice> recorded)
+      : recorded_(std::move(recorded)) {}
+
+  // Returns how many decisions did not match the recorded log.
+  size_t divergences() const { return divergences_; }
+
+ protected:
+  size_t Pick(std::string_view site, size_t options) override;
+
+ private:
+  std::vector<Choice> recorded_;
+  size_t next_ = 0;
+  size_t divergences_ = 0;
+};
+
+}  // namespace vssemu::sim
+
+#endif  // VSSEMU_SIM_CHOICE_SOURCE_H_

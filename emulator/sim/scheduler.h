@@ -1,0 +1,78 @@
+// Runs queued work and timers in virtual time, on the caller's thread.
+//
+// Contract: tasks run in order of (due time, posting order); running a task
+// first moves the clock to its due time (never backwards: a task posted for
+// the past runs at the current time). Tasks may post and cancel tasks. The
+// scheduler never sleeps: time only passes by running tasks.
+#ifndef VSSEMU_SIM_SCHEDULER_H_
+#define VSSEMU_SIM_SCHEDULER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "sim/virtual_time.h"
+
+namespace vssemu::sim {
+
+// Identifies a posted task, for Cancel.
+using TaskId = uint64_t;
+
+class Scheduler {
+ public:
+  using Task = std::function<void()>;
+
+  // Uses clock as the time source; clock must outlive the scheduler.
+  explicit Scheduler(VirtualClock* clock) : clock_(clock) {}
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // Returns the clock.
+  VirtualClock& clock() { return *clock_; }
+  // Returns the current virtual time.
+  TimePoint now() const { return clock_->now(); }
+
+  // Queues task to run at the current time, after tasks already due now.
+  TaskId Post(Task task) { return PostAt(now(), std::move(task)); }
+  // Queues task to run after delay.
+  TaskId PostAfter(Duration delay, Task task) {
+    return PostAt(now() + delay, std::move(task));
+  }
+  // Queues task to run at time when.
+  TaskId PostAt(TimePoint when, Task task);
+  // Removes a queued task; false if it already ran or was cancelled.
+  bool Cancel(TaskId id);
+
+  // Runs the earliest task; false if none was queued.
+  bool RunOne();
+  // Runs tasks until none is queued.
+  void RunUntilIdle();
+  // Runs tasks due no later than deadline, stopping early once done()
+  // returns true (checked before each task); returns done(). If nothing is
+  // left before the deadline the clock moves to the deadline, as a Wait
+  // with a timeout lets that much time pass.
+  bool RunUntil(const std::function<bool()>& done, TimePoint deadline);
+
+  // Returns whether no task is queued.
+  bool idle() const { return queue_.empty(); }
+  // Returns how many tasks are queued.
+  size_t pending() const { return queue_.size(); }
+  // Returns the due time of the earliest task, if any.
+  std::optional<TimePoint> next_due() const;
+
+ private:
+  using Key = std::pair<int64_t, TaskId>;  // (due, posting order)
+
+  VirtualClock* clock_;
+  std::map<Key, Task> queue_;
+  std::unordered_map<TaskId, Key> keys_;
+  TaskId next_id_ = 1;
+};
+
+}  // namespace vssemu::sim
+
+#endif  // VSSEMU_SIM_SCHEDULER_H_
