@@ -1,0 +1,229 @@
+// Event delivery and the outcome rules of spec 3.2-3.4. The snapshot
+// sequence itself (DoSnapshotSet) lives in snapshot_sequence.cc.
+#include "coordinator/backup_sequence.h"
+
+#include <vsserror.h>
+
+#include "com/com_object.h"
+#include "metadata/bcd_writer_components.h"
+#include "metadata/wmd_create.h"
+
+namespace vssemu::coordinator {
+namespace {
+
+// Makes the writer-side IVssWriterComponents for a callback, or NULL when
+// the writer has no component in the document (non-component mode, or
+// nothing selected), as the SDK passes NULL then.
+std::unique_ptr<metadata::BcdWriterComponentsView> ComponentsFor(
+    BackupSession& session, Participant& p) {
+  auto entry = session.bcd.FindWriterInstance(p.writer->identity.instance_id);
+  if (!entry || !session.bcd.select_components) return nullptr;
+  return std::make_unique<metadata::BcdWriterComponentsView>(entry, p.access);
+}
+
+// Calls the On* method of event on writer; IVssWriterComponents* events get
+// the document view.
+bool CallWriter(Service& service, BackupSession& session, Participant& p,
+                WriterEvent event,
+                std::shared_ptr<const metadata::WriterMetadata>* identified) {
+  WriterRecord& w = *p.writer;
+  CVssWriter* writer = w.writer;
+  auto components = ComponentsFor(session, p);
+  IVssWriterComponents* view = components.get();
+  switch (event) {
+    case WriterEvent::kIdentify: {
+      auto creator =
+          com::MakeComObject<metadata::WriterMetadataCreator>(w.identity);
+      // Spec Q12: writers made by CreateWriterEx get OnIdentifyEx.
+      bool ok = w.writer_ex != nullptr
+                    ? w.writer_ex->OnIdentifyEx(creator.get())
+                    : writer->OnIdentify(
+                          static_cast<IVssCreateWriterMetadata*>(creator.get()));
+      *identified =
+          std::make_shared<const metadata::WriterMetadata>(creator->Take());
+      return ok;
+    }
+    case WriterEvent::kPrepareForBackup: return writer->OnPrepareBackup(view);
+    case WriterEvent::kPrepareForSnapshot: return writer->OnPrepareSnapshot();
+    case WriterEvent::kFreeze: return writer->OnFreeze();
+    case WriterEvent::kThaw: return writer->OnThaw();
+    case WriterEvent::kPostSnapshot: return writer->OnPostSnapshot(view);
+    case WriterEvent::kAbort: return writer->OnAbort();
+    case WriterEvent::kBackupComplete: return writer->OnBackupComplete(view);
+    case WriterEvent::kBackupShutdown:
+      // Spec 4.4: the id of the set, GUID_NULL if none was created.
+      return writer->OnBackupShutdown(
+          session.snapshot_done ? session.snapshot_set_id : GUID_NULL);
+    case WriterEvent::kPreRestore: return writer->OnPreRestore(view);
+    case WriterEvent::kPostRestore: return writer->OnPostRestore(view);
+    case WriterEvent::kNone: break;
+  }
+  (void)service;
+  return true;
+}
+
+void RecordState(Service& service, const Participant& p) {
+  TraceFields fields = {{"writer", p.writer->TraceName()},
+                        {"state", WriterStateName(p.state)}};
+  if (p.failure.hr != S_OK) fields.push_back({"failure", TraceHr(p.failure.hr)});
+  service.Record("state", std::move(fields));
+}
+
+}  // namespace
+
+Delivery Deliver(Service& service, BackupSession& session, Participant& p,
+                 WriterEvent event) {
+  WriterRecord& w = *p.writer;
+  if (w.writer == nullptr || p.gone) {
+    // Spec Q3: a writer that left mid-session does not respond.
+    p.failure = WriterFailure{VSS_E_WRITER_NOT_RESPONDING, S_FALSE, {}};
+    service.Record("skipped", {{"name", EventName(event)},
+                               {"writer", w.TraceName()},
+                               {"reason", "writer gone"}});
+    return Delivery{sim::Duration(0), false};
+  }
+  std::shared_ptr<const metadata::WriterMetadata> identified;
+  CallbackOutcome outcome = service.RunCallback(
+      w, &session, &p, event,
+      [&] { return CallWriter(service, session, p, event, &identified); });
+
+  if (event == WriterEvent::kIdentify) {
+    if (outcome.failure) {
+      service.Violate("writer.failure-in-identify", "3.4",
+                      w.TraceName() +
+                          " called SetWriterFailure inside OnIdentify");
+    }
+    p.identified = outcome.returned;
+    p.state = outcome.returned ? VSS_WS_STABLE : VSS_WS_FAILED_AT_IDENTIFY;
+    if (outcome.returned) p.metadata = std::move(identified);
+    RecordState(service, p);
+    return Delivery{outcome.spent, outcome.returned};
+  }
+
+  const bool failure_set = outcome.failure && outcome.failure->hr != S_OK;
+  if (outcome.returned && !failure_set) {
+    p.state = StateAfterSuccess(event);
+    if (outcome.failure) p.failure = *outcome.failure;  // S_OK with details.
+  } else {
+    p.state = StateAfterFailure(event);
+    p.failed = true;
+    p.failure = failure_set
+                    ? *outcome.failure
+                    : WriterFailure{service.options().knobs.false_without_failure_hr,
+                                    S_FALSE,
+                                    {}};
+  }
+  RecordState(service, p);
+  return Delivery{outcome.spent, outcome.returned};
+}
+
+void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
+  for (const auto& writer : service.writers()) {
+    if (!writer->subscribed || writer->writer == nullptr) continue;
+    std::string class_id = TraceGuid(writer->identity.writer_id);
+    std::string instance_id = TraceGuid(writer->identity.instance_id);
+    // Spec 15.1: disabled classes and instances receive no event at all.
+    bool class_enabled = session.class_whitelist
+                             ? session.enabled_classes.count(class_id) != 0
+                             : session.disabled_classes.count(class_id) == 0;
+    if (!class_enabled || session.disabled_instances.count(instance_id) != 0) {
+      service.Record("filtered", {{"writer", writer->TraceName()}});
+      continue;
+    }
+    auto participant = std::make_unique<Participant>();
+    participant->writer = writer;
+    Participant* p = participant.get();
+    session.participants.push_back(std::move(participant));
+    op.Then([&service, &session, p] {
+      return Deliver(service, session, *p, WriterEvent::kIdentify).took;
+    });
+  }
+}
+
+void QueueStatusGather(Service& service, BackupSession& session,
+                       Operation& op) {
+  op.Then([&service, &session] {
+    session.status.clear();
+    // Spec 3.2: only writers whose Identify succeeded for this requester.
+    for (Participant* p : session.Identified()) {
+      const metadata::WriterIdentity& id = p->writer->identity;
+      session.status.push_back(
+          StatusEntry{id.instance_id, id.writer_id, id.writer_name, p->state,
+                      p->failure});
+    }
+    service.Record("status", {{"requester", std::to_string(session.id)},
+                              {"writers", std::to_string(session.status.size())}});
+    return sim::Duration(0);
+  });
+}
+
+void QueuePrepareForBackup(Service& service, BackupSession& session,
+                           Operation& op) {
+  const bool component_mode = session.bcd.select_components;
+  for (Participant* p : session.Identified()) {
+    // Spec 9.2 item 2 / Q39: in component mode a writer with no explicitly
+    // added component takes no further part; in non-component mode every
+    // identified writer does (Q2).
+    const bool has_components =
+        session.bcd.FindWriterInstance(p->writer->identity.instance_id) !=
+        nullptr;
+    p->selected = !component_mode || has_components;
+    if (!p->selected &&
+        !service.options().knobs.unselected_writers_get_prepare_backup) {
+      continue;
+    }
+    op.Then([&service, &session, p] {
+      p->got_prepare_backup = true;
+      return Deliver(service, session, *p, WriterEvent::kPrepareForBackup).took;
+    });
+  }
+}
+
+void QueueBackupComplete(Service& service, BackupSession& session,
+                         Operation& op) {
+  for (Participant* p : session.Identified()) {
+    if (!p->selected || p->aborted) continue;
+    if (p->failed && !service.options().knobs.failed_writers_get_sequence_events) {
+      continue;
+    }
+    op.Then([&service, &session, p] {
+      return Deliver(service, session, *p, WriterEvent::kBackupComplete).took;
+    });
+  }
+}
+
+size_t DeliverAbortBackup(Service& service, BackupSession& session) {
+  size_t count = 0;
+  for (auto& participant : session.participants) {
+    Participant& p = *participant;
+    // Spec 4.2: never after PostSnapshot; Q4: failed writers still get it.
+    if (!p.got_prepare_backup || p.post_snapshot_done) continue;
+    if (p.freeze_timer) {
+      service.scheduler().Cancel(*p.freeze_timer);
+      p.freeze_timer.reset();
+    }
+    p.frozen = false;
+    VSS_WRITER_STATE before = p.state;
+    WriterFailure failure_before = p.failure;
+    sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
+    // Spec Q7: the state after Abort is the state before it.
+    p.state = before;
+    p.failure = failure_before;
+    p.aborted = true;
+    ++count;
+    service.scheduler().RunUntil([] { return false; }, service.now() + took);
+  }
+  return count;
+}
+
+void DeliverBackupShutdown(Service& service, BackupSession& session) {
+  for (auto& participant : session.participants) {
+    Participant& p = *participant;
+    if (!p.got_prepare_backup) continue;
+    sim::Duration took =
+        Deliver(service, session, p, WriterEvent::kBackupShutdown).took;
+    service.scheduler().RunUntil([] { return false; }, service.now() + took);
+  }
+}
+
+}  // namespace vssemu::coordinator

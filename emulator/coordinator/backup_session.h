@@ -1,0 +1,122 @@
+// One IVssBackupComponents object's view of the world: its phase, its
+// Backup Components Document, the snapshot set it builds and, per writer,
+// how far that writer got in this backup (its participant record).
+//
+// Contract: the requester adapter changes the session only through its
+// calls; the backup sequence (backup_sequence.h) moves participants through
+// the writer state machine of spec 3. Participants are kept in writer
+// registration order, which is also the order of metadata and status lists
+// (spec Q38 default).
+#ifndef VSSEMU_COORDINATOR_BACKUP_SESSION_H_
+#define VSSEMU_COORDINATOR_BACKUP_SESSION_H_
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <vsbackup.h>
+
+#include "com/com_ptr.h"
+#include "coordinator/writer_record.h"
+#include "metadata/bcd_access.h"
+#include "metadata/bcd_model.h"
+#include "metadata/bcd_writer_components.h"
+#include "metadata/wmd_model.h"
+#include "sim/scheduler.h"
+
+namespace vssemu::coordinator {
+
+// One writer's part in one backup.
+struct Participant {
+  std::shared_ptr<WriterRecord> writer;
+  VSS_WRITER_STATE state = VSS_WS_STABLE;
+  WriterFailure failure;  // hr S_OK when the writer has not failed.
+  bool identified = false;            // Identify succeeded in this session.
+  std::shared_ptr<const metadata::WriterMetadata> metadata;
+  bool selected = false;              // Takes part after PrepareForBackup.
+  bool got_prepare_backup = false;
+  bool got_prepare_snapshot = false;
+  bool frozen = false;                // Between Freeze and Thaw/Abort.
+  bool post_snapshot_done = false;
+  bool aborted = false;               // Received Abort in this session.
+  bool failed = false;                // Failed an event of this session.
+  bool gone = false;                  // Unsubscribed or destroyed mid-session.
+  std::optional<sim::TaskId> freeze_timer;
+  // The event the writer is handling, for its IVssComponent views; one per
+  // participant so a view kept past its callback never sees another
+  // writer's event.
+  std::shared_ptr<metadata::BcdAccess> access =
+      metadata::MakeBcdAccess(metadata::BcdEvent::kNone);
+};
+
+// One row of GetWriterStatus, frozen at the last GatherWriterStatus.
+struct StatusEntry {
+  VSS_ID instance_id;
+  VSS_ID writer_id;
+  std::wstring writer_name;
+  VSS_WRITER_STATE state;
+  WriterFailure failure;
+};
+
+// A volume added to the snapshot set.
+struct SetVolume {
+  std::wstring name;  // As normalised by the provider.
+  VSS_ID snapshot_id;
+};
+
+class BackupSession {
+ public:
+  enum class Kind { kNone, kBackup, kRestore };
+
+  BackupSession(uint64_t id, VSS_ID session_id)
+      : id(id), session_id(session_id) {}
+
+  // Returns the participant for writer, or NULL.
+  Participant* Find(const WriterRecord* writer);
+  // Returns the participant with this instance id, or NULL.
+  Participant* FindInstance(const VSS_ID& instance_id);
+  // Returns the participants that Identify succeeded for, in order.
+  std::vector<Participant*> Identified();
+
+  // Returns whether the context involves writers (spec 8.3, 14.1).
+  bool ContextUsesWriters() const;
+
+  const uint64_t id;        // Trace name: requester#<id>.
+  const VSS_ID session_id;  // IVssBackupComponentsEx3::GetSessionId.
+
+  Kind kind = Kind::kNone;
+  LONG context = 0;  // VSS_CTX_BACKUP.
+  bool context_set = false;
+  bool backup_state_set = false;
+  bool gather_started = false;
+  bool gathered = false;
+  bool metadata_freed = false;
+  bool set_started = false;
+  bool prepare_started = false;
+  bool prepared = false;
+  bool snapshot_started = false;
+  bool snapshot_done = false;
+  bool snapshot_failed = false;
+  bool complete_started = false;
+  bool completed = false;
+  bool aborted = false;
+  bool status_gathered = false;
+  bool status_gather_started = false;
+  bool shut_down = false;
+
+  // Writer class/instance filters (spec 15.1).
+  bool class_whitelist = false;  // After the first EnableWriterClasses.
+  std::set<std::string> enabled_classes, disabled_classes, disabled_instances;
+
+  metadata::BackupComponentsDocument bcd;
+  VSS_ID snapshot_set_id = GUID_NULL;
+  std::vector<SetVolume> volumes;
+  std::vector<std::unique_ptr<Participant>> participants;
+  std::vector<StatusEntry> status;
+};
+
+}  // namespace vssemu::coordinator
+
+#endif  // VSSEMU_COORDINATOR_BACKUP_SESSION_H_

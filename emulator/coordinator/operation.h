@@ -1,0 +1,68 @@
+// The work behind one asynchronous requester call (GatherWriterMetadata,
+// PrepareForBackup, DoSnapshotSet, ...), run as a chain of steps on the
+// scheduler so that virtual time can pass between them.
+//
+// Contract: each step returns the virtual time it took; the next step runs
+// that much later, so timers due in between (a writer's freeze window) fire
+// first. A step may append steps, or end the operation with Finish or Fail;
+// the operation finishes by itself with VSS_S_ASYNC_FINISHED when no step is
+// left. done() becomes true exactly once, after which on_done runs.
+#ifndef VSSEMU_COORDINATOR_OPERATION_H_
+#define VSSEMU_COORDINATOR_OPERATION_H_
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <vssemu/win32_base.h>
+
+#include "sim/scheduler.h"
+
+namespace vssemu::coordinator {
+
+class Operation : public std::enable_shared_from_this<Operation> {
+ public:
+  using Step = std::function<sim::Duration()>;
+
+  Operation(sim::Scheduler* scheduler, std::string name)
+      : scheduler_(scheduler), name_(std::move(name)) {}
+
+  // Returns the requester call this operation belongs to.
+  const std::string& name() const { return name_; }
+
+  // Appends a step.
+  void Then(Step step) { steps_.push_back(std::move(step)); }
+  // Runs the steps from the current time on.
+  void Start();
+  // Ends the operation successfully now; remaining steps are dropped.
+  void Finish();
+  // Ends the operation with a failure now; remaining steps are dropped.
+  void Fail(HRESULT hr);
+  // Ends an unfinished operation as cancelled; false if it had finished.
+  bool Cancel();
+
+  // Returns whether the operation has ended.
+  bool done() const { return done_; }
+  // Returns VSS_S_ASYNC_PENDING, VSS_S_ASYNC_FINISHED, VSS_S_ASYNC_CANCELLED
+  // or the failure.
+  HRESULT status() const;
+
+  // Runs once when the operation ends (success, failure or cancel).
+  std::function<void(Operation&)> on_done;
+
+ private:
+  void RunNext();
+  void End(HRESULT status);
+
+  sim::Scheduler* scheduler_;
+  std::string name_;
+  std::deque<Step> steps_;
+  bool started_ = false;
+  bool done_ = false;
+  HRESULT status_ = 0;
+};
+
+}  // namespace vssemu::coordinator
+
+#endif  // VSSEMU_COORDINATOR_OPERATION_H_

@@ -1,0 +1,119 @@
+#include "coordinator/service.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "com/guid_format.h"
+#include "com/hresult_table.h"
+#include "coordinator/backup_session.h"
+
+namespace vssemu::coordinator {
+
+std::string TraceHr(HRESULT hr) { return com::HresultToString(hr); }
+
+std::string TraceGuid(const GUID& id) { return com::FormatGuid(id); }
+
+Service::Service(RunOptions options)
+    : options_(std::move(options)),
+      choices_(std::make_unique<sim::DefaultChoices>()),
+      ids_(options_.seed) {}
+
+void Service::Record(std::string kind, TraceFields fields) {
+  TraceEvent event;
+  event.time_us = clock_.now().since_start.count();
+  event.kind = std::move(kind);
+  event.fields = std::move(fields);
+  trace_.Add(std::move(event));
+}
+
+void Service::Violate(std::string_view rule, std::string_view section,
+                      std::string message) {
+  if (options_.strictness == Strictness::kWindows) return;
+  Violation violation{std::string(rule), std::string(section),
+                      std::move(message),
+                      options_.strictness == Strictness::kStrict};
+  Record("violation", {{"rule", violation.rule},
+                       {"section", violation.section},
+                       {"message", violation.message}});
+  violations_.push_back(violation);
+  if (sink_ != nullptr) sink_->OnViolation(violation);
+}
+
+void Service::AddWriter(std::shared_ptr<WriterRecord> writer) {
+  writers_.push_back(std::move(writer));
+}
+
+void Service::RemoveWriter(WriterRecord* writer) {
+  for (BackupSession* session : sessions_) {
+    if (Participant* p = session->Find(writer)) p->gone = true;
+  }
+  writers_.erase(std::remove_if(writers_.begin(), writers_.end(),
+                                [&](const auto& w) { return w.get() == writer; }),
+                 writers_.end());
+}
+
+void Service::RemoveSession(BackupSession* session) {
+  UnlockSnapshotSet(session);
+  sessions_.erase(std::remove(sessions_.begin(), sessions_.end(), session),
+                  sessions_.end());
+}
+
+bool Service::LockSnapshotSet(const BackupSession* session) {
+  if (snapshot_set_owner_ != nullptr && snapshot_set_owner_ != session) {
+    return false;
+  }
+  snapshot_set_owner_ = session;
+  return true;
+}
+
+void Service::UnlockSnapshotSet(const BackupSession* session) {
+  if (snapshot_set_owner_ == session) snapshot_set_owner_ = nullptr;
+}
+
+CallbackOutcome Service::RunCallback(WriterRecord& writer,
+                                     BackupSession* session,
+                                     Participant* participant,
+                                     WriterEvent event,
+                                     const std::function<bool()>& call) {
+  CallbackContext context;
+  context.event = event;
+  context.session = session;
+  context.participant = participant;
+  Record("event", {{"name", EventName(event)},
+                   {"writer", writer.TraceName()},
+                   {"instance", TraceGuid(writer.identity.instance_id)}});
+  CallbackContext* outer = current_;
+  writer.current = &context;
+  current_ = &context;
+  if (participant != nullptr) participant->access->event = event;
+  CallbackOutcome outcome;
+  try {
+    outcome.returned = call();
+  } catch (...) {
+    // The contract forbids exceptions out of On* methods (spec 3.4 rule 6);
+    // the real service would see a failed event, so treat it as false.
+    outcome.threw = true;
+    outcome.returned = false;
+  }
+  if (participant != nullptr) participant->access->event = WriterEvent::kNone;
+  writer.current = nullptr;
+  current_ = outer;
+  outcome.failure = context.failure;
+  outcome.spent = context.spent;
+  TraceFields fields = {{"name", EventName(event)},
+                        {"writer", writer.TraceName()},
+                        {"returned", outcome.returned ? "true" : "false"}};
+  if (outcome.failure) fields.push_back({"failure", TraceHr(outcome.failure->hr)});
+  if (outcome.spent.count() != 0) {
+    fields.push_back({"took_us", std::to_string(outcome.spent.count())});
+  }
+  Record("callback", std::move(fields));
+  if (outcome.threw) {
+    Violate("writer.callback-threw", "3.4",
+            writer.TraceName() + " let an exception escape On" +
+                EventName(event));
+  }
+  return outcome;
+}
+
+}  // namespace vssemu::coordinator

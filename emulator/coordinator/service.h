@@ -1,0 +1,139 @@
+// The emulated VSS service: one per vssemu::Emulator. It owns virtual time,
+// the seeded ids and choices, the trace, the violation reports, the writer
+// registry and the system-wide snapshot-set lock, and it runs writer
+// callbacks with their context set.
+//
+// Contract: everything runs on the caller's thread; writer callbacks run
+// only from RunCallback, one at a time. The service never reads the wall
+// clock, sleeps or draws unseeded randomness.
+#ifndef VSSEMU_COORDINATOR_SERVICE_H_
+#define VSSEMU_COORDINATOR_SERVICE_H_
+
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <vssemu/run_options.h>
+#include <vssemu/trace.h>
+#include <vssemu/violation.h>
+
+#include "coordinator/ids.h"
+#include "coordinator/writer_record.h"
+#include "sim/choice_source.h"
+#include "sim/scheduler.h"
+
+namespace vssemu::coordinator {
+
+class BackupSession;
+struct Participant;
+
+// What a writer callback did.
+struct CallbackOutcome {
+  bool returned = false;  // The callback's return value.
+  bool threw = false;     // It let an exception escape (treated as false).
+  std::optional<WriterFailure> failure;  // SetWriterFailure(Ex), if called.
+  sim::Duration spent{0};                // Virtual time it took.
+};
+
+using TraceFields = std::vector<std::pair<std::string, std::string>>;
+
+class Service {
+ public:
+  explicit Service(RunOptions options);
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  // Returns the options the service was made with.
+  const RunOptions& options() const { return options_; }
+  // Returns the scheduler (and through it the virtual clock).
+  sim::Scheduler& scheduler() { return scheduler_; }
+  // Returns the current virtual time.
+  sim::TimePoint now() const { return clock_.now(); }
+  // Returns the source of every nondeterministic decision.
+  sim::ChoiceSource& choices() { return *choices_; }
+  // Replaces the choice source (seeded exploration, replay).
+  void set_choices(std::unique_ptr<sim::ChoiceSource> c) {
+    choices_ = std::move(c);
+  }
+  // Returns the id generator.
+  IdSource& ids() { return ids_; }
+  // Returns the trace of the run.
+  Trace& trace() { return trace_; }
+
+  // Records a trace event at the current virtual time.
+  void Record(std::string kind, TraceFields fields);
+
+  // Reports that code under test broke rule (from spec section); what the
+  // caller returns is unchanged. Recorded in the trace unless the
+  // strictness is kWindows; passed to the sink.
+  void Violate(std::string_view rule, std::string_view section,
+               std::string message);
+  // Returns every violation reported so far.
+  const std::vector<Violation>& violations() const { return violations_; }
+  // Sets where violations go (may be NULL); the sink must outlive its use.
+  void set_violation_sink(ViolationSink* sink) { sink_ = sink; }
+
+  // Adds a writer to the registry (at Initialize).
+  void AddWriter(std::shared_ptr<WriterRecord> writer);
+  // Removes a writer (at Uninitialize); sessions see it as gone.
+  void RemoveWriter(WriterRecord* writer);
+  // Returns the registered writers in registration order.
+  const std::vector<std::shared_ptr<WriterRecord>>& writers() const {
+    return writers_;
+  }
+  // Returns the next writer registration number.
+  uint64_t NextRegistration() { return ++registrations_; }
+
+  // Registers a live backup object's session (for writer removal).
+  void AddSession(BackupSession* session) { sessions_.push_back(session); }
+  // Forgets a session (at its object's final Release).
+  void RemoveSession(BackupSession* session);
+  // Returns the next requester number (trace name requester#N).
+  uint64_t NextRequester() { return ++requesters_; }
+
+  // Takes the system-wide snapshot-set lock for session; false when another
+  // session holds it (VSS_E_SNAPSHOT_SET_IN_PROGRESS).
+  bool LockSnapshotSet(const BackupSession* session);
+  // Releases the lock if session holds it.
+  void UnlockSnapshotSet(const BackupSession* session);
+
+  // Runs call as writer's callback for event, with the callback context
+  // set so the writer's helper methods know their window, and records it in
+  // the trace. Never lets an exception escape.
+  CallbackOutcome RunCallback(WriterRecord& writer, BackupSession* session,
+                              Participant* participant, WriterEvent event,
+                              const std::function<bool()>& call);
+
+  // Returns the callback running now, if any.
+  CallbackContext* current_callback() { return current_; }
+
+ private:
+  RunOptions options_;
+  sim::VirtualClock clock_;
+  sim::Scheduler scheduler_{&clock_};
+  std::unique_ptr<sim::ChoiceSource> choices_;
+  IdSource ids_;
+  Trace trace_;
+  std::vector<Violation> violations_;
+  ViolationSink* sink_ = nullptr;
+  std::vector<std::shared_ptr<WriterRecord>> writers_;
+  std::vector<BackupSession*> sessions_;
+  uint64_t registrations_ = 0;
+  uint64_t requesters_ = 0;
+  const BackupSession* snapshot_set_owner_ = nullptr;
+  CallbackContext* current_ = nullptr;
+};
+
+// Formats an HRESULT for the trace: its name, or hex when unknown.
+std::string TraceHr(HRESULT hr);
+// Formats a GUID for the trace (bare lower case).
+std::string TraceGuid(const GUID& id);
+
+}  // namespace vssemu::coordinator
+
+#endif  // VSSEMU_COORDINATOR_SERVICE_H_

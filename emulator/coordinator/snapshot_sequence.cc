@@ -1,0 +1,238 @@
+// DoSnapshotSet: the writer events and provider steps of spec 14.4, in
+// order, with each writer's freeze window on virtual time (spec 5):
+//
+//   PrepareForSnapshot (each writer)
+//   provider BeginPrepareSnapshot (each volume), EndPrepareSnapshots
+//   Freeze: front-end writers, then back-end, then system (spec 6.1)
+//   provider PreCommitSnapshots; flush-and-hold; CommitSnapshots; release;
+//            PostCommitSnapshots
+//   Thaw (reverse level order by default, Q20)
+//   provider PreFinalCommitSnapshots, PostFinalCommitSnapshots
+//   PostSnapshot (each writer)
+//
+// A writer's Freeze or Thaw veto aborts that writer (or, by knob, all of
+// them, Q13/Q17); a freeze window that expires aborts that writer with
+// VSS_E_WRITERERROR_TIMEOUT (Q7); a provider failure aborts every writer of
+// the set and fails DoSnapshotSet. Writerless contexts skip the writers.
+#include <algorithm>
+#include <memory>
+
+#include <vsserror.h>
+
+#include "coordinator/backup_sequence.h"
+#include "coordinator/snapshot_provider.h"
+
+namespace vssemu::coordinator {
+namespace {
+
+// The order in which levels are frozen: front-end, back-end, system; the
+// undocumented SYSTEM_RM and AUTO come last (Q20).
+int FreezeRank(VSS_APPLICATION_LEVEL level) {
+  switch (level) {
+    case VSS_APP_FRONT_END: return 0;
+    case VSS_APP_BACK_END: return 1;
+    case VSS_APP_SYSTEM: return 2;
+    case VSS_APP_SYSTEM_RM: return 3;
+    default: return 4;
+  }
+}
+
+// Shared state of one DoSnapshotSet run.
+struct SnapshotRun {
+  std::vector<Participant*> writers;  // In the set, registration order.
+  sim::TimePoint hold_started;
+  bool provider_prepared = false;     // EndPrepareSnapshots was reached.
+};
+
+bool InSequence(const Service& service, const Participant& p) {
+  if (p.aborted || p.gone) return false;
+  return !p.failed || service.options().knobs.failed_writers_get_sequence_events;
+}
+
+// Aborts one writer of the set: cancels its freeze window and delivers
+// Abort; its state stays as it was (Q7) unless the caller sets it.
+sim::Duration AbortWriter(Service& service, BackupSession& session,
+                          Participant& p) {
+  if (p.freeze_timer) {
+    service.scheduler().Cancel(*p.freeze_timer);
+    p.freeze_timer.reset();
+  }
+  p.frozen = false;
+  VSS_WRITER_STATE before = p.state;
+  WriterFailure failure = p.failure;
+  sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
+  p.state = before;
+  p.failure = failure;
+  p.aborted = true;
+  return took;
+}
+
+// Aborts every writer of the run that has not finished PostSnapshot.
+sim::Duration AbortAll(Service& service, BackupSession& session,
+                       SnapshotRun& run) {
+  sim::Duration took{0};
+  for (Participant* p : run.writers) {
+    if (p->aborted || p->post_snapshot_done || p->gone) continue;
+    took += AbortWriter(service, session, *p);
+  }
+  return took;
+}
+
+// Ends the run with a provider or coordinator failure (spec 4.1 item 4).
+void FailRun(Service& service, BackupSession& session, SnapshotRun& run,
+             Operation& op, HRESULT hr) {
+  if (run.provider_prepared) {
+    ProviderStep(service, session, ProviderStepKind::kAbortSnapshots);
+  }
+  AbortAll(service, session, run);
+  op.Fail(hr);
+}
+
+// Starts p's freeze window: if Thaw has not reached it in time, the service
+// aborts it with VSS_E_WRITERERROR_TIMEOUT (spec 5, Q7).
+void StartFreezeWindow(Service& service, BackupSession& session,
+                       Participant& p) {
+  const sim::Duration window = sim::Milliseconds(p.writer->freeze_timeout_ms);
+  p.frozen = true;
+  p.freeze_timer = service.scheduler().PostAfter(window, [&service, &session,
+                                                          &p] {
+    p.freeze_timer.reset();
+    if (!p.frozen) return;
+    service.Record("timer", {{"name", "freeze-window-expired"},
+                             {"writer", p.writer->TraceName()}});
+    AbortWriter(service, session, p);
+    p.state = VSS_WS_FAILED_AT_FREEZE;
+    p.failure = WriterFailure{VSS_E_WRITERERROR_TIMEOUT, S_FALSE, {}};
+    p.failed = true;
+    service.Record("state", {{"writer", p.writer->TraceName()},
+                             {"state", WriterStateName(p.state)},
+                             {"failure", TraceHr(p.failure.hr)}});
+  });
+}
+
+// Handles a Freeze or Thaw veto by p (spec 3.4, 4.1 item 2).
+void OnVeto(Service& service, BackupSession& session, SnapshotRun& run,
+            Participant& p, Operation& op, bool returned) {
+  const ProtocolKnobs& knobs = service.options().knobs;
+  if (returned && !knobs.failure_with_true_aborts) return;  // Q10a.
+  if (knobs.writer_veto_aborts_all) {
+    AbortAll(service, session, run);
+  } else {
+    VSS_WRITER_STATE failed_state = p.state;
+    WriterFailure failure = p.failure;
+    AbortWriter(service, session, p);
+    p.state = failed_state;
+    p.failure = failure;
+  }
+  if (knobs.writer_veto_fails_snapshot_set) {
+    FailRun(service, session, run, op, VSS_E_UNEXPECTED_WRITER_ERROR);
+  }
+}
+
+// Queues one writer event per writer still in the sequence.
+void QueueWriterEvent(Service& service, BackupSession& session,
+                      std::shared_ptr<SnapshotRun> run, Operation& op,
+                      WriterEvent event, std::vector<Participant*> order) {
+  for (Participant* p : order) {
+    op.Then([&service, &session, run, p, event, &op]() -> sim::Duration {
+      if (!InSequence(service, *p)) return sim::Duration(0);
+      if (event == WriterEvent::kThaw && !p->frozen) return sim::Duration(0);
+      if (event == WriterEvent::kPrepareForSnapshot) p->got_prepare_snapshot = true;
+      if (event == WriterEvent::kFreeze) StartFreezeWindow(service, session, *p);
+      if (event == WriterEvent::kThaw) {
+        p->frozen = false;
+        if (p->freeze_timer) {
+          service.scheduler().Cancel(*p->freeze_timer);
+          p->freeze_timer.reset();
+        }
+      }
+      const bool failed_before = p->failed;
+      Delivery delivery = Deliver(service, session, *p, event);
+      if (event == WriterEvent::kPostSnapshot) p->post_snapshot_done = true;
+      if (!failed_before && p->failed && FailureRaisesAbort(event)) {
+        OnVeto(service, session, *run, *p, op, delivery.returned);
+      }
+      return delivery.took;
+    });
+  }
+}
+
+// Queues a provider step; a failure ends the run.
+void QueueProviderStep(Service& service, BackupSession& session,
+                       std::shared_ptr<SnapshotRun> run, Operation& op,
+                       ProviderStepKind kind) {
+  op.Then([&service, &session, run, &op, kind]() -> sim::Duration {
+    if (kind == ProviderStepKind::kCommitSnapshots) {
+      run->hold_started = service.now();
+      service.Record("hold", {{"name", "flush-and-hold"}});
+    }
+    ProviderStepResult result = ProviderStep(service, session, kind);
+    if (kind == ProviderStepKind::kEndPrepareSnapshots) {
+      run->provider_prepared = true;
+    }
+    if (FAILED(result.hr)) {
+      FailRun(service, session, *run, op, result.hr);
+      return sim::Duration(0);
+    }
+    if (kind == ProviderStepKind::kCommitSnapshots) {
+      // Spec 5: the kernel holds writes for at most 10 s (Q18: HOLD).
+      if (service.now() + result.took - run->hold_started >
+          std::chrono::seconds(10)) {
+        service.Record("hold", {{"name", "release"}, {"result", "timeout"}});
+        FailRun(service, session, *run, op, VSS_E_HOLD_WRITES_TIMEOUT);
+        return sim::Duration(0);
+      }
+      service.Record("hold", {{"name", "release"}});
+    }
+    return result.took;
+  });
+}
+
+}  // namespace
+
+void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
+  auto run = std::make_shared<SnapshotRun>();
+  const bool writers = session.ContextUsesWriters();
+  if (writers) {
+    for (auto& p : session.participants) {
+      if (p->selected && InSequence(service, *p)) run->writers.push_back(p.get());
+    }
+  }
+  std::vector<Participant*> freeze_order = run->writers;
+  std::stable_sort(freeze_order.begin(), freeze_order.end(),
+                   [](const Participant* a, const Participant* b) {
+                     return FreezeRank(a->writer->level) <
+                            FreezeRank(b->writer->level);
+                   });
+  std::vector<Participant*> thaw_order = freeze_order;
+  if (service.options().knobs.thaw_in_reverse_level_order) {
+    std::stable_sort(thaw_order.begin(), thaw_order.end(),
+                     [](const Participant* a, const Participant* b) {
+                       return FreezeRank(a->writer->level) >
+                              FreezeRank(b->writer->level);
+                     });
+  }
+
+  QueueWriterEvent(service, session, run, op, WriterEvent::kPrepareForSnapshot,
+                   run->writers);
+  QueueProviderStep(service, session, run, op,
+                    ProviderStepKind::kBeginPrepareSnapshot);
+  QueueProviderStep(service, session, run, op,
+                    ProviderStepKind::kEndPrepareSnapshots);
+  QueueWriterEvent(service, session, run, op, WriterEvent::kFreeze,
+                   freeze_order);
+  for (ProviderStepKind kind :
+       {ProviderStepKind::kPreCommitSnapshots, ProviderStepKind::kCommitSnapshots,
+        ProviderStepKind::kPostCommitSnapshots}) {
+    QueueProviderStep(service, session, run, op, kind);
+  }
+  QueueWriterEvent(service, session, run, op, WriterEvent::kThaw, thaw_order);
+  for (ProviderStepKind kind : {ProviderStepKind::kPreFinalCommitSnapshots,
+                                ProviderStepKind::kPostFinalCommitSnapshots}) {
+    QueueProviderStep(service, session, run, op, kind);
+  }
+  QueueWriterEvent(service, session, run, op, WriterEvent::kPostSnapshot,
+                   run->writers);
+}
+
+}  // namespace vssemu::coordinator

@@ -1,0 +1,64 @@
+// What the service knows about one writer instance (an initialized
+// CVssWriter), and the callback it is running, if any.
+//
+// Contract: the record lives as long as the service or a session refers to
+// it; `writer` becomes NULL when the writer uninitializes (its destructor),
+// after which no event reaches it. The helper methods of CVssWriter consult
+// `current` to enforce their documented valid windows.
+#ifndef VSSEMU_COORDINATOR_WRITER_RECORD_H_
+#define VSSEMU_COORDINATOR_WRITER_RECORD_H_
+
+#include <optional>
+#include <string>
+
+#include <vsbackup.h>
+#include <vswriter.h>
+
+#include "com/com_ptr.h"
+#include "coordinator/writer_events.h"
+#include "metadata/wmd_model.h"
+#include "sim/virtual_time.h"
+
+namespace vssemu::coordinator {
+
+class BackupSession;
+struct Participant;
+
+// A failure recorded with SetWriterFailure or SetWriterFailureEx.
+struct WriterFailure {
+  HRESULT hr = S_OK;
+  HRESULT hr_application = S_FALSE;
+  std::optional<std::wstring> message;
+};
+
+// The callback a writer is running: its event, session and what it did.
+struct CallbackContext {
+  WriterEvent event = WriterEvent::kNone;
+  BackupSession* session = nullptr;      // NULL for a session-less event.
+  Participant* participant = nullptr;
+  sim::Duration spent{0};                // Virtual time the callback took.
+  std::optional<WriterFailure> failure;  // Set by SetWriterFailure(Ex).
+};
+
+struct WriterRecord {
+  CVssWriter* writer = nullptr;       // NULL once uninitialized.
+  CVssWriterEx* writer_ex = nullptr;  // Set for writers from CreateWriterEx.
+  uint64_t registration = 0;          // Order of initialization.
+  metadata::WriterIdentity identity;  // Class and instance ids, names, types.
+  VSS_APPLICATION_LEVEL level = VSS_APP_FRONT_END;
+  DWORD freeze_timeout_ms = 60000;
+  VSS_ALTERNATE_WRITER_STATE alternate_state = VSS_AWS_NO_ALTERNATE_WRITER;
+  bool io_throttling_only = false;
+  bool subscribed = false;
+  DWORD event_flags = 0;
+  DWORD unsubscribe_timeout_ms = 0;
+  bool shutting_down = false;
+  CallbackContext* current = nullptr;  // The running callback, if any.
+
+  // Returns the name the trace uses for the writer.
+  std::string TraceName() const;
+};
+
+}  // namespace vssemu::coordinator
+
+#endif  // VSSEMU_COORDINATOR_WRITER_RECORD_H_

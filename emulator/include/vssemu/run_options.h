@@ -1,0 +1,69 @@
+// How an emulator run behaves: the seed, how strictly protocol violations
+// are treated, and a knob for every configurable open question of the
+// protocol spec (section 17). The defaults are the spec's defaults.
+#ifndef VSSEMU_RUN_OPTIONS_H_
+#define VSSEMU_RUN_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace vssemu {
+
+// What happens when code under test breaks a protocol rule.
+enum class Strictness {
+  kWindows,  // Return the HRESULT Windows returns, nothing more.
+  kWarn,     // Also report the violation (the test goes on).
+  kStrict,   // Also report it as a failure of the test.
+};
+
+// A volume of the emulated machine.
+struct VolumeOptions {
+  std::wstring name = L"C:\\";  // With the trailing backslash.
+  bool supported = true;        // By the system provider.
+};
+
+// Knobs for the configurable open questions of the protocol spec.
+struct ProtocolKnobs {
+  // Q1: requester call order. false (default) accepts StartSnapshotSet and
+  // AddComponent before or after the gather; true requires the order of the
+  // backup-initialization overview.
+  bool strict_call_order = false;
+  // Q4: a writer that failed an earlier event still receives later sequence
+  // events (default false: it receives only Abort and BackupShutdown).
+  bool failed_writers_get_sequence_events = false;
+  // Q10a: a writer that returns true after SetWriterFailure at Freeze or
+  // Thaw also raises an Abort (default false).
+  bool failure_with_true_aborts = false;
+  // Q10b: the failure reported for a callback that returns false without
+  // SetWriterFailure (default VSS_E_WRITERERROR_NONRETRYABLE).
+  int32_t false_without_failure_hr = static_cast<int32_t>(0x800423F4);
+  // Q13/Q17: when one writer vetoes Freeze or Thaw, abort every writer of the
+  // set (true) or only the vetoing writer (default false), and whether
+  // DoSnapshotSet then fails with VSS_E_UNEXPECTED_WRITER_ERROR (default
+  // false: it succeeds if the provider committed, and the failure shows in
+  // the writer status).
+  bool writer_veto_aborts_all = false;
+  bool writer_veto_fails_snapshot_set = false;
+  // Q19: IVssAsync::Wait returns the operation's failure itself (true) or
+  // S_OK with the failure in QueryStatus (default false).
+  bool wait_returns_failure = false;
+  // Q20: Thaw in reverse level order (default true) or in Freeze order.
+  bool thaw_in_reverse_level_order = true;
+  // Q39: a writer with no selected component still receives PrepareForBackup
+  // (default false).
+  bool unselected_writers_get_prepare_backup = false;
+};
+
+// Everything that configures one emulator.
+struct RunOptions {
+  uint64_t seed = 0;
+  Strictness strictness = Strictness::kWarn;
+  ProtocolKnobs knobs;
+  std::vector<VolumeOptions> volumes = {VolumeOptions{}};
+  std::wstring machine_name = L"vssemu-host";
+};
+
+}  // namespace vssemu
+
+#endif  // VSSEMU_RUN_OPTIONS_H_

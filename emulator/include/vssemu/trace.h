@@ -1,0 +1,51 @@
+// The canonical trace of a run: one event per line, virtual time only (no
+// pointers, thread ids or wall time), fields in a fixed order, and a hash
+// of the whole. The same scenario and seed give the same trace, byte for
+// byte.
+#ifndef VSSEMU_TRACE_H_
+#define VSSEMU_TRACE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vssemu {
+
+struct TraceEvent {
+  int64_t time_us = 0;  // Virtual time since the emulator started.
+  std::string kind;     // call, event, callback, state, provider, timer, ...
+  // Name/value pairs in the order they were recorded.
+  std::vector<std::pair<std::string, std::string>> fields;
+
+  // Returns the value of a field, or "" when absent.
+  std::string_view Get(std::string_view name) const;
+  // Formats the event as one canonical line (without newline).
+  std::string ToLine() const;
+  // Formats the event as one JSON object (without newline).
+  std::string ToJson() const;
+};
+
+class Trace {
+ public:
+  // Appends an event.
+  void Add(TraceEvent event) { events_.push_back(std::move(event)); }
+  // Returns every event in order.
+  const std::vector<TraceEvent>& events() const { return events_; }
+  // Returns the canonical text: one line per event, then a hash line.
+  std::string ToText() const;
+  // Returns the events as JSON lines, then a hash object.
+  std::string ToJsonLines() const;
+  // Returns the FNV-1a 64-bit hash of the canonical event lines.
+  uint64_t Hash() const;
+  // Drops every event.
+  void Clear() { events_.clear(); }
+
+ private:
+  std::vector<TraceEvent> events_;
+};
+
+}  // namespace vssemu
+
+#endif  // VSSEMU_TRACE_H_

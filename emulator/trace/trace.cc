@@ -1,0 +1,136 @@
+// The canonical trace format. Lines look like
+//   12.000500 event name=Freeze writer="Sql Writer" level=BACK_END
+// with the time in virtual seconds, the kind, then fields in recording
+// order. Values that are empty or contain spaces, quotes, '=' or control
+// characters are quoted with C-style escapes, so a line splits unambiguously.
+#include <vssemu/trace.h>
+
+#include <cstdio>
+
+#include "sim/virtual_time.h"
+
+namespace vssemu {
+namespace {
+
+bool NeedsQuotes(std::string_view value) {
+  if (value.empty()) return true;
+  for (char c : value) {
+    if (c == ' ' || c == '"' || c == '=' || c == '\\' ||
+        static_cast<unsigned char>(c) < 0x20) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void AppendEscaped(std::string* out, std::string_view value, bool json) {
+  for (char c : value) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), json ? "\\u%04x" : "\\x%02x",
+                        static_cast<unsigned>(static_cast<unsigned char>(c)));
+          *out += buf;
+        } else {
+          *out += c;
+        }
+    }
+  }
+}
+
+void AppendJsonString(std::string* out, std::string_view value) {
+  *out += '"';
+  AppendEscaped(out, value, true);
+  *out += '"';
+}
+
+std::string HashHex(uint64_t hash) {
+  char buf[20];
+  std::snprintf(buf, sizeof(buf), "%016llx",
+                static_cast<unsigned long long>(hash));
+  return buf;
+}
+
+}  // namespace
+
+std::string_view TraceEvent::Get(std::string_view name) const {
+  for (const auto& [key, value] : fields) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+std::string TraceEvent::ToLine() const {
+  std::string line = sim::FormatTime(sim::TimePoint{sim::Duration(time_us)});
+  line += ' ';
+  line += kind;
+  for (const auto& [key, value] : fields) {
+    line += ' ';
+    line += key;
+    line += '=';
+    if (NeedsQuotes(value)) {
+      line += '"';
+      AppendEscaped(&line, value, false);
+      line += '"';
+    } else {
+      line += value;
+    }
+  }
+  return line;
+}
+
+std::string TraceEvent::ToJson() const {
+  std::string json = "{\"t_us\":" + std::to_string(time_us) + ",\"kind\":";
+  AppendJsonString(&json, kind);
+  for (const auto& [key, value] : fields) {
+    json += ',';
+    AppendJsonString(&json, key);
+    json += ':';
+    AppendJsonString(&json, value);
+  }
+  json += '}';
+  return json;
+}
+
+uint64_t Trace::Hash() const {
+  uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a offset basis.
+  for (const TraceEvent& event : events_) {
+    std::string line = event.ToLine();
+    line += '\n';
+    for (char c : line) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 0x100000001b3ull;  // FNV-1a prime.
+    }
+  }
+  return hash;
+}
+
+std::string Trace::ToText() const {
+  std::string text;
+  for (const TraceEvent& event : events_) {
+    text += event.ToLine();
+    text += '\n';
+  }
+  text += "# events=" + std::to_string(events_.size()) +
+          " hash=" + HashHex(Hash()) + "\n";
+  return text;
+}
+
+std::string Trace::ToJsonLines() const {
+  std::string text;
+  for (const TraceEvent& event : events_) {
+    text += event.ToJson();
+    text += '\n';
+  }
+  text += "{\"events\":" + std::to_string(events_.size()) + ",\"hash\":\"" +
+          HashHex(Hash()) + "\"}\n";
+  return text;
+}
+
+}  // namespace vssemu
