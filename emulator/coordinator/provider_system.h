@@ -1,0 +1,234 @@
+// The emulated system provider ("Microsoft Software Shadow Copy provider
+// 1.0"): which volumes it supports, the checks AddToSnapshotSet makes, the
+// provider call sequence of spec 14.4, and the shadow copies it keeps.
+//
+// Contract:
+// - The coordinator owns the snapshot set being built (SnapshotSetPlan) and
+//   the ids in it; the provider checks and appends volumes and, from
+//   BeginPrepareSnapshot on, tracks one set in progress.
+// - Each sequence step returns a StepOutcome: the HRESULT the coordinator
+//   must act on (already mapped by MapProviderResult), what the behaviour
+//   returned, and the virtual time the step took. A step called out of
+//   order returns VSS_E_BAD_STATE without consulting the behaviour.
+// - CommitSnapshots creates one record per prepared volume in state
+//   VSS_SS_COMMITTED; PostCommit, PreFinalCommit and PostFinalCommit move
+//   them to POSTCOMMITTED, PREFINALCOMMITTED and CREATED. AbortSnapshots
+//   deletes whatever the set in progress created. Device numbers count from
+//   1 over the provider's life and are never reused.
+// - Out-parameters follow the SDK: NULL gives E_INVALIDARG; strings are
+//   CoTaskMemAlloc'ed (see provider_snapshots.h).
+// - Deterministic: no clock (callers pass virtual time), no randomness (ids
+//   come from the caller; volume GUIDs from the seeded VolumeTable).
+#ifndef VSSEMU_COORDINATOR_PROVIDER_SYSTEM_H_
+#define VSSEMU_COORDINATOR_PROVIDER_SYSTEM_H_
+
+#include <vss.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coordinator/provider_snapshots.h"
+#include "coordinator/provider_steps.h"
+#include "coordinator/provider_volumes.h"
+#include "sim/virtual_time.h"
+
+namespace vssemu::coordinator {
+
+// {b5946137-7b9f-4925-af80-51abd60b20d5}, the real system provider's id.
+inline constexpr VSS_ID kSystemProviderId = {
+    0xb5946137,
+    0x7b9f,
+    0x4925,
+    {0xaf, 0x80, 0x51, 0xab, 0xd6, 0x0b, 0x20, 0xd5}};
+inline constexpr wchar_t kSystemProviderName[] =
+    L"Microsoft Software Shadow Copy provider 1.0";
+inline constexpr VSS_PROVIDER_TYPE kSystemProviderType = VSS_PROV_SYSTEM;
+
+// The context bits that tell snapshot kinds apart (spec 14.1); Query compares
+// these and ignores requester modifiers such as TRANSPORTABLE.
+inline constexpr LONG kContextKindMask =
+    VSS_VOLSNAP_ATTR_PERSISTENT | VSS_VOLSNAP_ATTR_CLIENT_ACCESSIBLE |
+    VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE | VSS_VOLSNAP_ATTR_NO_WRITERS;
+
+// The limits and names the provider uses.
+struct SystemProviderOptions {
+  // The originating and service machine of every shadow copy.
+  std::wstring machine_name = L"vssemu-host";
+  // Volumes per snapshot set (spec 14.3, 18 item 12).
+  size_t max_volumes_per_set = 64;
+  // Shadow copies per volume for the software provider (spec 14.3).
+  size_t max_snapshots_per_volume = 512;
+};
+
+// One volume in a snapshot set being built.
+struct PlannedSnapshot {
+  VSS_ID snapshot_id = GUID_NULL;
+  const Volume* volume = nullptr;
+};
+
+// The snapshot set between StartSnapshotSet and DoSnapshotSet.
+struct SnapshotSetPlan {
+  VSS_ID set_id = GUID_NULL;
+  LONG context = VSS_CTX_BACKUP;
+  std::vector<PlannedSnapshot> snapshots;
+};
+
+// What one provider step produced.
+struct StepOutcome {
+  HRESULT hr = S_OK;           // What the coordinator acts on (mapped).
+  HRESULT provider_hr = S_OK;  // What the provider returned (for the trace).
+  sim::Duration took{0};
+};
+
+// The emulated Microsoft Software Shadow Copy provider.
+class SystemProvider {
+ public:
+  // Creates a provider over volumes (not owned; must outlive the provider).
+  explicit SystemProvider(const VolumeTable* volumes,
+                          SystemProviderOptions options = {});
+  SystemProvider(const SystemProvider&) = delete;
+  SystemProvider& operator=(const SystemProvider&) = delete;
+
+  // Replaces the step behaviour (not owned); nullptr restores the default.
+  void set_behaviour(ProviderBehaviour* behaviour);
+
+  // Returns the provider's options.
+  const SystemProviderOptions& options() const { return options_; }
+
+  // --- Volume support and set building (AddToSnapshotSet). ---------------
+
+  // Answers IsVolumeSupported: E_INVALIDARG for NULL arguments,
+  // VSS_E_OBJECT_NOT_FOUND for an unknown volume,
+  // VSS_E_PROVIDER_NOT_REGISTERED for a provider id other than GUID_NULL
+  // and ours; otherwise S_OK with *supported telling whether a shadow copy
+  // is possible in context (limits such as the 512 per volume ignored).
+  HRESULT IsVolumeSupported(const VSS_ID& provider_id, LPCWSTR volume_name,
+                            LONG context, BOOL* supported) const;
+
+  // Returns the HRESULT AddToSnapshotSet gives for adding volume_name to set
+  // with provider_id, checking in this order: E_INVALIDARG,
+  // VSS_E_OBJECT_NOT_FOUND, VSS_E_PROVIDER_NOT_REGISTERED,
+  // VSS_E_VOLUME_NOT_SUPPORTED (GUID_NULL) or
+  // VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER (our id),
+  // VSS_E_OBJECT_ALREADY_EXISTS (volume already in the set),
+  // VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED,
+  // VSS_E_MAXIMUM_NUMBER_OF_SNAPSHOTS_REACHED. On S_OK stores the volume in
+  // *volume when volume is not NULL.
+  HRESULT CheckVolumeForSet(LPCWSTR volume_name, const VSS_ID& provider_id,
+                            const SnapshotSetPlan& set,
+                            const Volume** volume = nullptr) const;
+
+  // Checks as CheckVolumeForSet and, on success, appends the volume to *set
+  // under snapshot_id (which must not be GUID_NULL: E_INVALIDARG).
+  HRESULT AddToSnapshotSet(LPCWSTR volume_name, const VSS_ID& provider_id,
+                           const VSS_ID& snapshot_id, SnapshotSetPlan* set);
+
+  // --- The provider call sequence (spec 14.4). ----------------------------
+
+  // Prepares one volume; a set id other than the one in progress starts a
+  // new sequence, as a provider must after an attempt that died silently.
+  StepOutcome BeginPrepareSnapshot(const VSS_ID& set_id,
+                                   const VSS_ID& snapshot_id,
+                                   LPCWSTR volume_name, LONG context);
+  // Finishes preparing the set in progress.
+  StepOutcome EndPrepareSnapshots(const VSS_ID& set_id);
+  // Runs the pre-commit step (writers are frozen).
+  StepOutcome PreCommitSnapshots(const VSS_ID& set_id);
+  // Commits the set: creates its shadow copies, owned by owner and stamped
+  // with now.
+  StepOutcome CommitSnapshots(const VSS_ID& set_id, uint64_t owner,
+                              sim::TimePoint now);
+  // Runs the post-commit step; snapshots_count must equal the number of
+  // prepared volumes (E_INVALIDARG otherwise).
+  StepOutcome PostCommitSnapshots(const VSS_ID& set_id, LONG snapshots_count);
+  // Runs the pre-final-commit step (writers are thawed).
+  StepOutcome PreFinalCommitSnapshots(const VSS_ID& set_id);
+  // Completes the set: its shadow copies become VSS_SS_CREATED.
+  StepOutcome PostFinalCommitSnapshots(const VSS_ID& set_id);
+  // Abandons the set in progress and deletes what it created; S_OK at once
+  // when set_id is not in progress. Its result is never mapped.
+  StepOutcome AbortSnapshots(const VSS_ID& set_id);
+
+  // --- Shadow copies. -----------------------------------------------------
+
+  // Answers GetSnapshotProperties: E_INVALIDARG for NULL prop,
+  // VSS_E_OBJECT_NOT_FOUND for an unknown id.
+  HRESULT GetSnapshotProperties(const VSS_ID& snapshot_id,
+                                VSS_SNAPSHOT_PROP* prop) const;
+
+  // Answers DeleteSnapshots for VSS_OBJECT_SNAPSHOT or
+  // VSS_OBJECT_SNAPSHOT_SET (E_INVALIDARG for other types or NULL
+  // out-parameters, VSS_E_OBJECT_NOT_FOUND when nothing matches). Deletes in
+  // creation order and stops at the first failure, whose id goes to
+  // *nondeleted (GUID_NULL on full success). force is accepted and, as the
+  // system provider has nothing more to try, changes nothing.
+  HRESULT DeleteSnapshots(const VSS_ID& source_id, VSS_OBJECT_TYPE source_type,
+                          BOOL force, LONG* deleted, VSS_ID* nondeleted);
+
+  // Answers Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT) for a
+  // backup object in context: the completed shadow copies whose context
+  // kind matches (all of them for VSS_CTX_ALL), in creation order. S_FALSE
+  // with a valid empty enumerator when none match, as vshadow expects.
+  // E_INVALIDARG for other ids or types or a NULL out-pointer; E_NOTIMPL for
+  // VSS_OBJECT_PROVIDER, which the emulator does not list yet.
+  HRESULT Query(const VSS_ID& queried_id, VSS_OBJECT_TYPE queried_type,
+                VSS_OBJECT_TYPE returned_type, LONG context,
+                IVssEnumObject** out) const;
+
+  // Deletes owner's auto-release shadow copies (those without
+  // VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE), as releasing a backup object does;
+  // returns how many were deleted. Never consults the behaviour.
+  size_t ReleaseAutoReleaseSnapshots(uint64_t owner);
+
+  // Returns the shadow copy with snapshot_id, or nullptr.
+  const SnapshotRecord* FindSnapshot(const VSS_ID& snapshot_id) const;
+
+  // Returns how many shadow copies exist (in any state).
+  size_t LiveSnapshotCount() const { return snapshots_.size(); }
+
+  // Returns how many shadow copies exist of volume.
+  size_t SnapshotCountOnVolume(const Volume& volume) const;
+
+ private:
+  enum class Phase {
+    kPreparing,
+    kPrepared,
+    kPreCommitted,
+    kCommitted,
+    kPostCommitted,
+    kPreFinalCommitted,
+  };
+  struct InProgress {
+    VSS_ID set_id;
+    LONG context;
+    std::vector<PlannedSnapshot> prepared;
+    Phase phase;
+  };
+
+  bool Supports(const Volume& volume, LONG context) const;
+  // Runs the behaviour for call and maps its result.
+  StepOutcome Run(const StepCall& call);
+  // Returns the set in progress if it is set_id and in phase expected.
+  InProgress* InPhase(const VSS_ID& set_id, Phase expected);
+  // Runs a per-set step that moves the set from `from` to `to`, setting the
+  // state of its records to new_state when that is not VSS_SS_UNKNOWN.
+  StepOutcome Advance(ProviderStep step, const VSS_ID& set_id, Phase from,
+                      Phase to, VSS_SNAPSHOT_STATE new_state);
+  void SetStateOfSet(const VSS_ID& set_id, VSS_SNAPSHOT_STATE state);
+  void EraseSet(const VSS_ID& set_id);
+
+  const VolumeTable* volumes_;
+  SystemProviderOptions options_;
+  ProviderBehaviour default_behaviour_;
+  ProviderBehaviour* behaviour_ = &default_behaviour_;
+  std::optional<InProgress> in_progress_;
+  std::vector<SnapshotRecord> snapshots_;  // In creation order.
+  uint64_t next_device_number_ = 1;
+};
+
+}  // namespace vssemu::coordinator
+
+#endif  // VSSEMU_COORDINATOR_PROVIDER_SYSTEM_H_
