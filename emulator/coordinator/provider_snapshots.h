@@ -20,15 +20,15 @@
 
 namespace vssemu::coordinator {
 
-// The VSS_TIMESTAMP of virtual time zero: 2020-01-01T00:00:00Z in FILETIME
-// units (100 ns since 1601-01-01), a fixed date so that traces and saved
-// documents do not depend on when a test ran.
+// Gives the VSS_TIMESTAMP of virtual time zero: 2020-01-01T00:00:00Z in
+// FILETIME units (100 ns since 1601-01-01), a fixed date so that traces and
+// saved documents do not depend on when a test ran.
 inline constexpr VSS_TIMESTAMP kVirtualEpochTimestamp = 132223104000000000LL;
 
 // Converts a virtual time point to a VSS_TIMESTAMP.
 VSS_TIMESTAMP TimestampFromVirtualTime(sim::TimePoint t);
 
-// One shadow copy the provider created.
+// Describes one shadow copy the provider created.
 struct SnapshotRecord {
   VSS_ID snapshot_id = GUID_NULL;
   VSS_ID set_id = GUID_NULL;

@@ -19,8 +19,8 @@
 
 namespace vssemu::coordinator {
 
-// One call the coordinator makes on a provider while creating or deleting
-// shadow copies, in sequence order.
+// Names one call the coordinator makes on a provider while creating or
+// deleting shadow copies, in sequence order.
 enum class ProviderStep : int {
   kBeginPrepareSnapshot,      // per volume
   kEndPrepareSnapshots,       // per set
@@ -37,7 +37,7 @@ enum class ProviderStep : int {
 // prints it; kDeleteSnapshot is "DeleteSnapshots", the method it serves.
 const char* ProviderStepName(ProviderStep step);
 
-// What the provider is being asked to do, as the behaviour sees it.
+// Describes what the provider is asked to do, as the behaviour sees it.
 struct StepCall {
   ProviderStep step;
   VSS_ID set_id = GUID_NULL;
@@ -49,7 +49,7 @@ struct StepCall {
   LONG context = VSS_CTX_BACKUP;
 };
 
-// What a step returned and how long it took in virtual time.
+// Carries what a step returned and how long it took in virtual time.
 struct StepResult {
   HRESULT hr = S_OK;
   sim::Duration took{0};

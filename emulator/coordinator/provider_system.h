@@ -37,23 +37,26 @@
 
 namespace vssemu::coordinator {
 
-// {b5946137-7b9f-4925-af80-51abd60b20d5}, the real system provider's id.
+// Identifies the provider: {b5946137-7b9f-4925-af80-51abd60b20d5}, the real
+// system provider's id.
 inline constexpr VSS_ID kSystemProviderId = {
     0xb5946137,
     0x7b9f,
     0x4925,
     {0xaf, 0x80, 0x51, 0xab, 0xd6, 0x0b, 0x20, 0xd5}};
+// Names the provider as vssadmin lists it.
 inline constexpr wchar_t kSystemProviderName[] =
     L"Microsoft Software Shadow Copy provider 1.0";
+// Gives the provider's type.
 inline constexpr VSS_PROVIDER_TYPE kSystemProviderType = VSS_PROV_SYSTEM;
 
-// The context bits that tell snapshot kinds apart (spec 14.1); Query compares
-// these and ignores requester modifiers such as TRANSPORTABLE.
+// Selects the context bits that tell snapshot kinds apart (spec 14.1); Query
+// compares these and ignores requester modifiers such as TRANSPORTABLE.
 inline constexpr LONG kContextKindMask =
     VSS_VOLSNAP_ATTR_PERSISTENT | VSS_VOLSNAP_ATTR_CLIENT_ACCESSIBLE |
     VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE | VSS_VOLSNAP_ATTR_NO_WRITERS;
 
-// The limits and names the provider uses.
+// Sets the limits and names the provider uses.
 struct SystemProviderOptions {
   // The originating and service machine of every shadow copy.
   std::wstring machine_name = L"vssemu-host";
@@ -63,27 +66,27 @@ struct SystemProviderOptions {
   size_t max_snapshots_per_volume = 512;
 };
 
-// One volume in a snapshot set being built.
+// Names one volume of a snapshot set being built, with its snapshot id.
 struct PlannedSnapshot {
   VSS_ID snapshot_id = GUID_NULL;
   const Volume* volume = nullptr;
 };
 
-// The snapshot set between StartSnapshotSet and DoSnapshotSet.
+// Holds the snapshot set between StartSnapshotSet and DoSnapshotSet.
 struct SnapshotSetPlan {
   VSS_ID set_id = GUID_NULL;
   LONG context = VSS_CTX_BACKUP;
   std::vector<PlannedSnapshot> snapshots;
 };
 
-// What one provider step produced.
+// Reports what one provider step produced.
 struct StepOutcome {
   HRESULT hr = S_OK;           // What the coordinator acts on (mapped).
   HRESULT provider_hr = S_OK;  // What the provider returned (for the trace).
   sim::Duration took{0};
 };
 
-// The emulated Microsoft Software Shadow Copy provider.
+// Emulates the Microsoft Software Shadow Copy provider.
 class SystemProvider {
  public:
   // Creates a provider over volumes (not owned; must outlive the provider).
@@ -104,7 +107,8 @@ class SystemProvider {
   // VSS_E_OBJECT_NOT_FOUND for an unknown volume,
   // VSS_E_PROVIDER_NOT_REGISTERED for a provider id other than GUID_NULL
   // and ours; otherwise S_OK with *supported telling whether a shadow copy
-  // is possible in context (limits such as the 512 per volume ignored).
+  // is possible in context (limits such as the 512 per volume ignored;
+  // VSS_CTX_ALL asks whether any shadow copy is possible on the volume).
   HRESULT IsVolumeSupported(const VSS_ID& provider_id, LPCWSTR volume_name,
                             LONG context, BOOL* supported) const;
 

@@ -35,10 +35,10 @@
 
 namespace vssemu::coordinator {
 
-// The seed VolumeTable uses when the caller gives none.
+// Seeds the volume GUIDs of a VolumeTable whose caller gives no seed.
 inline constexpr uint64_t kDefaultVolumeGuidSeed = 0x766f6c756d65ull;
 
-// What a configuration says about one volume.
+// Describes one volume as a configuration gives it.
 struct VolumeSpec {
   // "D:\", "D:" or a mounted folder "C:\Mount\X\"; stored with a trailing
   // backslash and an upper-case drive letter.
@@ -51,7 +51,7 @@ struct VolumeSpec {
   bool ntfs = true;
 };
 
-// One volume of the emulated machine.
+// Describes one volume of the emulated machine.
 struct Volume {
   std::wstring display_name;  // "C:\"
   GUID guid = GUID_NULL;
@@ -77,7 +77,7 @@ std::wstring VolumeGuidName(const GUID& guid);
 //   %ProgramData%, %ALLUSERSPROFILE%       C:\ProgramData
 std::wstring ExpandMachineVariables(std::wstring_view text);
 
-// The volumes of the emulated machine.
+// Holds the volumes of the emulated machine.
 class VolumeTable {
  public:
   // Creates an empty table whose generated GUIDs come from guid_seed.
