@@ -4,6 +4,7 @@
 #define VSSEMU_COM_COM_PTR_H_
 
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <vssemu/win32_base.h>
@@ -21,6 +22,11 @@ class ComPtr {
   }
   ComPtr(const ComPtr& other) : ComPtr(other.p_) {}
   ComPtr(ComPtr&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+  // Takes over a pointer to a derived class (an implementation to its
+  // interface), keeping its reference.
+  template <typename U, typename = std::enable_if_t<
+                            std::is_convertible_v<U*, T*> && !std::is_same_v<U, T>>>
+  ComPtr(ComPtr<U> other) : p_(other.detach()) {}  // NOLINT: implicit.
   ComPtr& operator=(ComPtr other) noexcept {
     std::swap(p_, other.p_);
     return *this;

@@ -19,6 +19,7 @@
 #include <vsbackup.h>
 
 #include "com/com_ptr.h"
+#include "coordinator/provider_system.h"
 #include "coordinator/writer_record.h"
 #include "metadata/bcd_access.h"
 #include "metadata/bcd_model.h"
@@ -62,8 +63,9 @@ struct StatusEntry {
 
 // A volume added to the snapshot set.
 struct SetVolume {
-  std::wstring name;  // As normalised by the provider.
+  std::wstring name;  // As normalised by the provider, e.g. "C:\\".
   VSS_ID snapshot_id;
+  std::wstring device_name;  // Once committed: \\?\GLOBALROOT\Device\...
 };
 
 class BackupSession {
@@ -112,7 +114,8 @@ class BackupSession {
 
   metadata::BackupComponentsDocument bcd;
   VSS_ID snapshot_set_id = GUID_NULL;
-  std::vector<SetVolume> volumes;
+  SnapshotSetPlan plan;            // What the provider will shadow-copy.
+  std::vector<SetVolume> volumes;  // The same volumes, as writers see them.
   std::vector<std::unique_ptr<Participant>> participants;
   std::vector<StatusEntry> status;
 };

@@ -1,6 +1,8 @@
 #include "coordinator/service.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "com/guid_format.h"
@@ -9,14 +11,48 @@
 
 namespace vssemu::coordinator {
 
+namespace {
+thread_local CallbackContext* t_running = nullptr;
+}  // namespace
+
+CallbackContext* RunningCallback() { return t_running; }
+
 std::string TraceHr(HRESULT hr) { return com::HresultToString(hr); }
 
 std::string TraceGuid(const GUID& id) { return com::FormatGuid(id); }
 
+namespace {
+
+VolumeTable MakeVolumes(const RunOptions& options) {
+  VolumeTable table(options.seed);
+  for (const VolumeOptions& v : options.volumes) {
+    VolumeSpec spec;
+    spec.display_name = v.name;
+    spec.supported_by_system_provider = v.supported;
+    if (FAILED(table.Add(spec))) {
+      // A bad volume list is a harness configuration error, not a protocol
+      // outcome: stop with a message rather than run a different machine.
+      std::fprintf(stderr, "vssemu: invalid volume in RunOptions\n");
+      std::abort();
+    }
+  }
+  return table;
+}
+
+SystemProviderOptions MakeProviderOptions(const RunOptions& options) {
+  SystemProviderOptions provider;
+  provider.machine_name = options.machine_name;
+  return provider;
+}
+
+}  // namespace
+
 Service::Service(RunOptions options)
     : options_(std::move(options)),
       choices_(std::make_unique<sim::DefaultChoices>()),
-      ids_(options_.seed) {}
+      ids_(options_.seed),
+      volumes_(MakeVolumes(options_)),
+      provider_(&volumes_, MakeProviderOptions(options_)) {}
 
 void Service::Record(std::string kind, TraceFields fields) {
   TraceEvent event;
@@ -83,8 +119,10 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
                    {"writer", writer.TraceName()},
                    {"instance", TraceGuid(writer.identity.instance_id)}});
   CallbackContext* outer = current_;
+  CallbackContext* outer_running = t_running;
   writer.current = &context;
   current_ = &context;
+  t_running = &context;
   if (participant != nullptr) participant->access->event = event;
   CallbackOutcome outcome;
   try {
@@ -98,6 +136,7 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
   if (participant != nullptr) participant->access->event = WriterEvent::kNone;
   writer.current = nullptr;
   current_ = outer;
+  t_running = outer_running;
   outcome.failure = context.failure;
   outcome.spent = context.spent;
   TraceFields fields = {{"name", EventName(event)},

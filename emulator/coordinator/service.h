@@ -23,6 +23,8 @@
 #include <vssemu/violation.h>
 
 #include "coordinator/ids.h"
+#include "coordinator/provider_system.h"
+#include "coordinator/provider_volumes.h"
 #include "coordinator/writer_record.h"
 #include "sim/choice_source.h"
 #include "sim/scheduler.h"
@@ -64,6 +66,10 @@ class Service {
   IdSource& ids() { return ids_; }
   // Returns the trace of the run.
   Trace& trace() { return trace_; }
+  // Returns the machine's volumes.
+  const VolumeTable& volumes() const { return volumes_; }
+  // Returns the emulated system provider.
+  SystemProvider& provider() { return provider_; }
 
   // Records a trace event at the current virtual time.
   void Record(std::string kind, TraceFields fields);
@@ -119,6 +125,8 @@ class Service {
   std::unique_ptr<sim::ChoiceSource> choices_;
   IdSource ids_;
   Trace trace_;
+  VolumeTable volumes_;
+  SystemProvider provider_;
   std::vector<Violation> violations_;
   ViolationSink* sink_ = nullptr;
   std::vector<std::shared_ptr<WriterRecord>> writers_;
@@ -128,6 +136,9 @@ class Service {
   const BackupSession* snapshot_set_owner_ = nullptr;
   CallbackContext* current_ = nullptr;
 };
+
+// Returns the writer callback running on this thread, in any service.
+CallbackContext* RunningCallback();
 
 // Formats an HRESULT for the trace: its name, or hex when unknown.
 std::string TraceHr(HRESULT hr);

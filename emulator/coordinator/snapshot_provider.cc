@@ -2,34 +2,80 @@
 
 #include "coordinator/backup_session.h"
 #include "coordinator/service.h"
+#include "metadata/xml_util.h"
 
 namespace vssemu::coordinator {
 namespace {
 
-const char* StepName(ProviderStepKind kind) {
-  switch (kind) {
-    case ProviderStepKind::kBeginPrepareSnapshot: return "BeginPrepareSnapshot";
-    case ProviderStepKind::kEndPrepareSnapshots: return "EndPrepareSnapshots";
-    case ProviderStepKind::kPreCommitSnapshots: return "PreCommitSnapshots";
-    case ProviderStepKind::kCommitSnapshots: return "CommitSnapshots";
-    case ProviderStepKind::kPostCommitSnapshots: return "PostCommitSnapshots";
-    case ProviderStepKind::kPreFinalCommitSnapshots:
-      return "PreFinalCommitSnapshots";
-    case ProviderStepKind::kPostFinalCommitSnapshots:
-      return "PostFinalCommitSnapshots";
-    case ProviderStepKind::kAbortSnapshots: return "AbortSnapshots";
+void TraceStep(Service& service, const BackupSession& session,
+               ProviderStep step, const StepOutcome& outcome,
+               const std::wstring* volume) {
+  TraceFields fields = {{"step", ProviderStepName(step)},
+                        {"set", TraceGuid(session.snapshot_set_id)}};
+  if (volume != nullptr) fields.push_back({"volume", metadata::ToUtf8(*volume)});
+  fields.push_back({"result", TraceHr(outcome.hr)});
+  if (outcome.provider_hr != outcome.hr) {
+    fields.push_back({"provider_result", TraceHr(outcome.provider_hr)});
   }
-  return "?";
+  if (outcome.took.count() != 0) {
+    fields.push_back({"took_us", std::to_string(outcome.took.count())});
+  }
+  service.Record("provider", std::move(fields));
 }
 
 }  // namespace
 
-ProviderStepResult ProviderStep(Service& service, BackupSession& session,
-                                ProviderStepKind kind) {
+ProviderStepResult RunProviderStep(Service& service, BackupSession& session,
+                                   ProviderStep step) {
+  SystemProvider& provider = service.provider();
+  const VSS_ID& set = session.snapshot_set_id;
   ProviderStepResult result;
-  service.Record("provider", {{"step", StepName(kind)},
-                              {"set", TraceGuid(session.snapshot_set_id)},
-                              {"result", TraceHr(result.hr)}});
+  auto take = [&](const StepOutcome& outcome, const std::wstring* volume) {
+    TraceStep(service, session, step, outcome, volume);
+    result.took += outcome.took;
+    if (SUCCEEDED(result.hr)) result.hr = outcome.hr;
+  };
+  switch (step) {
+    case ProviderStep::kBeginPrepareSnapshot:
+      for (const PlannedSnapshot& s : session.plan.snapshots) {
+        take(provider.BeginPrepareSnapshot(set, s.snapshot_id,
+                                           s.volume->display_name.c_str(),
+                                           session.context),
+             &s.volume->display_name);
+        if (FAILED(result.hr)) break;
+      }
+      break;
+    case ProviderStep::kEndPrepareSnapshots:
+      take(provider.EndPrepareSnapshots(set), nullptr);
+      break;
+    case ProviderStep::kPreCommitSnapshots:
+      take(provider.PreCommitSnapshots(set), nullptr);
+      break;
+    case ProviderStep::kCommitSnapshots:
+      take(provider.CommitSnapshots(set, session.id, service.now()), nullptr);
+      for (SetVolume& v : session.volumes) {
+        if (const SnapshotRecord* r = provider.FindSnapshot(v.snapshot_id)) {
+          v.device_name = r->device_object;
+        }
+      }
+      break;
+    case ProviderStep::kPostCommitSnapshots:
+      take(provider.PostCommitSnapshots(
+               set, static_cast<LONG>(session.plan.snapshots.size())),
+           nullptr);
+      break;
+    case ProviderStep::kPreFinalCommitSnapshots:
+      take(provider.PreFinalCommitSnapshots(set), nullptr);
+      break;
+    case ProviderStep::kPostFinalCommitSnapshots:
+      take(provider.PostFinalCommitSnapshots(set), nullptr);
+      break;
+    case ProviderStep::kAbortSnapshots:
+      take(provider.AbortSnapshots(set), nullptr);
+      break;
+    default:
+      break;
+  }
   return result;
 }
 

@@ -7,6 +7,7 @@
 
 #include <vssemu/win32_base.h>
 
+#include "coordinator/provider_steps.h"
 #include "sim/virtual_time.h"
 
 namespace vssemu::coordinator {
@@ -14,26 +15,16 @@ namespace vssemu::coordinator {
 class Service;
 class BackupSession;
 
-enum class ProviderStepKind {
-  kBeginPrepareSnapshot,  // Per volume.
-  kEndPrepareSnapshots,
-  kPreCommitSnapshots,
-  kCommitSnapshots,  // Inside the flush-and-hold window.
-  kPostCommitSnapshots,
-  kPreFinalCommitSnapshots,
-  kPostFinalCommitSnapshots,
-  kAbortSnapshots,
-};
-
 struct ProviderStepResult {
   HRESULT hr = S_OK;
   sim::Duration took{0};
 };
 
-// Runs one provider step for session's snapshot set and traces it; the
-// commit step creates the snapshots.
-ProviderStepResult ProviderStep(Service& service, BackupSession& session,
-                                ProviderStepKind kind);
+// Runs one provider step for session's snapshot set (BeginPrepareSnapshot:
+// for every volume) and traces it; after CommitSnapshots the session's
+// volumes know their shadow-copy device names.
+ProviderStepResult RunProviderStep(Service& service, BackupSession& session,
+                                   ProviderStep step);
 
 }  // namespace vssemu::coordinator
 

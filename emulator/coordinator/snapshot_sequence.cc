@@ -82,7 +82,7 @@ sim::Duration AbortAll(Service& service, BackupSession& session,
 void FailRun(Service& service, BackupSession& session, SnapshotRun& run,
              Operation& op, HRESULT hr) {
   if (run.provider_prepared) {
-    ProviderStep(service, session, ProviderStepKind::kAbortSnapshots);
+    RunProviderStep(service, session, ProviderStep::kAbortSnapshots);
   }
   AbortAll(service, session, run);
   op.Fail(hr);
@@ -160,21 +160,21 @@ void QueueWriterEvent(Service& service, BackupSession& session,
 // Queues a provider step; a failure ends the run.
 void QueueProviderStep(Service& service, BackupSession& session,
                        std::shared_ptr<SnapshotRun> run, Operation& op,
-                       ProviderStepKind kind) {
+                       ProviderStep kind) {
   op.Then([&service, &session, run, &op, kind]() -> sim::Duration {
-    if (kind == ProviderStepKind::kCommitSnapshots) {
+    if (kind == ProviderStep::kCommitSnapshots) {
       run->hold_started = service.now();
       service.Record("hold", {{"name", "flush-and-hold"}});
     }
-    ProviderStepResult result = ProviderStep(service, session, kind);
-    if (kind == ProviderStepKind::kEndPrepareSnapshots) {
+    ProviderStepResult result = RunProviderStep(service, session, kind);
+    if (kind == ProviderStep::kEndPrepareSnapshots) {
       run->provider_prepared = true;
     }
     if (FAILED(result.hr)) {
       FailRun(service, session, *run, op, result.hr);
       return sim::Duration(0);
     }
-    if (kind == ProviderStepKind::kCommitSnapshots) {
+    if (kind == ProviderStep::kCommitSnapshots) {
       // Spec 5: the kernel holds writes for at most 10 s (Q18: HOLD).
       if (service.now() + result.took - run->hold_started >
           std::chrono::seconds(10)) {
@@ -216,19 +216,19 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
   QueueWriterEvent(service, session, run, op, WriterEvent::kPrepareForSnapshot,
                    run->writers);
   QueueProviderStep(service, session, run, op,
-                    ProviderStepKind::kBeginPrepareSnapshot);
+                    ProviderStep::kBeginPrepareSnapshot);
   QueueProviderStep(service, session, run, op,
-                    ProviderStepKind::kEndPrepareSnapshots);
+                    ProviderStep::kEndPrepareSnapshots);
   QueueWriterEvent(service, session, run, op, WriterEvent::kFreeze,
                    freeze_order);
-  for (ProviderStepKind kind :
-       {ProviderStepKind::kPreCommitSnapshots, ProviderStepKind::kCommitSnapshots,
-        ProviderStepKind::kPostCommitSnapshots}) {
+  for (ProviderStep kind :
+       {ProviderStep::kPreCommitSnapshots, ProviderStep::kCommitSnapshots,
+        ProviderStep::kPostCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
   QueueWriterEvent(service, session, run, op, WriterEvent::kThaw, thaw_order);
-  for (ProviderStepKind kind : {ProviderStepKind::kPreFinalCommitSnapshots,
-                                ProviderStepKind::kPostFinalCommitSnapshots}) {
+  for (ProviderStep kind : {ProviderStep::kPreFinalCommitSnapshots,
+                                ProviderStep::kPostFinalCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
   QueueWriterEvent(service, session, run, op, WriterEvent::kPostSnapshot,

@@ -1,11 +1,16 @@
 // The exports of vssapi.dll that the SDK headers' inline wrappers and the
 // header-only writer classes call. Code under test links vssemu instead of
-// vssapi.lib. Entry points that need the coordinator return E_NOTIMPL until
-// it exists; the README lists them.
+// vssapi.lib; every object binds to the current vssemu::Emulator. Entry
+// points vssemu does not emulate return E_NOTIMPL; the README lists them.
 #include <vsbackup.h>
 #include <vswriter.h>
+#include <vssemu/emulator.h>
 
 #include "com/bstr.h"
+#include "com/com_object.h"
+#include "metadata/wmd_examine.h"
+#include "requester/backup_components.h"
+#include "writer/writer_impl.h"
 #include "metadata/wmd_examine.h"
 
 extern "C" {
@@ -13,22 +18,28 @@ extern "C" {
 HRESULT STDAPICALLTYPE CreateWriter(CVssWriter* pWriter,
                                     IVssWriterImpl** ppImpl) {
   if (pWriter == nullptr || ppImpl == nullptr) return E_INVALIDARG;
-  *ppImpl = nullptr;
-  return E_NOTIMPL;
+  *ppImpl = vssemu::com::MakeComObject<vssemu::writer::WriterImpl>(
+                vssemu::Emulator::Current().service(), pWriter, nullptr)
+                .detach();
+  return S_OK;
 }
 
 HRESULT STDAPICALLTYPE CreateWriterEx(CVssWriterEx* pWriter,
                                       IVssWriterImpl** ppImpl) {
   if (pWriter == nullptr || ppImpl == nullptr) return E_INVALIDARG;
-  *ppImpl = nullptr;
-  return E_NOTIMPL;
+  *ppImpl = vssemu::com::MakeComObject<vssemu::writer::WriterImpl>(
+                vssemu::Emulator::Current().service(), pWriter, pWriter)
+                .detach();
+  return S_OK;
 }
 
 HRESULT STDAPICALLTYPE
 CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
   if (ppBackup == nullptr) return E_INVALIDARG;
-  *ppBackup = nullptr;
-  return E_NOTIMPL;
+  *ppBackup = vssemu::com::MakeComObject<vssemu::requester::BackupComponents>(
+                  vssemu::Emulator::Current().service())
+                  .detach();
+  return S_OK;
 }
 
 HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(

@@ -1,7 +1,5 @@
 // Microsoft-style writer and requester code compiles unchanged against the
-// SDK mirror and links against vssemu. Until the coordinator exists, the
-// entry points that need it report E_NOTIMPL, and the code under test must
-// see a clean failure rather than a crash.
+// SDK mirror, links against vssemu and runs against the emulated service.
 #include <gtest/gtest.h>
 
 #include "com/bstr.h"
@@ -9,22 +7,47 @@
 #include "fixtures/samples/sample_requester.h"
 #include "fixtures/samples/sample_writer.h"
 #include "metadata/wmd_create.h"
+#include <vssemu/emulator.h>
 
 namespace vssemu::samples {
 namespace {
 
-TEST(SamplePrograms, WriterInitializeReportsTheMissingCoordinator) {
+TEST(SamplePrograms, WriterInitializesAndSubscribesOnce) {
+  Emulator emulator;
   SampleWriter writer;
-  EXPECT_EQ(writer.Initialize(), E_NOTIMPL);
-  // A failed Initialize leaves the writer uninitialized, as in the SDK.
-  EXPECT_EQ(writer.Subscribe(), E_FAIL);
+  EXPECT_EQ(writer.Initialize(), S_OK);
+  EXPECT_EQ(writer.Subscribe(), S_OK);
+  EXPECT_EQ(writer.Subscribe(), VSS_E_WRITER_ALREADY_SUBSCRIBED);
+  EXPECT_EQ(writer.Initialize(), E_FAIL);  // Already initialized.
 }
 
-TEST(SamplePrograms, RequesterDiscoveryReportsTheMissingCoordinator) {
+// The whole discovery of a Microsoft-style requester against a
+// Microsoft-style writer, both unmodified, through the emulated service.
+TEST(SamplePrograms, RequesterDiscoversTheSampleWriter) {
+  Emulator emulator;
+  SampleWriter writer;
+  ASSERT_EQ(writer.Initialize(), S_OK);
+  ASSERT_EQ(writer.Subscribe(), S_OK);
   std::wstring out;
-  EXPECT_EQ(DiscoverWriters(&out), E_NOTIMPL);
-  EXPECT_TRUE(out.empty());
+  ASSERT_EQ(DiscoverWriters(&out), S_OK);
+  EXPECT_NE(out.find(L"writer \"vssemu sample writer\" class "
+                     L"{5E6E7F10-8A5B-4C3D-9E2F-1A2B3C4D5E6F} instance {"),
+            std::wstring::npos)
+      << std::string(out.begin(), out.end());
+  EXPECT_NE(out.find(L"  component database \\Databases\\Orders \"Orders "
+                     L"database\" selectable selectable-for-restore\n"
+                     L"    database C:\\Db\\orders.mdf mask 0xF0F\n"),
+            std::wstring::npos);
   EXPECT_EQ(DiscoverWriters(nullptr), E_INVALIDARG);
+}
+
+TEST(SamplePrograms, RequesterFindsNoWriterWhenNoneSubscribed) {
+  Emulator emulator;
+  SampleWriter writer;
+  ASSERT_EQ(writer.Initialize(), S_OK);  // Initialized, never subscribed.
+  std::wstring out;
+  ASSERT_EQ(DiscoverWriters(&out), S_OK);
+  EXPECT_TRUE(out.empty());
 }
 
 // The writer's OnIdentify fills the emulator's IVssCreateWriterMetadata, the

@@ -1,0 +1,53 @@
+#include <vssemu/emulator.h>
+
+#include "coordinator/service.h"
+
+namespace vssemu {
+namespace {
+
+Emulator* g_current = nullptr;
+
+}  // namespace
+
+Emulator::Emulator(RunOptions options)
+    : service_(std::make_shared<coordinator::Service>(std::move(options))),
+      previous_(g_current) {
+  g_current = this;
+}
+
+Emulator::~Emulator() {
+  if (g_current == this) g_current = previous_;
+}
+
+Emulator& Emulator::Current() {
+  if (g_current == nullptr) {
+    // The process default, for programs that never construct an emulator.
+    // Never destroyed: writers in static objects may outlive main().
+    static Emulator* default_emulator = new Emulator();
+    g_current = default_emulator;
+  }
+  return *g_current;
+}
+
+const RunOptions& Emulator::options() const { return service_->options(); }
+
+const Trace& Emulator::trace() const { return service_->trace(); }
+
+const std::vector<Violation>& Emulator::violations() const {
+  return service_->violations();
+}
+
+void Emulator::set_violation_sink(ViolationSink* sink) {
+  service_->set_violation_sink(sink);
+}
+
+int64_t Emulator::now_us() const { return service_->now().since_start.count(); }
+
+void Emulator::RunUntilIdle() { service_->scheduler().RunUntilIdle(); }
+
+void SpendVirtualTime(std::chrono::microseconds duration) {
+  coordinator::CallbackContext* context = coordinator::RunningCallback();
+  if (context != nullptr && duration.count() > 0) context->spent += duration;
+}
+
+}  // namespace vssemu

@@ -1,0 +1,138 @@
+// The IVssBackupComponents methods vssemu does not emulate yet: restore
+// (a later piece of work) and the administrative LUN, exposure and revert
+// operations (out of scope, spec 8.3 last row). Each returns E_NOTIMPL,
+// is traced, and is listed in the README.
+#include "requester/backup_components.h"
+
+namespace vssemu::requester {
+
+#define VSSEMU_NOT_EMULATED(call) \
+  do {                            \
+    FinishPendingWork();          \
+    return Traced(call, E_NOTIMPL); \
+  } while (0)
+
+HRESULT BackupComponents::InitializeForRestore(BSTR) {
+  VSSEMU_NOT_EMULATED("InitializeForRestore");
+}
+HRESULT BackupComponents::SetRestoreState(VSS_RESTORE_TYPE) {
+  VSSEMU_NOT_EMULATED("SetRestoreState");
+}
+HRESULT BackupComponents::SetSelectedForRestore(VSS_ID, VSS_COMPONENT_TYPE,
+                                                LPCWSTR, LPCWSTR, bool) {
+  VSSEMU_NOT_EMULATED("SetSelectedForRestore");
+}
+HRESULT BackupComponents::SetRestoreOptions(VSS_ID, VSS_COMPONENT_TYPE,
+                                            LPCWSTR, LPCWSTR, LPCWSTR) {
+  VSSEMU_NOT_EMULATED("SetRestoreOptions");
+}
+HRESULT BackupComponents::SetAdditionalRestores(VSS_ID, VSS_COMPONENT_TYPE,
+                                                LPCWSTR, LPCWSTR, bool) {
+  VSSEMU_NOT_EMULATED("SetAdditionalRestores");
+}
+HRESULT BackupComponents::AddAlternativeLocationMapping(
+    VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR, bool,
+    LPCWSTR) {
+  VSSEMU_NOT_EMULATED("AddAlternativeLocationMapping");
+}
+HRESULT BackupComponents::AddRestoreSubcomponent(VSS_ID, VSS_COMPONENT_TYPE,
+                                                 LPCWSTR, LPCWSTR, LPCWSTR,
+                                                 LPCWSTR, bool) {
+  VSSEMU_NOT_EMULATED("AddRestoreSubcomponent");
+}
+HRESULT BackupComponents::SetFileRestoreStatus(VSS_ID, VSS_COMPONENT_TYPE,
+                                               LPCWSTR, LPCWSTR,
+                                               VSS_FILE_RESTORE_STATUS) {
+  VSSEMU_NOT_EMULATED("SetFileRestoreStatus");
+}
+HRESULT BackupComponents::AddNewTarget(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
+                                       LPCWSTR, LPCWSTR, LPCWSTR, bool,
+                                       LPCWSTR) {
+  VSSEMU_NOT_EMULATED("AddNewTarget");
+}
+HRESULT BackupComponents::SetRangesFilePath(VSS_ID, VSS_COMPONENT_TYPE,
+                                            LPCWSTR, LPCWSTR, UINT, LPCWSTR) {
+  VSSEMU_NOT_EMULATED("SetRangesFilePath");
+}
+HRESULT BackupComponents::PreRestore(IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("PreRestore");
+}
+HRESULT BackupComponents::PostRestore(IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("PostRestore");
+}
+HRESULT BackupComponents::SetSelectedForRestoreEx(VSS_ID, VSS_COMPONENT_TYPE,
+                                                  LPCWSTR, LPCWSTR, bool,
+                                                  VSS_ID) {
+  VSSEMU_NOT_EMULATED("SetSelectedForRestoreEx");
+}
+HRESULT BackupComponents::SetAuthoritativeRestore(VSS_ID, VSS_COMPONENT_TYPE,
+                                                  LPCWSTR, LPCWSTR, bool) {
+  VSSEMU_NOT_EMULATED("SetAuthoritativeRestore");
+}
+HRESULT BackupComponents::SetRollForward(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
+                                         LPCWSTR, VSS_ROLLFORWARD_TYPE,
+                                         LPCWSTR) {
+  VSSEMU_NOT_EMULATED("SetRollForward");
+}
+HRESULT BackupComponents::SetRestoreName(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
+                                         LPCWSTR, LPCWSTR) {
+  VSSEMU_NOT_EMULATED("SetRestoreName");
+}
+
+// --- Administrative operations (hardware providers, exposure, revert). ----
+HRESULT BackupComponents::ImportSnapshots(IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("ImportSnapshots");
+}
+HRESULT BackupComponents::BreakSnapshotSet(VSS_ID) {
+  VSSEMU_NOT_EMULATED("BreakSnapshotSet");
+}
+HRESULT BackupComponents::ExposeSnapshot(VSS_ID, VSS_PWSZ, LONG, VSS_PWSZ,
+                                         VSS_PWSZ* pwszExposed) {
+  if (pwszExposed != nullptr) *pwszExposed = nullptr;
+  VSSEMU_NOT_EMULATED("ExposeSnapshot");
+}
+HRESULT BackupComponents::RevertToSnapshot(VSS_ID, BOOL) {
+  VSSEMU_NOT_EMULATED("RevertToSnapshot");
+}
+HRESULT BackupComponents::QueryRevertStatus(VSS_PWSZ, IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("QueryRevertStatus");
+}
+HRESULT BackupComponents::UnexposeSnapshot(VSS_ID) {
+  VSSEMU_NOT_EMULATED("UnexposeSnapshot");
+}
+HRESULT BackupComponents::BreakSnapshotSetEx(VSS_ID, DWORD,
+                                             IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("BreakSnapshotSetEx");
+}
+HRESULT BackupComponents::PreFastRecovery(VSS_ID, DWORD, IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("PreFastRecovery");
+}
+HRESULT BackupComponents::FastRecovery(VSS_ID, DWORD, IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("FastRecovery");
+}
+HRESULT BackupComponents::AddSnapshotToRecoverySet(VSS_ID, DWORD, VSS_PWSZ) {
+  VSSEMU_NOT_EMULATED("AddSnapshotToRecoverySet");
+}
+HRESULT BackupComponents::RecoverSet(DWORD, IVssAsync** ppAsync) {
+  if (ppAsync != nullptr) *ppAsync = nullptr;
+  VSSEMU_NOT_EMULATED("RecoverSet");
+}
+HRESULT BackupComponents::GetRootAndLogicalPrefixPaths(VSS_PWSZ,
+                                                       VSS_PWSZ* ppwszRootPath,
+                                                       VSS_PWSZ* ppwszLogicalPrefix,
+                                                       BOOL) {
+  if (ppwszRootPath != nullptr) *ppwszRootPath = nullptr;
+  if (ppwszLogicalPrefix != nullptr) *ppwszLogicalPrefix = nullptr;
+  VSSEMU_NOT_EMULATED("GetRootAndLogicalPrefixPaths");
+}
+
+#undef VSSEMU_NOT_EMULATED
+
+}  // namespace vssemu::requester
