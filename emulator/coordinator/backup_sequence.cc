@@ -16,9 +16,9 @@ namespace {
 // nothing selected), as the SDK passes NULL then.
 std::unique_ptr<metadata::BcdWriterComponentsView> ComponentsFor(
     BackupSession& session, Participant& p) {
-  auto entry = session.bcd.FindWriterInstance(p.writer->identity.instance_id);
-  if (!entry || !session.bcd.select_components) return nullptr;
-  return std::make_unique<metadata::BcdWriterComponentsView>(entry, p.access);
+  if (!p.bcd_entry || !session.bcd.select_components) return nullptr;
+  return std::make_unique<metadata::BcdWriterComponentsView>(p.bcd_entry,
+                                                             p.access);
 }
 
 // Calls the On* method of event on writer; IVssWriterComponents* events get
@@ -93,7 +93,7 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
                       w.TraceName() +
                           " called SetWriterFailure inside OnIdentify");
     }
-    p.identified = outcome.returned;
+    if (outcome.returned) session.MarkIdentified(&p);
     p.state = outcome.returned ? VSS_WS_STABLE : VSS_WS_FAILED_AT_IDENTIFY;
     if (outcome.returned) p.metadata = std::move(identified);
     RecordState(service, p);
@@ -130,10 +130,7 @@ void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
       service.Record("filtered", {{"writer", writer->TraceName()}});
       continue;
     }
-    auto participant = std::make_unique<Participant>();
-    participant->writer = writer;
-    Participant* p = participant.get();
-    session.participants.push_back(std::move(participant));
+    Participant* p = session.AddParticipant(writer);
     op.Then([&service, &session, p] {
       return Deliver(service, session, *p, WriterEvent::kIdentify).took;
     });
@@ -164,10 +161,8 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
     // Spec 9.2 item 2 / Q39: in component mode a writer with no explicitly
     // added component takes no further part; in non-component mode every
     // identified writer does (Q2).
-    const bool has_components =
-        session.bcd.FindWriterInstance(p->writer->identity.instance_id) !=
-        nullptr;
-    p->selected = !component_mode || has_components;
+    p->bcd_entry = session.bcd.FindWriterInstance(p->writer->identity.instance_id);
+    p->selected = !component_mode || p->bcd_entry != nullptr;
     if (!p->selected &&
         !service.options().knobs.unselected_writers_get_prepare_backup) {
       continue;

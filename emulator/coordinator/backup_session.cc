@@ -2,28 +2,40 @@
 
 #include <vss.h>
 
+#include <cstring>
+#include <functional>
+
 namespace vssemu::coordinator {
 
+size_t BackupSession::GuidHash::operator()(const GUID& g) const {
+  uint64_t bits;
+  std::memcpy(&bits, &g, sizeof(bits));
+  return std::hash<uint64_t>()(bits);
+}
+
+Participant* BackupSession::AddParticipant(std::shared_ptr<WriterRecord> writer) {
+  auto participant = std::make_unique<Participant>();
+  participant->writer = std::move(writer);
+  Participant* p = participant.get();
+  participants.push_back(std::move(participant));
+  by_instance_[p->writer->identity.instance_id] = p;
+  by_writer_[p->writer.get()] = p;
+  return p;
+}
+
+void BackupSession::MarkIdentified(Participant* p) {
+  p->identified = true;
+  identified_.push_back(p);
+}
+
 Participant* BackupSession::Find(const WriterRecord* writer) {
-  for (auto& p : participants) {
-    if (p->writer.get() == writer) return p.get();
-  }
-  return nullptr;
+  auto it = by_writer_.find(writer);
+  return it == by_writer_.end() ? nullptr : it->second;
 }
 
 Participant* BackupSession::FindInstance(const VSS_ID& instance_id) {
-  for (auto& p : participants) {
-    if (p->writer->identity.instance_id == instance_id) return p.get();
-  }
-  return nullptr;
-}
-
-std::vector<Participant*> BackupSession::Identified() {
-  std::vector<Participant*> result;
-  for (auto& p : participants) {
-    if (p->identified) result.push_back(p.get());
-  }
-  return result;
+  auto it = by_instance_.find(instance_id);
+  return it == by_instance_.end() ? nullptr : it->second;
 }
 
 bool BackupSession::ContextUsesWriters() const {

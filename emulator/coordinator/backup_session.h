@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <vsbackup.h>
@@ -35,6 +36,9 @@ struct Participant {
   VSS_WRITER_STATE state = VSS_WS_STABLE;
   WriterFailure failure;  // hr S_OK when the writer has not failed.
   bool identified = false;            // Identify succeeded in this session.
+  // The writer's entry in the session's BCD (component mode), set when
+  // PrepareForBackup selects the participants.
+  std::shared_ptr<metadata::BcdWriterComponents> bcd_entry;
   std::shared_ptr<const metadata::WriterMetadata> metadata;
   bool selected = false;              // Takes part after PrepareForBackup.
   bool got_prepare_backup = false;
@@ -75,12 +79,17 @@ class BackupSession {
   BackupSession(uint64_t id, VSS_ID session_id)
       : id(id), session_id(session_id) {}
 
+  // Adds a participant for writer (at GatherWriterMetadata).
+  Participant* AddParticipant(std::shared_ptr<WriterRecord> writer);
+  // Records that p answered Identify (keeps registration order, since the
+  // Identify events are delivered in that order).
+  void MarkIdentified(Participant* p);
   // Returns the participant for writer, or NULL.
   Participant* Find(const WriterRecord* writer);
   // Returns the participant with this instance id, or NULL.
   Participant* FindInstance(const VSS_ID& instance_id);
   // Returns the participants that Identify succeeded for, in order.
-  std::vector<Participant*> Identified();
+  const std::vector<Participant*>& Identified() const { return identified_; }
 
   // Returns whether the context involves writers (spec 8.3, 14.1).
   bool ContextUsesWriters() const;
@@ -118,6 +127,16 @@ class BackupSession {
   std::vector<SetVolume> volumes;  // The same volumes, as writers see them.
   std::vector<std::unique_ptr<Participant>> participants;
   std::vector<StatusEntry> status;
+
+ private:
+  // Hashes a GUID by its first 8 bytes (already random for instance ids).
+  struct GuidHash {
+    size_t operator()(const GUID& g) const;
+  };
+  // Indexes keep lookups O(1): backups with a thousand writers stay linear.
+  std::vector<Participant*> identified_;
+  std::unordered_map<GUID, Participant*, GuidHash> by_instance_;
+  std::unordered_map<const WriterRecord*, Participant*> by_writer_;
 };
 
 }  // namespace vssemu::coordinator

@@ -55,6 +55,7 @@ Service::Service(RunOptions options)
       provider_(&volumes_, MakeProviderOptions(options_)) {}
 
 void Service::Record(std::string kind, TraceFields fields) {
+  if (!options_.record_trace) return;
   TraceEvent event;
   event.time_us = clock_.now().since_start.count();
   event.kind = std::move(kind);

@@ -7,7 +7,9 @@ namespace vssemu::coordinator {
 std::string WriterRecord::TraceName() const {
   std::string name = metadata::ToUtf8(identity.writer_name);
   if (identity.instance_name && !identity.instance_name->empty()) {
-    name += "/" + metadata::ToUtf8(*identity.instance_name);
+    // append(), not operator+: GCC 12 at -O3 misreports the temporary
+    // string as an overlapping copy (-Wrestrict).
+    name.append("/").append(metadata::ToUtf8(*identity.instance_name));
   }
   return name;
 }

@@ -54,7 +54,7 @@ HRESULT BackupComponents::GetWriterMetadataEx(
     return OutOfSequence("GetWriterMetadata", "requester.metadata-not-gathered",
                          "2.1", "the metadata gather has not completed");
   }
-  std::vector<coordinator::Participant*> writers = session_.Identified();
+  const std::vector<coordinator::Participant*>& writers = session_.Identified();
   if (iWriter >= writers.size()) {
     return Traced("GetWriterMetadata", VSS_E_OBJECT_NOT_FOUND);
   }

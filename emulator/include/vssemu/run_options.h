@@ -62,6 +62,8 @@ struct RunOptions {
   ProtocolKnobs knobs;
   std::vector<VolumeOptions> volumes = {VolumeOptions{}};
   std::wstring machine_name = L"vssemu-host";
+  // Whether the trace is recorded (benchmarks of long runs turn it off).
+  bool record_trace = true;
 };
 
 }  // namespace vssemu
