@@ -23,6 +23,9 @@ bool HandleHelp(const std::vector<std::string>& args, const char* help,
 // Prints the name and meaning of HRESULTs given in hex, decimal or by name.
 int RunExplain(const std::vector<std::string>& args);
 
+// Runs a full backup of sample writers and prints its trace.
+int RunDemo(const std::vector<std::string>& args);
+
 // Loads a saved Writer Metadata Document and prints what a requester sees.
 int RunInspect(const std::vector<std::string>& args);
 

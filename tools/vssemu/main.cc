@@ -12,6 +12,8 @@ constexpr const char* kUsage =
     "usage: vssemu <command> [arguments]\n"
     "\n"
     "commands:\n"
+    "  demo [--seed N]        run a full backup of three sample writers and\n"
+    "                         print its trace\n"
     "  explain <hresult>...   name and meaning of VSS HRESULTs\n"
     "                         (hex 0x800423f2, decimal, or a name)\n"
     "  inspect <wmd.xml>...   load saved Writer Metadata Documents and print\n"
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   }
   std::string command = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "demo") return RunDemo(args);
   if (command == "explain") return RunExplain(args);
   if (command == "inspect") return RunInspect(args);
   std::fprintf(stderr, "vssemu: unknown command '%s'\n\n%s", command.c_str(),
