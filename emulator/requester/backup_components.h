@@ -213,6 +213,8 @@ class BackupComponents
                       FilterKind kind);
   // Reacts to IVssAsync::Cancel of one of this object's operations.
   void OnCancel();
+  // Reports writers whose required components were not added (spec 9.2).
+  void CheckRequiredComponents();
   // Deletes the object's auto-release snapshots (at the final Release).
   void ReleaseSnapshots();
   // Runs the object's outstanding asynchronous work to its end.

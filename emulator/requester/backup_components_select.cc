@@ -3,9 +3,11 @@
 #include <vsserror.h>
 
 #include "com/bstr.h"
+#include "coordinator/selection_rules.h"
 #include "metadata/bcd_requester_ops.h"
 #include "metadata/bcd_writer_components.h"
 #include "metadata/bcd_xml.h"
+#include "metadata/xml_util.h"
 #include "requester/backup_components.h"
 
 namespace vssemu::requester {
@@ -49,11 +51,26 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   }
   // Spec Q24: the writer and component must be in the gathered metadata.
   coordinator::Participant* p = session_.FindInstance(instanceId);
+  const metadata::Component* described =
+      p != nullptr && p->metadata
+          ? FindInMetadata(*p->metadata, ct, wszLogicalPath, wszComponentName)
+          : nullptr;
   if (p == nullptr || !p->identified ||
-      p->writer->identity.writer_id != writerId || !p->metadata ||
-      FindInMetadata(*p->metadata, ct, wszLogicalPath, wszComponentName) ==
-          nullptr) {
+      p->writer->identity.writer_id != writerId || described == nullptr) {
     return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
+  }
+  if (auto entry = session_.bcd.FindWriterInstance(instanceId)) {
+    std::string problem =
+        coordinator::AddComponentProblem(*p->metadata, *described, *entry);
+    if (!problem.empty()) {
+      service_->Violate("requester.add-implicit-component", "9.2", problem);
+    }
+  } else if (!described->selectable &&
+             coordinator::HasSelectableAncestor(*p->metadata, *described)) {
+    service_->Violate("requester.add-implicit-component", "9.2",
+                      metadata::ToUtf8(described->name) +
+                          " is a nonselectable subcomponent and must never be "
+                          "added");
   }
   HRESULT hr = metadata::AddComponent(&session_.bcd, instanceId, writerId, ct,
                                       wszLogicalPath, wszComponentName);

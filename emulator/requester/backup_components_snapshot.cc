@@ -3,6 +3,7 @@
 #include <vsserror.h>
 
 #include "coordinator/backup_sequence.h"
+#include "coordinator/selection_rules.h"
 #include "coordinator/snapshot_provider.h"
 #include "metadata/xml_util.h"
 #include "requester/backup_components.h"
@@ -96,6 +97,7 @@ HRESULT BackupComponents::PrepareForBackup(IVssAsync** ppAsync) {
                          "2.1", "gather the writer metadata first");
   }
   session_.prepare_started = true;
+  CheckRequiredComponents();
   return StartAsync(
       "PrepareForBackup",
       [this](coordinator::Operation& op) {
@@ -214,6 +216,23 @@ HRESULT BackupComponents::Query(VSS_ID QueriedObjectId,
   return Traced("Query", service_->provider().Query(
                              QueriedObjectId, eQueriedObjectType,
                              eReturnedObjectsType, session_.context, ppEnum));
+}
+
+void BackupComponents::CheckRequiredComponents() {
+  if (!session_.bcd.select_components) return;
+  for (coordinator::Participant* p : session_.Identified()) {
+    auto entry = session_.bcd.FindWriterInstance(p->writer->identity.instance_id);
+    if (!entry || !p->metadata) continue;
+    for (const metadata::Component* c :
+         coordinator::MissingRequiredComponents(*p->metadata, *entry)) {
+      service_->Violate("requester.missing-required-component", "9.2",
+                        p->writer->TraceName() + ": " +
+                            metadata::ToUtf8(c->name) +
+                            " is not selectable and has no selectable "
+                            "ancestor, so it must be added whenever any "
+                            "component of the writer is");
+    }
+  }
 }
 
 void BackupComponents::ReleaseSnapshots() {
