@@ -16,6 +16,12 @@ HRESULT BackupComponents::GatherWriterMetadata(IVssAsync** pAsync) {
     return OutOfSequence("GatherWriterMetadata", "requester.not-initialized",
                          "8.3", "initialize the object first");
   }
+  if (service_->options().knobs.strict_call_order &&
+      !session_.backup_state_set) {
+    return OutOfSequence("GatherWriterMetadata", "requester.strict-order",
+                         "2.1", "with strict call order, SetBackupState "
+                                "comes before GatherWriterMetadata (Q1)");
+  }
   if (session_.gather_started) {
     return OutOfSequence("GatherWriterMetadata", "requester.gather-twice",
                          "2.1", "GatherWriterMetadata may be called only once "

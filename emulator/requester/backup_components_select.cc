@@ -45,6 +45,11 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
     return OutOfSequence("AddComponent", "requester.add-without-component-mode",
                          "2.1", "SetBackupState did not select component mode");
   }
+  if (service_->options().knobs.strict_call_order && session_.set_started) {
+    return OutOfSequence("AddComponent", "requester.strict-order", "2.1",
+                         "with strict call order, components are added "
+                         "before StartSnapshotSet (Q1)");
+  }
   if (session_.prepare_started) {
     return OutOfSequence("AddComponent", "requester.add-after-prepare", "2.1",
                          "components must be added before PrepareForBackup");

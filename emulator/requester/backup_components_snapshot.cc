@@ -19,6 +19,12 @@ HRESULT BackupComponents::StartSnapshotSet(VSS_ID* pSnapshotSetId) {
                                 "InitializeForBackup and before "
                                 "PrepareForBackup");
   }
+  if (service_->options().knobs.strict_call_order &&
+      session_.ContextUsesWriters() && !session_.gathered) {
+    return OutOfSequence("StartSnapshotSet", "requester.strict-order", "2.1",
+                         "with strict call order, the metadata is gathered "
+                         "before StartSnapshotSet (Q1)");
+  }
   if (session_.context == VSS_CTX_ALL) {
     return OutOfSequence("StartSnapshotSet", "requester.context-all", "14.1",
                          "VSS_CTX_ALL cannot create shadow copies");

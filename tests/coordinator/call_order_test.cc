@@ -251,3 +251,43 @@ TEST(CallOrder, RestoreMethodsAreNotEmulatedYet) {
 
 }  // namespace
 }  // namespace vssemu::testing
+
+namespace vssemu::testing {
+namespace {
+
+TEST(CallOrder, TheStrictOrderKnobRequiresTheOverviewsOrder) {
+  RunOptions options;
+  options.knobs.strict_call_order = true;
+  Emulator emulator(options);
+  TestWriter writer(L"W");
+  ASSERT_EQ(writer.Start(), S_OK);
+  Requester early;
+  ASSERT_EQ(early->InitializeForBackup(nullptr), S_OK);
+  EXPECT_EQ(early.Run(&IVssBackupComponents::GatherWriterMetadata),
+            VSS_E_BAD_STATE);  // SetBackupState first.
+  Requester r;
+  ASSERT_EQ(r.Init(), S_OK);
+  VSS_ID id;
+  EXPECT_EQ(r->StartSnapshotSet(&id), VSS_E_BAD_STATE);  // Gather first.
+  ASSERT_EQ(r.Gather(), S_OK);
+  ASSERT_EQ(r.StartSet(), S_OK);
+  EXPECT_EQ(r.AddAllComponents(), VSS_E_BAD_STATE);  // Before the set.
+  EXPECT_EQ(emulator.violations().back().rule, "requester.strict-order");
+}
+
+TEST(CallOrder, TheDefaultOrderIsLenient) {
+  Emulator emulator;
+  TestWriter writer(L"W");
+  ASSERT_EQ(writer.Start(), S_OK);
+  Requester r;
+  ASSERT_EQ(r->InitializeForBackup(nullptr), S_OK);
+  VSS_ID id;
+  ASSERT_EQ(r->StartSnapshotSet(&id), S_OK);  // Before the gather (Q1).
+  ASSERT_EQ(r.Gather(), S_OK);
+  ASSERT_EQ(r->SetBackupState(true, false, VSS_BT_FULL, false), S_OK);
+  EXPECT_EQ(r.AddAllComponents(), S_OK);  // After StartSnapshotSet.
+  EXPECT_TRUE(emulator.violations().empty());
+}
+
+}  // namespace
+}  // namespace vssemu::testing

@@ -25,9 +25,10 @@ struct VolumeOptions {
 
 // Knobs for the configurable open questions of the protocol spec.
 struct ProtocolKnobs {
-  // Q1: requester call order. false (default) accepts StartSnapshotSet and
-  // AddComponent before or after the gather; true requires the order of the
-  // backup-initialization overview.
+  // Q1: requester call order. false (default) accepts StartSnapshotSet
+  // before or after the gather and AddComponent before or after
+  // StartSnapshotSet; true requires the overview's order: SetBackupState,
+  // GatherWriterMetadata, AddComponent, StartSnapshotSet.
   bool strict_call_order = false;
   // Q4: a writer that failed an earlier event still receives later sequence
   // events (default false: it receives only Abort and BackupShutdown).
