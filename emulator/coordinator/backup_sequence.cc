@@ -187,25 +187,32 @@ void QueueBackupComplete(Service& service, BackupSession& session,
   }
 }
 
+sim::Duration AbortParticipant(Service& service, BackupSession& session,
+                               Participant& p) {
+  if (p.freeze_timer) {
+    service.scheduler().Cancel(*p.freeze_timer);
+    p.freeze_timer.reset();
+  }
+  p.frozen = false;
+  VSS_WRITER_STATE before = p.state;
+  WriterFailure failure_before = p.failure;
+  sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
+  // Spec Q7: the state after Abort is the state before it.
+  p.state = before;
+  p.failure = failure_before;
+  p.aborted = true;
+  return took;
+}
+
 size_t DeliverAbortBackup(Service& service, BackupSession& session) {
   size_t count = 0;
   for (auto& participant : session.participants) {
     Participant& p = *participant;
     // Spec 4.2: never after PostSnapshot; Q4: failed writers still get it.
     if (!p.got_prepare_backup || p.post_snapshot_done) continue;
-    if (p.freeze_timer) {
-      service.scheduler().Cancel(*p.freeze_timer);
-      p.freeze_timer.reset();
-    }
-    p.frozen = false;
-    VSS_WRITER_STATE before = p.state;
-    WriterFailure failure_before = p.failure;
-    sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
-    // Spec Q7: the state after Abort is the state before it.
-    p.state = before;
-    p.failure = failure_before;
-    p.aborted = true;
+    sim::Duration took = AbortParticipant(service, session, p);
     ++count;
+    // AbortBackup is synchronous: the time OnAbort took passes now.
     service.scheduler().RunUntil([] { return false; }, service.now() + took);
   }
   return count;

@@ -48,6 +48,11 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op);
 void QueueBackupComplete(Service& service, BackupSession& session,
                          Operation& op);
 
+// Aborts one participant: ends its freeze window, delivers Abort and keeps
+// the state it had (Q7); returns the time OnAbort took.
+sim::Duration AbortParticipant(Service& service, BackupSession& session,
+                               Participant& p);
+
 // AbortBackup: Abort to every participant that received PrepareForBackup and
 // has not handled PostSnapshot (spec 4.2); returns how many were aborted.
 size_t DeliverAbortBackup(Service& service, BackupSession& session);

@@ -51,31 +51,13 @@ bool InSequence(const Service& service, const Participant& p) {
   return !p.failed || service.options().knobs.failed_writers_get_sequence_events;
 }
 
-// Aborts one writer of the set: cancels its freeze window and delivers
-// Abort; its state stays as it was (Q7) unless the caller sets it.
-sim::Duration AbortWriter(Service& service, BackupSession& session,
-                          Participant& p) {
-  if (p.freeze_timer) {
-    service.scheduler().Cancel(*p.freeze_timer);
-    p.freeze_timer.reset();
-  }
-  p.frozen = false;
-  VSS_WRITER_STATE before = p.state;
-  WriterFailure failure = p.failure;
-  sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
-  p.state = before;
-  p.failure = failure;
-  p.aborted = true;
-  return took;
-}
-
 // Aborts every writer of the run that has not finished PostSnapshot.
 sim::Duration AbortAll(Service& service, BackupSession& session,
                        SnapshotRun& run) {
   sim::Duration took{0};
   for (Participant* p : run.writers) {
     if (p->aborted || p->post_snapshot_done || p->gone) continue;
-    took += AbortWriter(service, session, *p);
+    took += AbortParticipant(service, session, *p);
   }
   return took;
 }
@@ -102,7 +84,7 @@ void StartFreezeWindow(Service& service, BackupSession& session,
     if (!p.frozen) return;
     service.Record("timer", {{"name", "freeze-window-expired"},
                              {"writer", p.writer->TraceName()}});
-    AbortWriter(service, session, p);
+    AbortParticipant(service, session, p);
     p.state = VSS_WS_FAILED_AT_FREEZE;
     p.failure = WriterFailure{VSS_E_WRITERERROR_TIMEOUT, S_FALSE, {}};
     p.failed = true;
@@ -122,7 +104,7 @@ void OnVeto(Service& service, BackupSession& session, SnapshotRun& run,
   } else {
     VSS_WRITER_STATE failed_state = p.state;
     WriterFailure failure = p.failure;
-    AbortWriter(service, session, p);
+    AbortParticipant(service, session, p);
     p.state = failed_state;
     p.failure = failure;
   }
