@@ -226,9 +226,11 @@ HRESULT BackupComponents::Query(VSS_ID QueriedObjectId,
 
 void BackupComponents::CheckRequiredComponents() {
   if (!session_.bcd.select_components) return;
-  for (coordinator::Participant* p : session_.Identified()) {
-    auto entry = session_.bcd.FindWriterInstance(p->writer->identity.instance_id);
-    if (!entry || !p->metadata) continue;
+  // Walk the document's writers (not all identified ones) so the check stays
+  // linear in the number of writers.
+  for (const auto& entry : session_.bcd.writers) {
+    coordinator::Participant* p = session_.FindInstance(entry->instance_id);
+    if (p == nullptr || !p->metadata) continue;
     for (const metadata::Component* c :
          coordinator::MissingRequiredComponents(*p->metadata, *entry)) {
       service_->Violate("requester.missing-required-component", "9.2",
