@@ -72,6 +72,11 @@ TEST(BackupFlow, AnotherRequesterMidSequenceSeesItsOwnSession) {
 TEST(BackupFlow, BackupShutdownCarriesTheSnapshotSetId) {
   Emulator emulator;
   TestWriter writer(L"Shutdown");
+  // Spec 18.5: GetCurrentSnapshotSetId is not valid in OnBackupShutdown.
+  VSS_ID current = {1, 0, 0, {0, 0, 0, 0, 0, 0, 0, 0}};
+  writer.scripts["BackupShutdown"].action = [&] {
+    current = writer.GetCurrentSnapshotSetId();
+  };
   ASSERT_EQ(writer.Start(), S_OK);
   Requester requester;
   ASSERT_EQ(requester.Prepare(), S_OK);
@@ -80,6 +85,7 @@ TEST(BackupFlow, BackupShutdownCarriesTheSnapshotSetId) {
   requester.Release();
   EXPECT_EQ(writer.Count("BackupShutdown"), 1);
   EXPECT_EQ(writer.shutdown_set_id, set_id);
+  EXPECT_EQ(current, GUID_NULL);
 }
 
 TEST(BackupFlow, BackupShutdownAfterAFailedSetCarriesGuidNull) {
