@@ -27,10 +27,22 @@
   };                                                                      \
   }
 #elif defined(__MINGW32__)
-// MinGW: __uuidof is backed by __CRT_UUID_DECL.
+// MinGW: __uuidof is backed by __CRT_UUID_DECL, which covers T and T*; the
+// const forms are added so that __uuidof(p) works for a const pointer, as it
+// does with MSVC.
 #define VSSEMU_DECLARE_IID(itf, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
   inline const IID IID_##itf = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}; \
-  __CRT_UUID_DECL(itf, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)
+  __CRT_UUID_DECL(itf, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)          \
+  extern "C++" {                                                          \
+  template <>                                                             \
+  inline const GUID& __mingw_uuidof<const itf>() {                        \
+    return IID_##itf;                                                     \
+  }                                                                       \
+  template <>                                                             \
+  inline const GUID& __mingw_uuidof<const itf*>() {                       \
+    return IID_##itf;                                                     \
+  }                                                                       \
+  }
 #else
 // MSVC: MIDL_INTERFACE attaches __declspec(uuid) to the declaration itself.
 #define VSSEMU_DECLARE_IID(itf, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
