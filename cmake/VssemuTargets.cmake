@@ -16,17 +16,28 @@ function(vssemu_strict_warnings target)
   endif()
 endfunction()
 
+# Keeps <windows.h> lean and free of the min/max macros inside vssemu's own
+# code. Code under test is not forced to do the same: the SDK mirror works
+# with the full <windows.h> too (tests/sdk/windows_first_*_test.cc).
+function(vssemu_windows_definitions target)
+  if(WIN32)
+    target_compile_definitions(${target} PRIVATE NOMINMAX ${ARGN})
+  endif()
+endfunction()
+
 # Declares a static library of the emulator with the project settings.
 function(vssemu_add_library name)
   add_library(${name} STATIC ${ARGN})
   target_compile_features(${name} PUBLIC cxx_std_20)
   vssemu_strict_warnings(${name})
+  vssemu_windows_definitions(${name} WIN32_LEAN_AND_MEAN)
 endfunction()
 
 # Declares a GoogleTest program; its tests are registered with CTest.
 function(vssemu_add_test name)
   add_executable(${name} ${ARGN})
   vssemu_strict_warnings(${name})
+  vssemu_windows_definitions(${name})
   target_link_libraries(${name} PRIVATE vssemu_gtest_main)
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
                        PROPERTIES ENVIRONMENT "VSSEMU_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
