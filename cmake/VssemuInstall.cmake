@@ -1,0 +1,62 @@
+# `cmake --install`: the headers, the static libraries and a CMake package,
+# so that find_package(vssemu) gives vssemu::emulator (what code under test
+# links instead of vssapi.lib) and vssemu::gtest / vssemu::gtest_main (the
+# GoogleTest side), plus the helpers of VssemuHelpers.cmake.
+#
+# Installed layout: include/vssemu/ holds sdk/ (vss.h, vswriter.h, ...),
+# vssemu/ (the harness API), winshim/ and fixtures/; lib/ the libraries;
+# lib/cmake/vssemu/ the package.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(VSSEMU_INSTALL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/vssemu)
+set(VSSEMU_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/vssemu)
+
+install(DIRECTORY emulator/include/sdk emulator/include/vssemu
+                  emulator/include/winshim
+        DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
+        FILES_MATCHING PATTERN "*.h")
+
+# The names consumers use.
+set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)
+
+set(VSSEMU_INSTALLED_TARGETS
+    vssemu_sdk vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
+    vssemu_bcd vssemu_metadata vssemu_trace vssemu_provider vssemu_coordinator
+    vssemu_adapters vssemu_exports vssemu_emulator)
+if(TARGET vssemu_winshim)
+  list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_winshim)
+endif()
+if(TARGET vssemu_pugixml)
+  list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_pugixml)
+endif()
+# The GoogleTest side needs GoogleTest as a package to depend on; a
+# GoogleTest built from source (the cross-build) is not installed.
+set(VSSEMU_INSTALL_GTEST OFF)
+if(TARGET vssemu_gtest AND NOT VSSEMU_DEPS_FROM_SOURCE)
+  set(VSSEMU_INSTALL_GTEST ON)
+  set_target_properties(vssemu_gtest PROPERTIES EXPORT_NAME gtest)
+  set_target_properties(vssemu_gtest_main PROPERTIES EXPORT_NAME gtest_main)
+  set_target_properties(vssemu_samples PROPERTIES EXPORT_NAME samples)
+  list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_gtest vssemu_gtest_main
+                                       vssemu_samples)
+  install(DIRECTORY fixtures/ DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}/fixtures
+          FILES_MATCHING PATTERN "*.h")
+endif()
+
+install(TARGETS ${VSSEMU_INSTALLED_TARGETS} EXPORT vssemuTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR})
+install(EXPORT vssemuTargets NAMESPACE vssemu::
+        DESTINATION ${VSSEMU_INSTALL_CMAKEDIR})
+
+configure_package_config_file(
+  cmake/vssemuConfig.cmake.in ${CMAKE_CURRENT_BINARY_DIR}/vssemuConfig.cmake
+  INSTALL_DESTINATION ${VSSEMU_INSTALL_CMAKEDIR})
+write_basic_package_version_file(
+  ${CMAKE_CURRENT_BINARY_DIR}/vssemuConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/vssemuConfig.cmake
+              ${CMAKE_CURRENT_BINARY_DIR}/vssemuConfigVersion.cmake
+              cmake/VssemuHelpers.cmake
+        DESTINATION ${VSSEMU_INSTALL_CMAKEDIR})

@@ -1,0 +1,89 @@
+// The inventory writer's tests, run against vssemu: no Windows service, no
+// admin rights, no real volumes; timeouts cost microseconds.
+#include "inventory_writer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fixtures/emulator_test.h>
+#include <fixtures/matchers.h>
+#include <fixtures/mock_writer.h>
+#include <fixtures/samples/reference_requester.h>
+#include <vssemu/emulator.h>
+
+namespace {
+
+using ::testing::Return;
+using vssemu::testing::TraceContainsInOrder;
+using vssemu::testing::WriterStateIs;
+
+class InventoryWriterTest : public vssemu::testing::EmulatorTest {};
+
+// Gives a mock writer one file group, so that a component-mode backup
+// includes it (a writer with no selected component takes no part).
+void DeclareOneComponent(vssemu::testing::MockVssWriter& writer) {
+  writer.set_identify([](IVssCreateWriterMetadataEx* metadata) {
+    return SUCCEEDED(metadata->SetRestoreMethod(
+               VSS_RME_RESTORE_IF_CAN_REPLACE, NULL, NULL, VSS_WRE_ALWAYS,
+               false)) &&
+           SUCCEEDED(metadata->AddComponent(VSS_CT_FILEGROUP, NULL, L"Files",
+                                            NULL, NULL, 0, false, false,
+                                            false)) &&
+           SUCCEEDED(metadata->AddFilesToFileGroup(NULL, L"Files", L"C:\\Data",
+                                                   L"*", true, NULL));
+  });
+}
+
+TEST_F(InventoryWriterTest, AFullBackupStampsAndTruncatesTheLog) {
+  InventoryWriter writer;
+  ASSERT_EQ(writer.Start(), S_OK);
+  vssemu::samples::BackupResult result = vssemu::samples::RunBackup({});
+  ASSERT_TRUE(result.ok()) << result.failed_step;
+  EXPECT_FALSE(writer.writes_suspended());
+  EXPECT_EQ(writer.log_truncations(), 1);
+  EXPECT_NE(result.bcd_xml.find(L"backupStamp=\"lsn:100\""), std::wstring::npos);
+  EXPECT_THAT(trace(), TraceContainsInOrder({"event name=Freeze writer=\"Inventory Writer\"",
+                                             "event name=Thaw writer=\"Inventory Writer\"",
+                                             "event name=BackupComplete"}));
+}
+
+TEST_F(InventoryWriterTest, IsFrozenAfterTheFrontEndApplication) {
+  InventoryWriter writer;
+  ASSERT_EQ(writer.Start(), S_OK);
+  ::testing::NiceMock<vssemu::testing::MockVssWriter> front_end;
+  const VSS_ID kFrontEndId = {1, 2, 3, {4, 5, 6, 7, 8, 9, 10, 11}};
+  DeclareOneComponent(front_end);
+  ASSERT_EQ(front_end.InitializeAndSubscribe(kFrontEndId, L"Shop front"), S_OK);
+  EXPECT_CALL(front_end, OnFreeze()).WillOnce([&] {
+    EXPECT_FALSE(writer.writes_suspended());  // Not frozen yet.
+    return true;
+  });
+  ASSERT_TRUE(vssemu::samples::RunBackup({}).ok());
+}
+
+TEST_F(InventoryWriterTest, ResumesWritesWhenItsFreezeWindowExpires) {
+  InventoryWriter writer;  // 20-second freeze window.
+  ASSERT_EQ(writer.Start(), S_OK);
+  // A system-level writer, frozen after the inventory writer, takes 30 s.
+  ::testing::NiceMock<vssemu::testing::MockVssWriter> system_writer;
+  const VSS_ID kSystemId = {7, 7, 7, {7, 7, 7, 7, 7, 7, 7, 7}};
+  DeclareOneComponent(system_writer);
+  ASSERT_EQ(system_writer.InitializeAndSubscribe(kSystemId, L"System",
+                                                 VSS_APP_SYSTEM),
+            S_OK);
+  ON_CALL(system_writer, OnFreeze()).WillByDefault([] {
+    vssemu::SpendVirtualTime(std::chrono::seconds(30));
+    return true;
+  });
+  vssemu::samples::BackupPlan plan;
+  plan.fail_on_writer_error = false;
+  vssemu::samples::BackupResult result = vssemu::samples::RunBackup(plan);
+  EXPECT_FALSE(writer.writes_suspended());  // OnAbort resumed them.
+  const vssemu::samples::WriterStatusRow* row =
+      result.FindStatus(L"Inventory Writer");
+  ASSERT_NE(row, nullptr);
+  EXPECT_THAT(row->state, WriterStateIs(VSS_WS_FAILED_AT_FREEZE));
+  EXPECT_EQ(row->failure, VSS_E_WRITERERROR_TIMEOUT);
+}
+
+}  // namespace
