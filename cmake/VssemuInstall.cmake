@@ -16,6 +16,9 @@ install(DIRECTORY emulator/include/sdk emulator/include/vssemu
                   emulator/include/winshim
         DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
+# The scenario layer's headers (the reference requester, scenario files).
+install(DIRECTORY emulator/scenario DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
+        FILES_MATCHING PATTERN "*.h")
 
 # The names consumers use.
 set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)
@@ -23,7 +26,7 @@ set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)
 set(VSSEMU_INSTALLED_TARGETS
     vssemu_sdk vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
     vssemu_bcd vssemu_metadata vssemu_trace vssemu_provider vssemu_coordinator
-    vssemu_adapters vssemu_exports vssemu_emulator)
+    vssemu_adapters vssemu_exports vssemu_scenario vssemu_emulator)
 if(TARGET vssemu_winshim)
   list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_winshim)
 endif()
