@@ -26,6 +26,15 @@ int RunExplain(const std::vector<std::string>& args);
 // Runs a full backup of sample writers and prints its trace.
 int RunDemo(const std::vector<std::string>& args);
 
+// Runs scenario files and checks their expectations.
+int RunScenarios(const std::vector<std::string>& args);
+
+// Loads scenario files without running them.
+int RunValidate(const std::vector<std::string>& args);
+
+// Lists scenario files with their spec section and requirement.
+int RunList(const std::vector<std::string>& args);
+
 // Loads a saved Writer Metadata Document and prints what a requester sees.
 int RunInspect(const std::vector<std::string>& args);
 

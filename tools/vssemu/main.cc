@@ -12,6 +12,9 @@ constexpr const char* kUsage =
     "usage: vssemu <command> [arguments]\n"
     "\n"
     "commands:\n"
+    "  run <scenario>...      run scenario files and check their expectations\n"
+    "  validate <scenario>... load scenario files without running them\n"
+    "  list <folder>...       list scenarios with their requirement\n"
     "  demo [--seed N]        run a full backup of three sample writers and\n"
     "                         print its trace\n"
     "  explain <hresult>...   name and meaning of VSS HRESULTs\n"
@@ -20,8 +23,8 @@ constexpr const char* kUsage =
     "                         what a requester sees through the SDK\n"
     "\n"
     "Run 'vssemu <command> --help' for a command's options.\n"
-    "Exit codes: 0 ok, 1 a problem was found, 2 bad usage, 3 unreadable "
-    "input.\n";
+    "Exit codes: 0 ok, 1 a problem was found (a failed expectation), 2 bad\n"
+    "usage, 3 unreadable or invalid input.\n";
 
 }  // namespace
 
@@ -54,6 +57,9 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "demo") return RunDemo(args);
+  if (command == "run") return RunScenarios(args);
+  if (command == "validate") return RunValidate(args);
+  if (command == "list") return RunList(args);
   if (command == "explain") return RunExplain(args);
   if (command == "inspect") return RunInspect(args);
   std::fprintf(stderr, "vssemu: unknown command '%s'\n\n%s", command.c_str(),

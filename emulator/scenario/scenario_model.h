@@ -1,0 +1,128 @@
+// A scenario: the world around the code under test (volumes, provider
+// behaviour, knobs), the writers in it (scripted in XML, or C++ classes
+// registered by name), the requester's workload, and what must happen.
+// docs/scenarios.md describes the XML that scenario_loader.h reads into
+// this model; scenario_runner.h runs it.
+#ifndef VSSEMU_SCENARIO_SCENARIO_MODEL_H_
+#define VSSEMU_SCENARIO_SCENARIO_MODEL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <vssemu/run_options.h>
+#include <vssemu/win32_base.h>
+#include <vswriter.h>
+
+#include "coordinator/provider_steps.h"
+#include "coordinator/writer_events.h"
+#include "metadata/wmd_model.h"
+#include "scenario/reference_requester.h"
+
+namespace vssemu::scenario {
+
+// Where something was written in a scenario file (1-based).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  // Formats "file:line:column".
+  std::string ToString() const;
+};
+
+// What a scripted writer does when it receives one event.
+struct EventBehaviour {
+  enum class Outcome {
+    kReturnTrue,
+    kReturnFalse,
+    kThrow,  // Breaks the contract (spec 3.4 rule 6); for negative tests.
+  };
+  Outcome outcome = Outcome::kReturnTrue;
+  std::optional<HRESULT> failure;  // SetWriterFailure(Ex) before returning.
+  bool extended = false;           // SetWriterFailureEx rather than ...Failure.
+  HRESULT application_hr = S_FALSE;
+  std::optional<std::wstring> application_message;
+  int64_t take_ms = 0;  // Virtual time the callback takes.
+  int first = 0;        // Only the first N deliveries behave so; 0 = always.
+};
+
+// A writer described entirely in the scenario.
+struct ScriptedWriter {
+  std::string id;  // How expectations refer to it.
+  VSS_APPLICATION_LEVEL level = VSS_APP_FRONT_END;
+  DWORD freeze_timeout_ms = 60000;
+  bool subscribe = true;
+  bool extended = false;  // A CVssWriterEx2 (OnIdentifyEx) or a CVssWriter.
+  // Identity (class id, name, instance name, usage, source, version) and
+  // the metadata OnIdentify reports.
+  metadata::WriterMetadata metadata;
+  std::map<coordinator::WriterEvent, EventBehaviour> behaviour;
+  SourceLocation where;
+};
+
+// A writer class from C++ code, registered with VSSEMU_REGISTER_WRITER.
+struct RegisteredWriter {
+  std::string id;
+  std::string class_name;
+  SourceLocation where;
+};
+
+// One provider step that fails or takes time.
+struct ProviderFault {
+  coordinator::ProviderStep step = coordinator::ProviderStep::kCommitSnapshots;
+  HRESULT hr = S_OK;
+  int64_t take_ms = 0;
+  SourceLocation where;
+};
+
+// The requester's workload: the reference requester with a plan, or the
+// test's own requester code (external), which the runner leaves alone.
+struct RequesterWorkload {
+  bool external = false;
+  BackupPlan plan;
+  SourceLocation where;
+};
+
+// One thing that must be true after the run.
+struct Expectation {
+  enum class Kind {
+    kWriterState,   // writer= state= [failure=]
+    kWriterEvents,  // writer= events="A B C" [order=sequence|set|exact]
+    kCallResult,    // call= result= | either="A B"
+    kBackup,        // backup="succeeded" | "failed" [result=]
+    kViolation,     // violation=rule
+    kNoViolation,   // no-violations="true"
+  };
+  Kind kind = Kind::kWriterState;
+  std::string writer;  // Writer id.
+  VSS_WRITER_STATE state = VSS_WS_UNKNOWN;
+  std::optional<HRESULT> failure;
+  std::vector<std::string> events;
+  enum class Order { kSequence, kExact, kSet } order = Order::kSequence;
+  std::string call;                // Requester call name.
+  std::vector<HRESULT> results;    // Any of these is fine.
+  bool backup_succeeds = true;
+  std::string violation;           // Rule id.
+  SourceLocation where;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  std::string spec_section;  // The protocol spec section it checks.
+  std::string requirement;   // The requirement, in a sentence.
+  RunOptions options;
+  std::vector<ScriptedWriter> scripted_writers;
+  std::vector<RegisteredWriter> registered_writers;
+  std::vector<ProviderFault> provider_faults;
+  RequesterWorkload requester;
+  std::vector<Expectation> expectations;
+};
+
+}  // namespace vssemu::scenario
+
+#endif  // VSSEMU_SCENARIO_SCENARIO_MODEL_H_

@@ -1,0 +1,126 @@
+#include "scenario/scripted_writer.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <vssemu/emulator.h>
+
+namespace vssemu::scenario {
+namespace {
+
+using coordinator::WriterEvent;
+
+LPCWSTR OrNull(const std::wstring& text) {
+  return text.empty() ? nullptr : text.c_str();
+}
+
+LPCWSTR OrNull(const std::optional<std::wstring>& text) {
+  return text ? text->c_str() : nullptr;
+}
+
+}  // namespace
+
+HRESULT ScriptedVssWriter::Start() {
+  const metadata::WriterIdentity& id = spec_.metadata.identity;
+  LPCWSTR instance = OrNull(id.instance_name);
+  HRESULT hr =
+      spec_.extended
+          ? InitializeEx(id.writer_id, id.writer_name.c_str(), 1, 0, id.usage,
+                         id.source, spec_.level, spec_.freeze_timeout_ms,
+                         VSS_AWS_NO_ALTERNATE_WRITER, false, instance)
+          : CVssWriter::Initialize(id.writer_id, id.writer_name.c_str(),
+                                   id.usage, id.source, spec_.level,
+                                   spec_.freeze_timeout_ms,
+                                   VSS_AWS_NO_ALTERNATE_WRITER, false,
+                                   instance);
+  if (FAILED(hr) || !spec_.subscribe) return hr;
+  return Subscribe();
+}
+
+bool ScriptedVssWriter::Describe(IVssCreateWriterMetadata* m) {
+  const metadata::WriterMetadata& wmd = spec_.metadata;
+  const metadata::RestoreMethod& r = wmd.restore_method;
+  bool ok = SUCCEEDED(m->SetRestoreMethod(r.method, OrNull(r.service),
+                                          OrNull(r.user_procedure),
+                                          r.writer_restore, r.reboot_required));
+  for (const metadata::FileSpec& x : wmd.exclude_files) {
+    ok = ok && SUCCEEDED(m->AddExcludeFiles(x.path.c_str(), x.filespec.c_str(),
+                                            x.recursive));
+  }
+  for (const metadata::Component& c : wmd.components) {
+    ok = ok && SUCCEEDED(m->AddComponent(
+                   c.type, OrNull(c.logical_path), c.name.c_str(),
+                   OrNull(c.caption), nullptr, 0, false, false, c.selectable,
+                   c.selectable_for_restore, c.component_flags));
+    for (const metadata::FileSpec& f : c.files) {
+      ok = ok && SUCCEEDED(m->AddFilesToFileGroup(
+                     OrNull(c.logical_path), c.name.c_str(), f.path.c_str(),
+                     f.filespec.c_str(), f.recursive,
+                     OrNull(f.alternate_location), f.backup_type_mask));
+    }
+    for (const metadata::FileSpec& f : c.database_files) {
+      ok = ok && SUCCEEDED(m->AddDatabaseFiles(OrNull(c.logical_path),
+                                               c.name.c_str(), f.path.c_str(),
+                                               f.filespec.c_str(),
+                                               f.backup_type_mask));
+    }
+    for (const metadata::FileSpec& f : c.database_log_files) {
+      ok = ok && SUCCEEDED(m->AddDatabaseLogFiles(
+                     OrNull(c.logical_path), c.name.c_str(), f.path.c_str(),
+                     f.filespec.c_str(), f.backup_type_mask));
+    }
+  }
+  if (wmd.backup_schema != 0) ok = ok && SUCCEEDED(m->SetBackupSchema(wmd.backup_schema));
+  return ok;
+}
+
+bool ScriptedVssWriter::Behave(WriterEvent event) {
+  auto it = spec_.behaviour.find(event);
+  int delivery = ++deliveries_[event];
+  if (it == spec_.behaviour.end()) return true;
+  const EventBehaviour& b = it->second;
+  if (b.first > 0 && delivery > b.first) return true;  // Recovered.
+  if (b.take_ms > 0) SpendVirtualTime(std::chrono::milliseconds(b.take_ms));
+  if (b.failure) {
+    if (b.extended) {
+      SetWriterFailureEx(*b.failure, b.application_hr,
+                         OrNull(b.application_message));
+    } else {
+      SetWriterFailure(*b.failure);
+    }
+  }
+  switch (b.outcome) {
+    case EventBehaviour::Outcome::kReturnTrue: return true;
+    case EventBehaviour::Outcome::kReturnFalse: return false;
+    case EventBehaviour::Outcome::kThrow:
+      throw std::runtime_error("scripted writer throws from a callback");
+  }
+  return true;
+}
+
+bool ScriptedVssWriter::OnIdentify(IVssCreateWriterMetadata* m) {
+  return Describe(m) && Behave(WriterEvent::kIdentify);
+}
+bool ScriptedVssWriter::OnIdentifyEx(IVssCreateWriterMetadataEx* m) {
+  return Describe(m) && Behave(WriterEvent::kIdentify);
+}
+bool ScriptedVssWriter::OnPrepareBackup(IVssWriterComponents*) {
+  return Behave(WriterEvent::kPrepareForBackup);
+}
+bool ScriptedVssWriter::OnPrepareSnapshot() {
+  return Behave(WriterEvent::kPrepareForSnapshot);
+}
+bool ScriptedVssWriter::OnFreeze() { return Behave(WriterEvent::kFreeze); }
+bool ScriptedVssWriter::OnThaw() { return Behave(WriterEvent::kThaw); }
+bool ScriptedVssWriter::OnAbort() { return Behave(WriterEvent::kAbort); }
+bool ScriptedVssWriter::OnPostSnapshot(IVssWriterComponents*) {
+  return Behave(WriterEvent::kPostSnapshot);
+}
+bool ScriptedVssWriter::OnBackupComplete(IVssWriterComponents*) {
+  return Behave(WriterEvent::kBackupComplete);
+}
+bool ScriptedVssWriter::OnBackupShutdown(VSS_ID) {
+  return Behave(WriterEvent::kBackupShutdown);
+}
+
+}  // namespace vssemu::scenario

@@ -1,0 +1,47 @@
+// A writer whose identity, metadata and behaviour come from a scenario:
+// every event can succeed, fail with an HRESULT, return false with or
+// without SetWriterFailure(Ex), take virtual time, throw, or do so only the
+// first N times.
+#ifndef VSSEMU_SCENARIO_SCRIPTED_WRITER_H_
+#define VSSEMU_SCENARIO_SCRIPTED_WRITER_H_
+
+#include <map>
+
+#include <vswriter.h>
+
+#include "scenario/scenario_model.h"
+
+namespace vssemu::scenario {
+
+class ScriptedVssWriter : public CVssWriterEx2 {
+ public:
+  explicit ScriptedVssWriter(const ScriptedWriter& spec) : spec_(spec) {}
+
+  // Initializes (through CreateWriterEx when the spec says ex="true") and
+  // subscribes unless the spec says subscribe="false".
+  HRESULT Start();
+
+  bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata* metadata) override;
+  bool STDMETHODCALLTYPE OnIdentifyEx(IVssCreateWriterMetadataEx* metadata) override;
+  bool STDMETHODCALLTYPE OnPrepareBackup(IVssWriterComponents*) override;
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() override;
+  bool STDMETHODCALLTYPE OnFreeze() override;
+  bool STDMETHODCALLTYPE OnThaw() override;
+  bool STDMETHODCALLTYPE OnAbort() override;
+  bool STDMETHODCALLTYPE OnPostSnapshot(IVssWriterComponents*) override;
+  bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents*) override;
+  bool STDMETHODCALLTYPE OnBackupShutdown(VSS_ID) override;
+
+ private:
+  // Describes the spec's metadata through the SDK interface.
+  bool Describe(IVssCreateWriterMetadata* metadata);
+  // Applies the behaviour scripted for event.
+  bool Behave(coordinator::WriterEvent event);
+
+  const ScriptedWriter& spec_;
+  std::map<coordinator::WriterEvent, int> deliveries_;
+};
+
+}  // namespace vssemu::scenario
+
+#endif  // VSSEMU_SCENARIO_SCRIPTED_WRITER_H_

@@ -1,0 +1,254 @@
+// vssemu run / validate / list: scenario files from the command line.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <unistd.h>
+
+#include "scenario/scenario_loader.h"
+#include "scenario/scenario_runner.h"
+#include "trace/trace_export.h"
+#include "vssemu/commands.h"
+#include "vssemu/scenario_files.h"
+
+namespace vssemu::tools {
+namespace {
+
+constexpr const char* kRunHelp =
+    "usage: vssemu run [options] <scenario.xml | folder>...\n"
+    "\n"
+    "Runs scenarios and checks their expectations. With one scenario the\n"
+    "trace is printed; with several, one progress line per scenario.\n"
+    "\n"
+    "  --seed N            replace every scenario's seed\n"
+    "  --format F          trace format: text (default), json, mermaid, chrome\n"
+    "  --trace             print the trace even when running several\n"
+    "  --quiet             print no trace, only results\n"
+    "  --junit FILE        write a JUnit XML report\n"
+    "\n"
+    "Exit codes: 0 every expectation held, 1 an expectation failed,\n"
+    "2 bad usage, 3 a scenario could not be loaded. An emulator bug stops the\n"
+    "program with 'vssemu internal error' and the seed (SIGABRT).\n";
+
+constexpr const char* kValidateHelp =
+    "usage: vssemu validate <scenario.xml | folder>...\n"
+    "\n"
+    "Loads scenarios without running them and reports the first error of\n"
+    "each as file:line:column: message.\n"
+    "\n"
+    "Exit codes: 0 all valid, 2 bad usage, 3 a scenario is invalid.\n";
+
+constexpr const char* kListHelp =
+    "usage: vssemu list <folder>...\n"
+    "\n"
+    "Lists the scenarios in the folders: file, spec section and requirement.\n"
+    "\n"
+    "Exit codes: 0 ok, 2 bad usage, 3 a scenario could not be loaded.\n";
+
+bool Colour() { return isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr; }
+
+const char* Paint(bool ok) {
+  if (!Colour()) return ok ? "ok" : "FAILED";
+  return ok ? "\033[32mok\033[0m" : "\033[31mFAILED\033[0m";
+}
+
+std::string XmlEscape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+struct Outcome {
+  std::string file;
+  std::string name;
+  bool loaded = false;
+  bool passed = false;
+  std::vector<std::string> messages;
+};
+
+bool WriteJunit(const std::string& path, const std::vector<Outcome>& outcomes,
+                std::optional<uint64_t> seed) {
+  std::ofstream out(path);
+  if (!out) return false;
+  size_t failures = 0, errors = 0;
+  for (const Outcome& o : outcomes) {
+    if (!o.loaded) ++errors;
+    else if (!o.passed) ++failures;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<testsuites><testsuite name=\"vssemu scenarios\" tests=\""
+      << outcomes.size() << "\" failures=\"" << failures << "\" errors=\""
+      << errors << "\">\n";
+  if (seed) {
+    out << "  <properties><property name=\"vssemu_seed\" value=\"" << *seed
+        << "\"/></properties>\n";
+  }
+  for (const Outcome& o : outcomes) {
+    out << "  <testcase classname=\"" << XmlEscape(o.file) << "\" name=\""
+        << XmlEscape(o.name.empty() ? o.file : o.name) << "\">";
+    std::string text;
+    for (const std::string& m : o.messages) text += m + "\n";
+    if (!o.loaded) out << "<error message=\"load error\">" << XmlEscape(text) << "</error>";
+    else if (!o.passed) out << "<failure message=\"expectation failed\">" << XmlEscape(text) << "</failure>";
+    out << "</testcase>\n";
+  }
+  out << "</testsuite></testsuites>\n";
+  return static_cast<bool>(out);
+}
+
+std::string Render(const Trace& trace, const std::string& format) {
+  if (format == "json") return trace.ToJsonLines();
+  if (format == "mermaid") return TraceToMermaid(trace);
+  if (format == "chrome") return TraceToChromeJson(trace);
+  return trace.ToText();
+}
+
+// Collects files for a command; prints why when none can be used.
+bool Files(const char* command, const std::vector<std::string>& args,
+           std::vector<std::string>* files) {
+  std::vector<std::string> missing;
+  *files = FindScenarioFiles(args, &missing);
+  for (const std::string& m : missing) {
+    std::fprintf(stderr, "vssemu %s: %s: no such file or folder\n", command, m.c_str());
+  }
+  if (files->empty()) {
+    std::fprintf(stderr, "vssemu %s: no scenario files found\n", command);
+    return false;
+  }
+  return missing.empty();
+}
+
+}  // namespace
+
+int RunScenarios(const std::vector<std::string>& args) {
+  std::optional<uint64_t> seed;
+  std::string format = "text", junit;
+  bool quiet = false, trace = false;
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      std::fputs(kRunHelp, stdout);
+      return kExitOk;
+    } else if (a == "--seed" && i + 1 < args.size()) {
+      char* end = nullptr;
+      seed = std::strtoull(args[++i].c_str(), &end, 0);
+      if (end == nullptr || *end != '\0') {
+        std::fprintf(stderr, "vssemu run: --seed takes a number\n");
+        return kExitUsage;
+      }
+    } else if (a == "--format" && i + 1 < args.size()) {
+      format = args[++i];
+      if (format != "text" && format != "json" && format != "mermaid" &&
+          format != "chrome") {
+        std::fprintf(stderr, "vssemu run: unknown format '%s' (text, json, mermaid, chrome)\n",
+                     format.c_str());
+        return kExitUsage;
+      }
+    } else if (a == "--junit" && i + 1 < args.size()) {
+      junit = args[++i];
+    } else if (a == "--quiet") {
+      quiet = true;
+    } else if (a == "--trace") {
+      trace = true;
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "vssemu run: unknown option '%s'\n\n%s", a.c_str(), kRunHelp);
+      return kExitUsage;
+    } else {
+      inputs.push_back(a);
+    }
+  }
+  if (inputs.empty()) {
+    std::fputs(kRunHelp, stderr);
+    return kExitUsage;
+  }
+  std::vector<std::string> files;
+  if (!Files("run", inputs, &files) && files.empty()) return kExitInput;
+  const bool single = files.size() == 1;
+  std::vector<Outcome> outcomes;
+  bool any_load_error = false, any_failure = false;
+  for (size_t i = 0; i < files.size(); ++i) {
+    Outcome o;
+    o.file = files[i];
+    scenario::LoadResult loaded = scenario::LoadScenarioFile(files[i]);
+    if (!loaded) {
+      o.messages.push_back(loaded.ErrorText());
+      std::fprintf(stderr, "%s\n", loaded.ErrorText().c_str());
+      any_load_error = true;
+    } else {
+      o.loaded = true;
+      o.name = loaded.scenario->name;
+      scenario::RunResult run = scenario::RunScenario(*loaded.scenario, seed);
+      o.passed = run.passed;
+      o.messages = run.failures;
+      any_failure |= !run.passed;
+      if (!quiet && (single || trace)) {
+        std::fputs(Render(run.trace, format).c_str(), stdout);
+      }
+      for (const std::string& m : run.failures) std::fprintf(stderr, "%s\n", m.c_str());
+    }
+    if (!single || quiet) {
+      std::printf("[%zu/%zu] %s ... %s\n", i + 1, files.size(), o.file.c_str(),
+                  o.loaded ? Paint(o.passed) : "LOAD ERROR");
+    }
+    outcomes.push_back(std::move(o));
+  }
+  if (!junit.empty() && !WriteJunit(junit, outcomes, seed)) {
+    std::fprintf(stderr, "vssemu run: cannot write %s\n", junit.c_str());
+    return kExitInput;
+  }
+  if (!single) {
+    size_t passed = 0;
+    for (const Outcome& o : outcomes) passed += o.passed ? 1 : 0;
+    std::printf("%zu of %zu scenarios passed\n", passed, outcomes.size());
+  }
+  if (any_load_error) return kExitInput;
+  return any_failure ? kExitFailure : kExitOk;
+}
+
+int RunValidate(const std::vector<std::string>& args) {
+  if (int code; HandleHelp(args, kValidateHelp, &code)) return code;
+  std::vector<std::string> files;
+  bool all_found = Files("validate", args, &files);
+  int status = all_found ? kExitOk : kExitInput;
+  for (const std::string& file : files) {
+    scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
+    if (!loaded) {
+      std::fprintf(stderr, "%s\n", loaded.ErrorText().c_str());
+      status = kExitInput;
+    } else {
+      std::printf("%s: ok\n", file.c_str());
+    }
+  }
+  return status;
+}
+
+int RunList(const std::vector<std::string>& args) {
+  if (int code; HandleHelp(args, kListHelp, &code)) return code;
+  std::vector<std::string> files;
+  bool all_found = Files("list", args, &files);
+  int status = all_found ? kExitOk : kExitInput;
+  for (const std::string& file : files) {
+    scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
+    if (!loaded) {
+      std::fprintf(stderr, "%s\n", loaded.ErrorText().c_str());
+      status = kExitInput;
+      continue;
+    }
+    std::printf("%s  [spec %s] %s\n", file.c_str(),
+                loaded.scenario->spec_section.c_str(),
+                loaded.scenario->requirement.c_str());
+  }
+  return status;
+}
+
+}  // namespace vssemu::tools
