@@ -1,6 +1,7 @@
 // The one table of HRESULTs vssemu knows: every VSS code of vsserror.h and
-// the common COM codes, with the name and a one-line meaning of each. The
-// trace, the violation reports and `vssemu explain` read names from here.
+// the common COM codes, with the name of each and three one-line texts: what
+// it means, who raises it, and what a requester should do about it. The
+// trace, the violation reports and `vssemu explain` read them from here.
 #ifndef VSSEMU_COM_HRESULT_TABLE_H_
 #define VSSEMU_COM_HRESULT_TABLE_H_
 
@@ -13,10 +14,17 @@
 
 namespace vssemu::com {
 
+// Every text is one line of plain English, never empty.
 struct HresultInfo {
   HRESULT value;
   const char* name;     // The SDK's macro name, e.g. "VSS_E_BAD_STATE".
-  const char* meaning;  // One line, plain English.
+  const char* meaning;  // What went wrong (or right).
+  // Who returns or reports the code: a writer (SetWriterFailure), the VSS
+  // service, a provider, the COM runtime, and at which calls.
+  const char* raised_by;
+  // What a requester should do when it sees the code: fix the call, retry
+  // (and how), or give up.
+  const char* requester_action;
 };
 
 // Returns every known HRESULT, in ascending order of name.
@@ -36,6 +44,9 @@ std::string HresultToString(HRESULT hr);
 
 // Looks an HRESULT up by its SDK name (exact, case-sensitive).
 std::optional<HRESULT> HresultFromName(std::string_view name);
+
+// Looks an HRESULT up by its SDK name in any letter case ("vss_e_bad_state").
+std::optional<HRESULT> HresultFromNameIgnoringCase(std::string_view name);
 
 }  // namespace vssemu::com
 

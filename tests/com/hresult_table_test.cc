@@ -1,13 +1,16 @@
 // The HRESULT table: complete (every macro of our vsserror.h, read from the
-// header at test time), consistent (unique names and values, sorted by name)
-// and usable in both directions (value to name, name to value).
+// header at test time), consistent (unique names and values, sorted by name),
+// usable in both directions (value to name, name to value, in any case), and
+// telling for every code who raises it and what a requester should do.
 #include "com/hresult_table.h"
 
 #include <gtest/gtest.h>
 #include <vsserror.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <string>
@@ -39,6 +42,125 @@ TEST(HresultTable, EveryEntryHasANameAndAMeaning) {
     EXPECT_EQ(std::string(info.meaning).find('\n'), std::string::npos)
         << info.name << ": meanings are one line";
   }
+}
+
+TEST(HresultTable, EveryEntryTellsWhoRaisesItAndWhatToDo) {
+  for (const HresultInfo& info : AllHresults()) {
+    ASSERT_NE(info.raised_by, nullptr) << info.name;
+    ASSERT_NE(info.requester_action, nullptr) << info.name;
+    const std::string raised_by = info.raised_by;
+    const std::string action = info.requester_action;
+    EXPECT_NE(raised_by, "") << info.name;
+    EXPECT_NE(action, "") << info.name;
+    EXPECT_EQ(raised_by.find('\n'), std::string::npos)
+        << info.name << ": raised_by is one line";
+    EXPECT_EQ(action.find('\n'), std::string::npos)
+        << info.name << ": requester_action is one line";
+    EXPECT_NE(raised_by, action) << info.name;
+  }
+}
+
+// Returns the entry named name; fails the test when there is none.
+const HresultInfo& Entry(const char* name) {
+  std::optional<HRESULT> value = HresultFromName(name);
+  EXPECT_TRUE(value.has_value()) << name;
+  static const HresultInfo kMissing{};
+  const HresultInfo* info = value ? FindHresult(*value) : nullptr;
+  return info != nullptr ? *info : kMissing;
+}
+
+// Holds when text contains every one of words.
+::testing::AssertionResult Mentions(const char* text,
+                                    std::initializer_list<const char*> words) {
+  if (text == nullptr) return ::testing::AssertionFailure() << "no text";
+  for (const char* word : words) {
+    if (std::string(text).find(word) == std::string::npos) {
+      return ::testing::AssertionFailure()
+             << "\"" << text << "\" does not mention \"" << word << "\"";
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
+
+TEST(HresultTable, WriterTimeoutComesFromTheWriterOrTheFreezeWindow) {
+  const HresultInfo& info = Entry("VSS_E_WRITERERROR_TIMEOUT");
+  EXPECT_TRUE(Mentions(info.raised_by, {"SetWriterFailure", "VSS service",
+                                        "coordinator", "freeze window"}));
+  EXPECT_TRUE(
+      Mentions(info.requester_action, {"load", "ten minutes", "three times"}));
+}
+
+TEST(HresultTable, SnapshotSetInProgressSaysWaitAndRetry) {
+  const HresultInfo& info = Entry("VSS_E_SNAPSHOT_SET_IN_PROGRESS");
+  EXPECT_TRUE(Mentions(info.raised_by, {"StartSnapshotSet"}));
+  EXPECT_TRUE(Mentions(info.requester_action, {"Wait", "retry"}));
+}
+
+TEST(HresultTable, WriterFailureCodesNameTheWriterAsTheirSource) {
+  for (const char* name :
+       {"VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT",
+        "VSS_E_WRITERERROR_OUTOFRESOURCES", "VSS_E_WRITERERROR_TIMEOUT",
+        "VSS_E_WRITERERROR_RETRYABLE", "VSS_E_WRITERERROR_NONRETRYABLE"}) {
+    EXPECT_TRUE(Mentions(Entry(name).raised_by, {"writer", "SetWriterFailure"}))
+        << name;
+  }
+  EXPECT_TRUE(Mentions(Entry("VSS_E_WRITERERROR_PARTIAL_FAILURE").raised_by,
+                       {"SetWriterFailureEx"}));
+  EXPECT_TRUE(
+      Mentions(Entry("VSS_E_WRITERERROR_PARTIAL_FAILURE").requester_action,
+               {"GetFailure"}));
+}
+
+TEST(HresultTable, RetryGuidanceFollowsTheDocumentation) {
+  // Wait ten minutes, retry at most three times.
+  for (const char* name :
+       {"VSS_E_WRITERERROR_OUTOFRESOURCES", "VSS_E_WRITERERROR_TIMEOUT",
+        "VSS_E_WRITERERROR_RETRYABLE", "VSS_E_FLUSH_WRITES_TIMEOUT",
+        "VSS_E_HOLD_WRITES_TIMEOUT", "VSS_E_PROVIDER_VETO",
+        "VSS_E_UNEXPECTED_PROVIDER_ERROR"}) {
+    EXPECT_TRUE(
+        Mentions(Entry(name).requester_action, {"ten minutes", "three times"}))
+        << name;
+  }
+  // Severe: do not retry with VSS.
+  for (const char* name :
+       {"VSS_E_WRITERERROR_NONRETRYABLE", "VSS_E_WRITER_NOT_RESPONDING"}) {
+    EXPECT_TRUE(Mentions(Entry(name).requester_action, {"not retry"})) << name;
+  }
+  EXPECT_TRUE(Mentions(Entry("VSS_E_WRITER_NOT_RESPONDING").raised_by,
+                       {"VSS service"}));
+  EXPECT_TRUE(
+      Mentions(Entry("VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT").requester_action,
+               {"volumes"}));
+}
+
+TEST(HresultTable, CommonComCodesSayWhenVssReturnsThem) {
+  EXPECT_TRUE(Mentions(Entry("E_INVALIDARG").raised_by, {"NULL"}));
+  EXPECT_TRUE(Mentions(Entry("E_ACCESSDENIED").raised_by,
+                       {"CreateVssBackupComponents", "privilege"}));
+  EXPECT_TRUE(Mentions(Entry("E_NOTIMPL").raised_by, {"SetContext"}));
+  EXPECT_TRUE(
+      Mentions(Entry("VSS_E_UNEXPECTED_PROVIDER_ERROR").raised_by, {"E_FAIL"}));
+}
+
+TEST(HresultTable, NamesAreFoundInAnyCase) {
+  EXPECT_EQ(HresultFromNameIgnoringCase("vss_e_bad_state"), VSS_E_BAD_STATE);
+  EXPECT_EQ(HresultFromNameIgnoringCase("Vss_E_WriterError_Timeout"),
+            VSS_E_WRITERERROR_TIMEOUT);
+  EXPECT_EQ(HresultFromNameIgnoringCase("s_ok"), S_OK);
+  EXPECT_EQ(HresultFromNameIgnoringCase("E_INVALIDARG"), E_INVALIDARG);
+  for (const HresultInfo& info : AllHresults()) {
+    std::string lower = info.name;
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    EXPECT_EQ(HresultFromNameIgnoringCase(lower), info.value) << lower;
+    EXPECT_EQ(HresultFromNameIgnoringCase(info.name), info.value) << info.name;
+  }
+  EXPECT_FALSE(HresultFromNameIgnoringCase("").has_value());
+  EXPECT_FALSE(HresultFromNameIgnoringCase("vss_e_bad_stat").has_value());
+  EXPECT_FALSE(HresultFromNameIgnoringCase("vss_e_bad_state_").has_value());
+  EXPECT_FALSE(HresultFromNameIgnoringCase("zzz").has_value());
 }
 
 TEST(HresultTable, NamesAndValuesAreUnique) {
@@ -102,6 +224,7 @@ TEST(HresultTable, UnknownCodesPrintAsHex) {
 TEST(HresultTable, UnknownNamesAreNotFound) {
   EXPECT_FALSE(HresultFromName("").has_value());
   EXPECT_FALSE(HresultFromName("VSS_E_NO_SUCH_CODE").has_value());
+  // HresultFromName is exact; HresultFromNameIgnoringCase is not.
   EXPECT_FALSE(HresultFromName("vss_e_bad_state").has_value());
   EXPECT_FALSE(HresultFromName("VSS_E_BAD_STAT").has_value());
   EXPECT_FALSE(HresultFromName("ZZZ").has_value());
