@@ -1,8 +1,13 @@
 // vssemu explain: turns an HRESULT from a log or a failing test into its
-// name and meaning, from the one HRESULT table.
+// name, its meaning, who raises it and what a requester should do, all from
+// the one HRESULT table.
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "com/hresult_table.h"
 #include "vssemu/commands.h"
@@ -12,51 +17,140 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: vssemu explain <hresult>...\n"
+    "       vssemu explain --list\n"
     "\n"
-    "Prints the name and meaning of each HRESULT. An HRESULT is given in hex\n"
-    "(0x800423F2), in decimal, signed or not (-2147212302, 2147754994), or by\n"
-    "name"
-    " (VSS_E_WRITERERROR_TIMEOUT).\n"
+    "Prints, for each HRESULT, its name, what it means, who raises it and\n"
+    "what a requester should do about it. An HRESULT is given\n"
+    "  in hex, with or without 0x          0x800423F2, 800423f2\n"
+    "  in decimal, signed or not           -2147212302, 2147754994\n"
+    "  by name, in any letter case         VSS_E_WRITERERROR_TIMEOUT,\n"
+    "                                      vss_e_writererror_timeout\n"
+    "Eight digits without 0x are read as hex, the way event logs write\n"
+    "HRESULTs; other numbers without 0x and without a letter a-f are decimal.\n"
     "\n"
-    "Exit codes: 0 every code is known, 1 a code is unknown, 2 bad usage.\n";
+    "--list prints every code vssemu knows, one line each: value, name and\n"
+    "meaning, in order of value.\n"
+    "\n"
+    "Exit codes: 0 every code is known, 1 a code is unknown, 2 bad usage\n"
+    "(an argument that is neither a number nor a known name, or --list with\n"
+    "other arguments).\n";
 
-// Parses hex, signed or unsigned decimal; false when the text is no number.
-bool ParseNumber(const std::string& text, HRESULT* out) {
+bool IsDecimalDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsHexDigit(char c) {
+  return IsDecimalDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int HexValue(char c) {
+  if (IsDecimalDigit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+// Parses hex (with or without 0x), signed or unsigned decimal into a 32-bit
+// HRESULT; false when the text is no number or does not fit in 32 bits.
+bool ParseNumber(std::string_view text, HRESULT* out) {
+  const bool has_sign = !text.empty() && (text[0] == '-' || text[0] == '+');
+  const bool negative = has_sign && text[0] == '-';
+  if (has_sign) text.remove_prefix(1);
+  int base = 10;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    base = 16;
+    text.remove_prefix(2);
+  } else if (!has_sign && std::all_of(text.begin(), text.end(), IsHexDigit) &&
+             (text.size() == 8 ||
+              !std::all_of(text.begin(), text.end(), IsDecimalDigit))) {
+    // Eight digits, as an event log writes an HRESULT (80042301), or a
+    // letter a-f, which no decimal number has (800423f2).
+    base = 16;
+  }
   if (text.empty()) return false;
-  char* end = nullptr;
-  long long value = std::strtoll(text.c_str(), &end, 0);
-  if (end == nullptr || *end != '\0') return false;
-  if (value < INT32_MIN || value > UINT32_MAX) return false;
-  *out = static_cast<HRESULT>(static_cast<uint32_t>(value));
+  uint64_t magnitude = 0;
+  for (char c : text) {
+    if (base == 16 ? !IsHexDigit(c) : !IsDecimalDigit(c)) return false;
+    magnitude = magnitude * static_cast<uint64_t>(base) +
+                static_cast<uint64_t>(HexValue(c));
+    if (magnitude > UINT32_MAX) return false;
+  }
+  if (negative) {
+    if (magnitude > static_cast<uint64_t>(INT32_MAX) + 1) return false;
+    *out = static_cast<HRESULT>(static_cast<uint32_t>(0u - magnitude));
+    return true;
+  }
+  *out = static_cast<HRESULT>(static_cast<uint32_t>(magnitude));
   return true;
+}
+
+void PrintEntry(const com::HresultInfo& info) {
+  std::printf(
+      "0x%08X  %s\n"
+      "  meaning:    %s\n"
+      "  raised by:  %s\n"
+      "  what to do: %s\n",
+      static_cast<unsigned>(info.value), info.name, info.meaning,
+      info.raised_by, info.requester_action);
+}
+
+int PrintList() {
+  std::vector<const com::HresultInfo*> entries;
+  for (const com::HresultInfo& info : com::AllHresults()) {
+    entries.push_back(&info);
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const com::HresultInfo* a, const com::HresultInfo* b) {
+              return static_cast<uint32_t>(a->value) <
+                     static_cast<uint32_t>(b->value);
+            });
+  for (const com::HresultInfo* info : entries) {
+    std::printf("0x%08X  %-41s  %s\n", static_cast<unsigned>(info->value),
+                info->name, info->meaning);
+  }
+  return kExitOk;
 }
 
 }  // namespace
 
 int RunExplain(const std::vector<std::string>& args) {
   if (int exit_code; HandleHelp(args, kHelp, &exit_code)) return exit_code;
+  if (std::find(args.begin(), args.end(), "--list") != args.end()) {
+    if (args.size() != 1) {
+      std::fprintf(stderr, "vssemu explain: --list takes no other arguments\n");
+      return kExitUsage;
+    }
+    return PrintList();
+  }
   int status = kExitOk;
+  bool first = true;
   for (const std::string& arg : args) {
     HRESULT hr = 0;
     const com::HresultInfo* info = nullptr;
     if (ParseNumber(arg, &hr)) {
       info = com::FindHresult(hr);
-    } else if (std::optional<HRESULT> named = com::HresultFromName(arg)) {
+    } else if (std::optional<HRESULT> named =
+                   com::HresultFromNameIgnoringCase(arg)) {
       info = com::FindHresult(*named);
+    } else if (arg.size() > 1 && arg[0] == '-' && !IsDecimalDigit(arg[1])) {
+      std::fprintf(stderr, "vssemu explain: unknown option '%s'\n",
+                   arg.c_str());
+      status = kExitUsage;
+      continue;
     } else {
-      std::fprintf(stderr, "vssemu explain: '%s' is neither a number nor a "
-                           "known HRESULT name\n", arg.c_str());
+      std::fprintf(stderr,
+                   "vssemu explain: '%s' is neither a number nor a known "
+                   "HRESULT name\n",
+                   arg.c_str());
       status = kExitUsage;
       continue;
     }
+    if (!first) std::printf("\n");
+    first = false;
     if (info == nullptr) {
       std::printf("0x%08X  (not a VSS or common COM code vssemu knows)\n",
                   static_cast<unsigned>(hr));
-      status = kExitFailure;
+      if (status == kExitOk) status = kExitFailure;
       continue;
     }
-    std::printf("0x%08X  %s\n  %s\n", static_cast<unsigned>(info->value),
-                info->name, info->meaning);
+    PrintEntry(*info);
   }
   return status;
 }
