@@ -11,3 +11,23 @@ function(vssemu_add_gtest name)
   include(GoogleTest)
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
 endfunction()
+
+# vssemu_add_scenario_tests(<runner> <folder>): one CTest test per scenario
+# file (*.xml) below folder, named scenario.<folder>.<file>, labelled
+# "scenario" and with its sub-folder (backup, timeout, ...). runner is the
+# vssemu program, or your own program built on vssemu::cli_main with your
+# writer classes registered by VSSEMU_REGISTER_WRITER.
+function(vssemu_add_scenario_tests runner folder)
+  get_filename_component(folder "${folder}" ABSOLUTE)
+  file(GLOB_RECURSE scenario_files CONFIGURE_DEPENDS "${folder}/*.xml")
+  foreach(scenario_file IN LISTS scenario_files)
+    file(RELATIVE_PATH relative "${folder}" "${scenario_file}")
+    get_filename_component(subfolder "${relative}" DIRECTORY)
+    string(REGEX REPLACE "\\.xml$" "" test_name "${relative}")
+    string(REPLACE "/" "." test_name "${test_name}")
+    add_test(NAME scenario.${test_name}
+             COMMAND ${runner} run --quiet "${scenario_file}")
+    set_tests_properties(scenario.${test_name} PROPERTIES
+                         LABELS "scenario;${subfolder}")
+  endforeach()
+endfunction()

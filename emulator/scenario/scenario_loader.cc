@@ -88,7 +88,10 @@ class Reader {
   std::string file_;
 };
 
-SourceLocation Element::where() const { return reader_.At(node_.offset_debug()); }
+// pugixml points at the element name; editors and people point at its "<".
+SourceLocation Element::where() const {
+  return reader_.At(node_.offset_debug() - 1);
+}
 
 std::string Element::Text(const char* name, const std::string& fallback) {
   if (!Has(name)) {
