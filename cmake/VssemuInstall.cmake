@@ -41,8 +41,10 @@ if(TARGET vssemu_gtest AND NOT VSSEMU_DEPS_FROM_SOURCE)
   set_target_properties(vssemu_gtest PROPERTIES EXPORT_NAME gtest)
   set_target_properties(vssemu_gtest_main PROPERTIES EXPORT_NAME gtest_main)
   set_target_properties(vssemu_samples PROPERTIES EXPORT_NAME samples)
+  set_target_properties(vssemu_cli PROPERTIES EXPORT_NAME cli)
+  set_target_properties(vssemu_cli_main PROPERTIES EXPORT_NAME cli_main)
   list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_gtest vssemu_gtest_main
-                                       vssemu_samples)
+                                       vssemu_samples vssemu_cli vssemu_cli_main)
   install(DIRECTORY fixtures/ DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}/fixtures
           FILES_MATCHING PATTERN "*.h")
 endif()
@@ -50,6 +52,7 @@ endif()
 install(TARGETS ${VSSEMU_INSTALLED_TARGETS} EXPORT vssemuTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR})
+install(TARGETS vssemu RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(EXPORT vssemuTargets NAMESPACE vssemu::
         DESTINATION ${VSSEMU_INSTALL_CMAKEDIR})
 

@@ -8,6 +8,9 @@
 
 namespace vssemu::tools {
 
+// Runs the vssemu command line on argv (as main() does).
+int RunVssemu(int argc, char** argv);
+
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // The command ran and found a problem.
@@ -20,7 +23,8 @@ inline constexpr int kExitInput = 3;    // An input file could not be loaded.
 bool HandleHelp(const std::vector<std::string>& args, const char* help,
                 int* exit_code);
 
-// Prints the name and meaning of HRESULTs given in hex, decimal or by name.
+// Prints name, meaning, who raises it and what to do, for HRESULTs given
+// in hex, decimal or by name.
 int RunExplain(const std::vector<std::string>& args);
 
 // Runs a full backup of sample writers and prints its trace.

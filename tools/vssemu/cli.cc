@@ -1,0 +1,69 @@
+// The vssemu command line: the usage text, the shared help handling and the
+// dispatch to each command. main.cc (the vssemu program) and
+// vssemu::cli_main (writer authors' own scenario runners) both use it.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "vssemu/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: vssemu <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  run <scenario>...      run scenario files and check their expectations\n"
+    "  validate <scenario>... load scenario files without running them\n"
+    "  list <folder>...       list scenarios with their requirement\n"
+    "  demo [--seed N]        run a full backup of three sample writers and\n"
+    "                         print its trace\n"
+    "  explain <hresult>...   name, meaning, who raises it and what to do\n"
+    "                         (hex 0x800423f2, decimal, or a name)\n"
+    "  inspect <wmd.xml>...   load saved Writer Metadata Documents and print\n"
+    "                         what a requester sees through the SDK\n"
+    "\n"
+    "Run 'vssemu <command> --help' for a command's options.\n"
+    "Exit codes: 0 ok, 1 a problem was found (a failed expectation), 2 bad\n"
+    "usage, 3 unreadable or invalid input.\n";
+
+}  // namespace
+
+namespace vssemu::tools {
+
+bool HandleHelp(const std::vector<std::string>& args, const char* help,
+                int* exit_code) {
+  if (args.empty()) {
+    std::fputs(help, stderr);
+    *exit_code = kExitUsage;
+    return true;
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    std::fputs(help, stdout);
+    *exit_code = kExitOk;
+    return true;
+  }
+  return false;
+}
+
+int RunVssemu(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 ||
+      std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "help") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? kExitUsage : kExitOk;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "demo") return RunDemo(args);
+  if (command == "run") return RunScenarios(args);
+  if (command == "validate") return RunValidate(args);
+  if (command == "list") return RunList(args);
+  if (command == "explain") return RunExplain(args);
+  if (command == "inspect") return RunInspect(args);
+  std::fprintf(stderr, "vssemu: unknown command '%s'\n\n%s", command.c_str(),
+               kUsage);
+  return kExitUsage;
+}
+
+}  // namespace vssemu::tools
