@@ -100,6 +100,11 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
     return Delivery{outcome.spent, outcome.returned};
   }
 
+  if (event == WriterEvent::kAbort) {
+    // Spec Q7: the state after an Abort is the state before it, whatever
+    // OnAbort returned.
+    return Delivery{outcome.spent, outcome.returned};
+  }
   const bool failure_set = outcome.failure && outcome.failure->hr != S_OK;
   if (outcome.returned && !failure_set) {
     p.state = StateAfterSuccess(event);
@@ -194,12 +199,7 @@ sim::Duration AbortParticipant(Service& service, BackupSession& session,
     p.freeze_timer.reset();
   }
   p.frozen = false;
-  VSS_WRITER_STATE before = p.state;
-  WriterFailure failure_before = p.failure;
   sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
-  // Spec Q7: the state after Abort is the state before it.
-  p.state = before;
-  p.failure = failure_before;
   p.aborted = true;
   return took;
 }

@@ -102,11 +102,7 @@ void OnVeto(Service& service, BackupSession& session, SnapshotRun& run,
   if (knobs.writer_veto_aborts_all) {
     AbortAll(service, session, run);
   } else {
-    VSS_WRITER_STATE failed_state = p.state;
-    WriterFailure failure = p.failure;
     AbortParticipant(service, session, p);
-    p.state = failed_state;
-    p.failure = failure;
   }
   if (knobs.writer_veto_fails_snapshot_set) {
     FailRun(service, session, run, op, VSS_E_UNEXPECTED_WRITER_ERROR);
