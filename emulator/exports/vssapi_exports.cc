@@ -36,8 +36,15 @@ HRESULT STDAPICALLTYPE CreateWriterEx(CVssWriterEx* pWriter,
 HRESULT STDAPICALLTYPE
 CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
   if (ppBackup == nullptr) return E_INVALIDARG;
+  const auto& service = vssemu::Emulator::Current().service();
+  if (service->options().access_denied.create_backup_components) {
+    *ppBackup = nullptr;
+    service->Record("fault", {{"name", "E_ACCESSDENIED"},
+                             {"at", "CreateVssBackupComponents"}});
+    return E_ACCESSDENIED;
+  }
   *ppBackup = vssemu::com::MakeComObject<vssemu::requester::BackupComponents>(
-                  vssemu::Emulator::Current().service())
+                  service)
                   .detach();
   return S_OK;
 }

@@ -94,6 +94,9 @@ HRESULT BackupComponents::InitializeForBackup(BSTR bstrXML) {
     return OutOfSequence("InitializeForBackup", "requester.initialize-twice",
                          "8.3", "the object is already initialized");
   }
+  if (service_->options().access_denied.initialize_for_backup) {
+    return Traced("InitializeForBackup", E_ACCESSDENIED);
+  }
   if (bstrXML != nullptr && SysStringLen(bstrXML) > 0) {
     // A transportable shadow copy's saved document (spec 2.1 row 2).
     metadata::BackupComponentsDocument loaded;

@@ -6,6 +6,7 @@
 
 #include "coordinator/backup_session.h"
 #include "metadata/wmd_examine.h"
+#include "metadata/xml_util.h"
 
 namespace vssemu::writer {
 namespace {
@@ -57,6 +58,13 @@ HRESULT WriterImpl::Initialize(VSS_ID writerId, LPCWSTR wszWriterName,
       nLevel < VSS_APP_SYSTEM || nLevel > VSS_APP_FRONT_END) {
     return E_INVALIDARG;
   }
+  if (AccessDenied::Denies(service_->options().access_denied.writer_initialize,
+                           wszWriterName)) {
+    service_->Record("fault", {{"name", "E_ACCESSDENIED"},
+                               {"at", "Initialize"},
+                               {"writer", metadata::ToUtf8(wszWriterName)}});
+    return E_ACCESSDENIED;
+  }
   coordinator::WriterRecord& r = *record_;
   r.registration = service_->NextRegistration();
   r.identity.writer_id = writerId;
@@ -88,6 +96,13 @@ HRESULT WriterImpl::Initialize(VSS_ID writerId, LPCWSTR wszWriterName,
 HRESULT WriterImpl::Subscribe(DWORD dwSubscribeTimeout, DWORD dwEventFlags) {
   if (!initialized_) return E_FAIL;
   if (record_->subscribed) return VSS_E_WRITER_ALREADY_SUBSCRIBED;
+  if (AccessDenied::Denies(service_->options().access_denied.subscribe,
+                           record_->identity.writer_name)) {
+    service_->Record("fault", {{"name", "E_ACCESSDENIED"},
+                               {"at", "Subscribe"},
+                               {"writer", record_->TraceName()}});
+    return E_ACCESSDENIED;
+  }
   record_->subscribed = true;
   record_->event_flags = dwEventFlags;
   record_->unsubscribe_timeout_ms = dwSubscribeTimeout;

@@ -56,6 +56,26 @@ struct ProtocolKnobs {
   bool unselected_writers_get_prepare_backup = false;
 };
 
+// Calls that fail with E_ACCESSDENIED, as they do on Windows for a caller
+// that is neither an administrator nor a backup operator (spec 8.3, 12.1).
+struct AccessDenied {
+  bool create_backup_components = false;
+  bool initialize_for_backup = false;
+  // Writers, by writer name, whose CVssWriter::Initialize or Subscribe is
+  // denied; L"*" denies every writer.
+  std::vector<std::wstring> writer_initialize;
+  std::vector<std::wstring> subscribe;
+
+  // Returns true when list denies the writer called name.
+  static bool Denies(const std::vector<std::wstring>& list,
+                     const std::wstring& name) {
+    for (const std::wstring& entry : list) {
+      if (entry == L"*" || entry == name) return true;
+    }
+    return false;
+  }
+};
+
 // Everything that configures one emulator.
 struct RunOptions {
   uint64_t seed = 0;
@@ -63,6 +83,8 @@ struct RunOptions {
   ProtocolKnobs knobs;
   std::vector<VolumeOptions> volumes = {VolumeOptions{}};
   std::wstring machine_name = L"vssemu-host";
+  // Injected E_ACCESSDENIED faults (none by default).
+  AccessDenied access_denied;
   // Whether the trace is recorded (benchmarks of long runs turn it off).
   bool record_trace = true;
 };
