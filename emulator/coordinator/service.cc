@@ -80,10 +80,14 @@ void Service::AddWriter(std::shared_ptr<WriterRecord> writer) {
   writers_.push_back(std::move(writer));
 }
 
-void Service::RemoveWriter(WriterRecord* writer) {
+void Service::WriterLeft(WriterRecord* writer) {
   for (BackupSession* session : sessions_) {
     if (Participant* p = session->Find(writer)) p->gone = true;
   }
+}
+
+void Service::RemoveWriter(WriterRecord* writer) {
+  WriterLeft(writer);
   writers_.erase(std::remove_if(writers_.begin(), writers_.end(),
                                 [&](const auto& w) { return w.get() == writer; }),
                  writers_.end());

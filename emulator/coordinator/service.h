@@ -88,6 +88,9 @@ class Service {
   void AddWriter(std::shared_ptr<WriterRecord> writer);
   // Removes a writer (at Uninitialize); sessions see it as gone.
   void RemoveWriter(WriterRecord* writer);
+  // Marks writer as gone in every live session (Unsubscribe, Uninitialize):
+  // spec Q3, it no longer responds to the sessions it was part of.
+  void WriterLeft(WriterRecord* writer);
   // Returns the registered writers in registration order.
   const std::vector<std::shared_ptr<WriterRecord>>& writers() const {
     return writers_;

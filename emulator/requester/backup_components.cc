@@ -24,6 +24,16 @@ BackupComponents::BackupComponents(std::shared_ptr<coordinator::Service> service
 BackupComponents::~BackupComponents() {
   FinishPendingWork();
   service_->Record("call", {{"name", "Release"}, {"requester", name_}});
+  // Spec 4.3: once PrepareForBackup was called, a backup ends with
+  // BackupComplete or AbortBackup; releasing the object instead leaves the
+  // writers' view of the backup to the service's cleanup.
+  if (session_.kind == coordinator::BackupSession::Kind::kBackup &&
+      session_.prepare_started && !session_.complete_started &&
+      !session_.aborted) {
+    service_->Violate("requester.release-without-abort", "4.3",
+                      name_ + " released its object after PrepareForBackup "
+                              "without BackupComplete or AbortBackup");
+  }
   // Spec 4.4 and Q16: the final release of a backup object that reached
   // PrepareForBackup raises BackupShutdown.
   if (session_.kind == coordinator::BackupSession::Kind::kBackup &&

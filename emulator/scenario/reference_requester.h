@@ -21,6 +21,7 @@
 #ifndef VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
 #define VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,21 @@ struct BackupPlan {
   bool select_optional_components = true;
   // Treats a writer reported in a failed state as a failure of the backup.
   bool fail_on_writer_error = true;
+  // Only these components ("logical\\path\\name", or "name" for one at the
+  // root), instead of the selection of spec 9.5; a listed component no
+  // writer reports fails the backup with VSS_E_OBJECT_NOT_FOUND.
+  std::vector<std::wstring> components;
+  // Whether the backup ends with SetBackupSucceeded and BackupComplete, and
+  // whether it saves the BCD with SaveAsXML.
+  bool backup_complete = true;
+  bool save_as_xml = true;
+  // Whether an early end calls AbortBackup (spec 4.3). A requester that
+  // forgets it is what this turns off.
+  bool abort_on_early_end = true;
+  // Called after each step that succeeded (an asynchronous call once its
+  // operation finished), with the step's name; scenarios inject faults
+  // here. May be empty.
+  std::function<void(const std::string& step)> after_step;
 };
 
 // One writer as GetWriterStatus(Ex) reported it.

@@ -292,6 +292,14 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
   if (e.Has("app-message")) b.application_message = e.Wide("app-message");
   b.take_ms = e.Int("take-ms", 0);
   b.first = static_cast<int>(e.Int("first", 0));
+  if (e.Has("backup-stamp")) b.backup_stamp = e.Wide("backup-stamp");
+  if (e.Has("backup-metadata")) b.backup_metadata = e.Wide("backup-metadata");
+  if ((b.backup_stamp || b.backup_metadata) &&
+      event != coordinator::WriterEvent::kPrepareForBackup &&
+      event != coordinator::WriterEvent::kPostSnapshot) {
+    e.Fail("backup-stamp and backup-metadata are set in PrepareForBackup or "
+           "PostSnapshot, the events that hand over the components");
+  }
   e.Finish();
   w.behaviour[event] = b;
 }
@@ -351,6 +359,14 @@ void ReadRequester(Element& e, Scenario& s) {
   plan.bootable_system_state = e.Bool("bootable-system-state", false);
   plan.select_optional_components = e.Bool("select-optional", true);
   plan.fail_on_writer_error = e.Bool("fail-on-writer-error", true);
+  plan.backup_complete = e.Bool("backup-complete", true);
+  plan.save_as_xml = e.Bool("save-xml", true);
+  plan.abort_on_early_end = e.Bool("abort-backup", true);
+  if (e.Has("components")) {
+    for (const std::string& c : e.Words("components")) {
+      plan.components.push_back(metadata::FromUtf8(c));
+    }
+  }
   if (e.Has("volumes")) {
     plan.volumes.clear();
     for (const std::string& v : e.Words("volumes")) {
@@ -358,6 +374,63 @@ void ReadRequester(Element& e, Scenario& s) {
     }
   }
   e.Finish();
+}
+
+// The reference requester's steps a fault can follow (BackupPlan::after_step).
+const std::vector<std::string>& RequesterSteps() {
+  static const std::vector<std::string> steps = {
+      "InitializeForBackup", "SetBackupState",   "GatherWriterMetadata",
+      "AddComponent",        "StartSnapshotSet", "AddToSnapshotSet",
+      "PrepareForBackup",    "DoSnapshotSet",    "GetSnapshotProperties",
+      "SetBackupSucceeded",  "BackupComplete",   "SaveAsXML"};
+  return steps;
+}
+
+std::string OneOf(const std::vector<std::string>& names) {
+  std::string text;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
+    text += names[i];
+  }
+  return text;
+}
+
+// Reads a required attribute whose value is one of names.
+std::string Choice(Element& e, const char* attribute,
+                   const std::vector<std::string>& names) {
+  std::string value = e.Required(attribute);
+  if (std::find(names.begin(), names.end(), value) == names.end()) {
+    e.Fail(std::string("attribute ") + attribute + ": found \"" + value +
+           "\", expected " + OneOf(names));
+  }
+  return value;
+}
+
+void ReadFault(Element& e, Scenario& s) {
+  Fault f;
+  f.where = e.where();
+  std::string kind = Choice(e, "kind",
+                            {"access-denied", "foreign-snapshot-set",
+                             "second-requester-identify", "unsubscribe"});
+  if (kind == "access-denied") {
+    f.kind = Fault::Kind::kAccessDenied;
+    f.at = Choice(e, "at", {"create", "initialize", "writer-initialize",
+                            "subscribe"});
+    if (f.at == "writer-initialize" || f.at == "subscribe") {
+      f.writer = e.Text("writer");
+    }
+  } else if (kind == "foreign-snapshot-set") {
+    f.kind = Fault::Kind::kForeignSnapshotSet;
+  } else if (kind == "second-requester-identify") {
+    f.kind = Fault::Kind::kSecondRequesterIdentify;
+    f.after = Choice(e, "after", RequesterSteps());
+  } else {
+    f.kind = Fault::Kind::kUnsubscribe;
+    f.writer = e.Required("writer");
+    f.after = Choice(e, "after", RequesterSteps());
+  }
+  e.Finish();
+  s.faults.push_back(std::move(f));
 }
 
 void ReadExpectation(Element& e, Scenario& s) {
@@ -402,9 +475,25 @@ void ReadExpectation(Element& e, Scenario& s) {
   } else if (e.Has("no-violations")) {
     x.kind = Expectation::Kind::kNoViolation;
     e.Bool("no-violations", true);
+  } else if (e.Has("start")) {
+    x.kind = Expectation::Kind::kWriterStart;
+    x.writer = e.Required("writer");
+    x.results.push_back(e.Hresult("start"));
+  } else if (e.Has("bcd")) {
+    x.kind = Expectation::Kind::kBcdSaved;
+    x.bcd_saved = Choice(e, "bcd", {"saved", "none"}) == "saved";
+  } else if (e.Has("bcd-component")) {
+    x.kind = Expectation::Kind::kBcdComponent;
+    x.component = e.Wide("bcd-component");
+    x.writer = e.Required("writer");
+    if (e.Has("backup-succeeded")) {
+      x.backup_succeeded = e.Bool("backup-succeeded", true);
+    }
+    if (e.Has("stamp")) x.stamp = e.Wide("stamp");
+    if (e.Has("metadata")) x.metadata = e.Wide("metadata");
   } else {
-    e.Fail("<expect> needs one of events=, state=, call=, backup=, violation= "
-           "or no-violations=");
+    e.Fail("<expect> needs one of events=, state=, call=, backup=, violation=, "
+           "no-violations=, start=, bcd= or bcd-component=");
   }
   e.Finish();
   s.expectations.push_back(std::move(x));
@@ -423,6 +512,25 @@ void CheckReferences(const Reader& reader, const Scenario& s) {
     if (!x.writer.empty() && ids.count(x.writer) == 0) {
       throw LoadError{x.where, "no writer with id \"" + x.writer +
                                    "\" is declared in this scenario"};
+    }
+  }
+  for (const Fault& f : s.faults) {
+    if (!f.writer.empty() && ids.count(f.writer) == 0) {
+      throw LoadError{f.where, "no writer with id \"" + f.writer +
+                                   "\" is declared in this scenario"};
+    }
+    bool registered = false;
+    for (const RegisteredWriter& w : s.registered_writers) {
+      registered = registered || w.id == f.writer;
+    }
+    if (f.kind == Fault::Kind::kAccessDenied && registered) {
+      // Its name is known only once its own code calls Initialize.
+      throw LoadError{f.where, "access-denied names scripted writers only; "
+                               "leave writer= out to deny every writer"};
+    }
+    if (!f.after.empty() && s.requester.external) {
+      throw LoadError{f.where, "after= needs the reference requester; this "
+                               "scenario's requester is external"};
     }
   }
   (void)reader;
@@ -455,12 +563,14 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       s.registered_writers.push_back(r);
     } else if (tag == "requester") {
       ReadRequester(c, s);
+    } else if (tag == "fault") {
+      ReadFault(c, s);
     } else if (tag == "expect") {
       ReadExpectation(c, s);
     } else {
       UnknownChild(e, c,
                    "<description>, <world>, <writer>, <registered-writer>, "
-                   "<requester> or <expect>");
+                   "<requester>, <fault> or <expect>");
     }
   }
   CheckReferences(reader, s);

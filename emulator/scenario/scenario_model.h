@@ -47,6 +47,10 @@ struct EventBehaviour {
   std::optional<std::wstring> application_message;
   int64_t take_ms = 0;  // Virtual time the callback takes.
   int first = 0;        // Only the first N deliveries behave so; 0 = always.
+  // IVssComponent::SetBackupStamp / SetBackupMetadata on every component
+  // the event hands over (PrepareForBackup, PostSnapshot).
+  std::optional<std::wstring> backup_stamp;
+  std::optional<std::wstring> backup_metadata;
 };
 
 // A writer described entirely in the scenario.
@@ -78,6 +82,22 @@ struct ProviderFault {
   SourceLocation where;
 };
 
+// A fault injected into the run (docs/scenarios.md, <fault>).
+struct Fault {
+  enum class Kind {
+    kAccessDenied,             // E_ACCESSDENIED at `at`.
+    kForeignSnapshotSet,       // Another requester's set is in creation.
+    kSecondRequesterIdentify,  // Another requester gathers after `after`.
+    kUnsubscribe,              // `writer` unsubscribes after `after`.
+  };
+  Kind kind = Kind::kAccessDenied;
+  // For kAccessDenied: create, initialize, writer-initialize or subscribe.
+  std::string at;
+  std::string writer;  // Writer id ("" = every writer).
+  std::string after;   // A step of the reference requester.
+  SourceLocation where;
+};
+
 // The requester's workload: the reference requester with a plan, or the
 // test's own requester code (external), which the runner leaves alone.
 struct RequesterWorkload {
@@ -95,6 +115,10 @@ struct Expectation {
     kBackup,        // backup="succeeded" | "failed" [result=]
     kViolation,     // violation=rule
     kNoViolation,   // no-violations="true"
+    kWriterStart,   // writer= start=HRESULT (Initialize, then Subscribe)
+    kBcdSaved,      // bcd="saved" | "none"
+    kBcdComponent,  // bcd-component="path\\name" writer= [backup-succeeded=]
+                    // [stamp=] [metadata=]
   };
   Kind kind = Kind::kWriterState;
   std::string writer;  // Writer id.
@@ -106,6 +130,11 @@ struct Expectation {
   std::vector<HRESULT> results;    // Any of these is fine.
   bool backup_succeeds = true;
   std::string violation;           // Rule id.
+  bool bcd_saved = true;
+  std::wstring component;          // Logical path and name, "\\"-joined.
+  std::optional<bool> backup_succeeded;
+  std::optional<std::wstring> stamp;     // Backup stamp ("" = none).
+  std::optional<std::wstring> metadata;  // Backup metadata ("" = none).
   SourceLocation where;
 };
 
@@ -120,6 +149,7 @@ struct Scenario {
   std::vector<RegisteredWriter> registered_writers;
   std::vector<ProviderFault> provider_faults;
   RequesterWorkload requester;
+  std::vector<Fault> faults;
   std::vector<Expectation> expectations;
 };
 

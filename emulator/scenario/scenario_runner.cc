@@ -9,6 +9,8 @@
 
 #include "com/hresult_table.h"
 #include "coordinator/service.h"
+#include "com/bstr.h"
+#include "metadata/bcd_xml.h"
 #include "metadata/xml_util.h"
 #include "scenario/scenario_names.h"
 #include "scenario/scripted_writer.h"
@@ -35,19 +37,141 @@ class FaultPlan : public coordinator::ProviderBehaviour {
   const std::vector<ProviderFault>& faults_;
 };
 
-// What one writer of the scenario is called in the trace.
+// What the run knows about each writer of the scenario, by id.
 struct WriterNames {
-  std::map<std::string, std::string> trace_name;  // id -> writer= value.
+  std::map<std::string, std::string> trace_name;  // writer= in the trace.
+  std::map<std::string, std::string> class_id;    // class= in the trace.
+  std::map<std::string, HRESULT> start;           // Initialize + Subscribe.
+  std::map<std::string, CVssWriter*> object;
 };
 
-// Returns the writer= value of the first Initialize traced at or after
-// index, or "".
-std::string InitializedWriter(const Trace& trace, size_t index) {
+// Records the writer= and class= of the first Initialize traced at or after
+// index; a writer whose Initialize failed keeps fallback as its name.
+void NoteInitialize(const Trace& trace, size_t index, const std::string& id,
+                    const std::string& fallback, WriterNames* names) {
+  names->trace_name[id] = fallback;
   const auto& events = trace.events();
   for (size_t i = index; i < events.size(); ++i) {
     if (events[i].kind == "writer" && events[i].Get("name") == "Initialize") {
-      return std::string(events[i].Get("writer"));
+      names->trace_name[id] = std::string(events[i].Get("writer"));
+      names->class_id[id] = std::string(events[i].Get("class"));
+      return;
     }
+  }
+}
+
+// Whether an expectation is about writer id's start (so a failed start is
+// the point of the scenario, not a broken setup).
+bool StartIsExpected(const Scenario& s, const std::string& id) {
+  for (const Expectation& x : s.expectations) {
+    if (x.kind == Expectation::Kind::kWriterStart && x.writer == id) return true;
+  }
+  return false;
+}
+
+// Applies the scenario's access-denied faults to the run's options.
+void DenyAccess(const Scenario& s, RunOptions* options) {
+  for (const Fault& f : s.faults) {
+    if (f.kind != Fault::Kind::kAccessDenied) continue;
+    AccessDenied& d = options->access_denied;
+    std::wstring who = L"*";
+    for (const ScriptedWriter& w : s.scripted_writers) {
+      if (w.id == f.writer) who = w.metadata.identity.writer_name;
+    }
+    if (f.at == "create") d.create_backup_components = true;
+    if (f.at == "initialize") d.initialize_for_backup = true;
+    if (f.at == "writer-initialize") d.writer_initialize.push_back(who);
+    if (f.at == "subscribe") d.subscribe.push_back(who);
+  }
+}
+
+// A second requester that only gathers writer metadata: the Identify that
+// arrives in the middle of someone else's backup (spec 3.2).
+void GatherAsSecondRequester() {
+  IVssBackupComponents* other = nullptr;
+  if (FAILED(CreateVssBackupComponents(&other))) return;
+  IVssAsync* async = nullptr;
+  if (SUCCEEDED(other->InitializeForBackup(nullptr)) &&
+      SUCCEEDED(other->GatherWriterMetadata(&async))) {
+    async->Wait();
+    async->Release();
+  }
+  other->Release();
+}
+
+// Another requester whose snapshot set is in creation for the whole run
+// (spec 8.3: one set at a time).
+class ForeignSnapshotSet {
+ public:
+  // Returns "" or why the foreign set could not be started.
+  std::string Start() {
+    HRESULT hr = CreateVssBackupComponents(&backup_);
+    if (SUCCEEDED(hr)) hr = backup_->InitializeForBackup(nullptr);
+    VSS_ID set_id = GUID_NULL;
+    if (SUCCEEDED(hr)) hr = backup_->StartSnapshotSet(&set_id);
+    if (FAILED(hr)) return "the foreign snapshot set did not start: " + com::HresultToString(hr);
+    return "";
+  }
+  ~ForeignSnapshotSet() {
+    if (backup_ != nullptr) backup_->Release();
+  }
+
+ private:
+  IVssBackupComponents* backup_ = nullptr;
+};
+
+// Returns the component "path\\name" of writer class_id in the saved BCD, or
+// NULL with why.
+std::shared_ptr<metadata::BcdComponent> FindInBcd(
+    const metadata::BackupComponentsDocument& bcd, const std::string& class_id,
+    const std::wstring& component) {
+  for (const auto& w : bcd.writers) {
+    if (coordinator::TraceGuid(w->writer_id) != class_id) continue;
+    for (const auto& c : w->components) {
+      std::wstring full = c->logical_path.empty()
+                              ? c->name
+                              : c->logical_path + L"\\" + c->name;
+      if (full == component) return c;
+    }
+  }
+  return nullptr;
+}
+
+std::string Utf8(const std::optional<std::wstring>& text) {
+  return text ? "\"" + metadata::ToUtf8(*text) + "\"" : "none";
+}
+
+std::string CheckBcdComponent(const Expectation& x, const BackupResult& backup,
+                              const WriterNames& names) {
+  if (backup.bcd_xml.empty()) return "the requester saved no BCD";
+  metadata::BackupComponentsDocument bcd;
+  std::string error;
+  com::Bstr xml(backup.bcd_xml);
+  if (metadata::LoadBcd(xml.get(), &bcd, &error) != S_OK) {
+    return "the saved BCD does not load: " + error;
+  }
+  auto it = names.class_id.find(x.writer);
+  auto c = it == names.class_id.end() ? nullptr
+                                      : FindInBcd(bcd, it->second, x.component);
+  std::string what = "BCD component " + metadata::ToUtf8(x.component) +
+                     " of writer " + x.writer;
+  if (c == nullptr) return what + " is not in the saved BCD";
+  if (x.backup_succeeded && c->backup_succeeded != *x.backup_succeeded) {
+    return what + ": expected backupSucceeded " +
+           (*x.backup_succeeded ? "true" : "false") + ", found " +
+           (c->backup_succeeded ? "true" : "false");
+  }
+  auto same = [](const std::optional<std::wstring>& want,
+                 const std::optional<std::wstring>& got) {
+    return want->empty() ? !got || got->empty() : got == want;
+  };
+  if (x.stamp && !same(x.stamp, c->backup_stamp)) {
+    return what + ": expected backup stamp " + Utf8(x.stamp) + ", found " +
+           Utf8(c->backup_stamp);
+  }
+  if (x.metadata && !same(x.metadata, c->backup_metadata)) {
+    return what + ": expected backup metadata " + Utf8(x.metadata) +
+           ", found " + Utf8(c->backup_metadata);
   }
   return "";
 }
@@ -150,6 +274,18 @@ std::string Check(const Expectation& x, const Trace& trace,
       if (violations.empty()) return "";
       return "expected no violation, found " + violations.front().rule + " (" +
              violations.front().message + ")";
+    case Expectation::Kind::kWriterStart: {
+      HRESULT got = names.start.at(x.writer);
+      if (got == x.results[0]) return "";
+      return "writer " + x.writer + ": expected its start to return " +
+             Hr(x.results[0]) + ", it returned " + Hr(got);
+    }
+    case Expectation::Kind::kBcdSaved:
+      if (backup.bcd_xml.empty() != x.bcd_saved) return "";
+      return x.bcd_saved ? "expected a saved BCD, the requester saved none"
+                         : "expected no saved BCD, the requester saved one";
+    case Expectation::Kind::kBcdComponent:
+      return CheckBcdComponent(x, backup, names);
   }
   return "";
 }
@@ -160,6 +296,7 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed) {
   RunResult result;
   RunOptions options = scenario.options;
   if (seed) options.seed = *seed;
+  DenyAccess(scenario, &options);
   Emulator emulator(options);
   FaultPlan faults(scenario.provider_faults);
   emulator.service()->provider().set_behaviour(&faults);
@@ -170,12 +307,15 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed) {
     size_t mark = emulator.trace().events().size();
     auto writer = std::make_unique<ScriptedVssWriter>(spec);
     HRESULT hr = writer->Start();
-    if (FAILED(hr)) {
+    if (FAILED(hr) && !StartIsExpected(scenario, spec.id)) {
       result.failures.push_back(spec.where.ToString() + ": writer " + spec.id +
                                 " did not start: " + Hr(hr));
       result.setup_failed = true;
     }
-    names.trace_name[spec.id] = InitializedWriter(emulator.trace(), mark);
+    NoteInitialize(emulator.trace(), mark, spec.id,
+                   metadata::ToUtf8(spec.metadata.identity.writer_name), &names);
+    names.start[spec.id] = hr;
+    names.object[spec.id] = writer.get();
     writers.push_back(std::move(writer));
   }
   for (const RegisteredWriter& spec : scenario.registered_writers) {
@@ -193,17 +333,42 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed) {
     size_t mark = emulator.trace().events().size();
     HRESULT started = E_FAIL;
     writers.push_back((*factory)(&started));
-    if (FAILED(started)) {
+    if (FAILED(started) && !StartIsExpected(scenario, spec.id)) {
       result.failures.push_back(spec.where.ToString() + ": writer " + spec.id +
                                 " did not start: " + Hr(started));
       result.setup_failed = true;
     }
-    names.trace_name[spec.id] = InitializedWriter(emulator.trace(), mark);
+    NoteInitialize(emulator.trace(), mark, spec.id, spec.class_name, &names);
+    names.start[spec.id] = started;
+    names.object[spec.id] = writers.back().get();
   }
 
-  if (!result.setup_failed && !scenario.requester.external) {
-    result.backup = RunBackup(scenario.requester.plan);
+  std::unique_ptr<ForeignSnapshotSet> foreign;
+  for (const Fault& f : scenario.faults) {
+    if (result.setup_failed || f.kind != Fault::Kind::kForeignSnapshotSet) continue;
+    foreign = std::make_unique<ForeignSnapshotSet>();
+    std::string why = foreign->Start();
+    if (!why.empty()) {
+      result.failures.push_back(f.where.ToString() + ": " + why);
+      result.setup_failed = true;
+    }
   }
+  if (!result.setup_failed && !scenario.requester.external) {
+    BackupPlan plan = scenario.requester.plan;
+    std::set<const Fault*> fired;
+    plan.after_step = [&](const std::string& step) {
+      for (const Fault& f : scenario.faults) {
+        if (f.after != step || !fired.insert(&f).second) continue;
+        if (f.kind == Fault::Kind::kSecondRequesterIdentify) {
+          GatherAsSecondRequester();
+        } else if (f.kind == Fault::Kind::kUnsubscribe) {
+          names.object.at(f.writer)->Unsubscribe();
+        }
+      }
+    };
+    result.backup = RunBackup(plan);
+  }
+  foreign.reset();
   writers.clear();  // Writers end before their emulator.
   emulator.RunUntilIdle();
 

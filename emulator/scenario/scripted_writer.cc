@@ -74,13 +74,36 @@ bool ScriptedVssWriter::Describe(IVssCreateWriterMetadata* m) {
   return ok;
 }
 
-bool ScriptedVssWriter::Behave(WriterEvent event) {
+bool ScriptedVssWriter::Stamp(const EventBehaviour& b,
+                              IVssWriterComponents* components) {
+  if (components == nullptr || (!b.backup_stamp && !b.backup_metadata)) {
+    return true;
+  }
+  UINT count = 0;
+  if (FAILED(components->GetComponentCount(&count))) return false;
+  bool ok = true;
+  for (UINT i = 0; i < count; ++i) {
+    IVssComponent* c = nullptr;
+    if (FAILED(components->GetComponent(i, &c))) return false;
+    if (b.backup_stamp) ok = ok && SUCCEEDED(c->SetBackupStamp(b.backup_stamp->c_str()));
+    if (b.backup_metadata) {
+      ok = ok && SUCCEEDED(c->SetBackupMetadata(b.backup_metadata->c_str()));
+    }
+    c->Release();
+  }
+  return ok;
+}
+
+bool ScriptedVssWriter::Behave(WriterEvent event,
+                               IVssWriterComponents* components) {
   auto it = spec_.behaviour.find(event);
   int delivery = ++deliveries_[event];
   if (it == spec_.behaviour.end()) return true;
   const EventBehaviour& b = it->second;
   if (b.first > 0 && delivery > b.first) return true;  // Recovered.
   if (b.take_ms > 0) SpendVirtualTime(std::chrono::milliseconds(b.take_ms));
+  // A stamp that cannot be set is a writer bug; the callback then fails.
+  if (!Stamp(b, components)) return false;
   if (b.failure) {
     if (b.extended) {
       SetWriterFailureEx(*b.failure, b.application_hr,
@@ -104,8 +127,8 @@ bool ScriptedVssWriter::OnIdentify(IVssCreateWriterMetadata* m) {
 bool ScriptedVssWriter::OnIdentifyEx(IVssCreateWriterMetadataEx* m) {
   return Describe(m) && Behave(WriterEvent::kIdentify);
 }
-bool ScriptedVssWriter::OnPrepareBackup(IVssWriterComponents*) {
-  return Behave(WriterEvent::kPrepareForBackup);
+bool ScriptedVssWriter::OnPrepareBackup(IVssWriterComponents* c) {
+  return Behave(WriterEvent::kPrepareForBackup, c);
 }
 bool ScriptedVssWriter::OnPrepareSnapshot() {
   return Behave(WriterEvent::kPrepareForSnapshot);
@@ -113,11 +136,11 @@ bool ScriptedVssWriter::OnPrepareSnapshot() {
 bool ScriptedVssWriter::OnFreeze() { return Behave(WriterEvent::kFreeze); }
 bool ScriptedVssWriter::OnThaw() { return Behave(WriterEvent::kThaw); }
 bool ScriptedVssWriter::OnAbort() { return Behave(WriterEvent::kAbort); }
-bool ScriptedVssWriter::OnPostSnapshot(IVssWriterComponents*) {
-  return Behave(WriterEvent::kPostSnapshot);
+bool ScriptedVssWriter::OnPostSnapshot(IVssWriterComponents* c) {
+  return Behave(WriterEvent::kPostSnapshot, c);
 }
-bool ScriptedVssWriter::OnBackupComplete(IVssWriterComponents*) {
-  return Behave(WriterEvent::kBackupComplete);
+bool ScriptedVssWriter::OnBackupComplete(IVssWriterComponents* c) {
+  return Behave(WriterEvent::kBackupComplete, c);
 }
 bool ScriptedVssWriter::OnBackupShutdown(VSS_ID) {
   return Behave(WriterEvent::kBackupShutdown);

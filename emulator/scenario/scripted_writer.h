@@ -35,8 +35,12 @@ class ScriptedVssWriter : public CVssWriterEx2 {
  private:
   // Describes the spec's metadata through the SDK interface.
   bool Describe(IVssCreateWriterMetadata* metadata);
-  // Applies the behaviour scripted for event.
-  bool Behave(coordinator::WriterEvent event);
+  // Applies the behaviour scripted for event; components is what the
+  // event hands over (NULL for events without components).
+  bool Behave(coordinator::WriterEvent event,
+              IVssWriterComponents* components = nullptr);
+  // Sets the scripted backup stamp and metadata on every component.
+  bool Stamp(const EventBehaviour& b, IVssWriterComponents* components);
 
   const ScriptedWriter& spec_;
   std::map<coordinator::WriterEvent, int> deliveries_;

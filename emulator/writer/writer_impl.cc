@@ -117,6 +117,7 @@ HRESULT WriterImpl::Unsubscribe() {
     record_->subscribed = false;
     service_->Record("writer", {{"name", "Unsubscribe"},
                                 {"writer", record_->TraceName()}});
+    service_->WriterLeft(record_.get());
   }
   return S_OK;
 }

@@ -100,6 +100,36 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
       {"unknown knob",
        std::string(kHead) + "  <world><knob name=\"fast\" value=\"true\"/></world>\n</scenario>\n",
        "2:10", "knob fast=\"true\""},
+      {"unknown fault kind",
+       std::string(kHead) + "  <fault kind=\"meteor\"/>\n</scenario>\n", "2:3",
+       "found \"meteor\", expected access-denied, foreign-snapshot-set, "
+       "second-requester-identify or unsubscribe"},
+      {"fault after an unknown step",
+       std::string(kHead) + "  <writer id=\"w\"/>\n"
+           "  <fault kind=\"unsubscribe\" writer=\"w\" after=\"Lunch\"/>\n</scenario>\n",
+       "3:3", "attribute after: found \"Lunch\""},
+      {"fault on a missing writer",
+       std::string(kHead) +
+           "  <fault kind=\"unsubscribe\" writer=\"ghost\" after=\"PrepareForBackup\"/>\n"
+           "</scenario>\n",
+       "2:3", "no writer with id \"ghost\""},
+      {"access denied for a registered writer",
+       std::string(kHead) + "  <registered-writer id=\"r\" class=\"C\"/>\n"
+           "  <fault kind=\"access-denied\" at=\"subscribe\" writer=\"r\"/>\n</scenario>\n",
+       "3:3", "access-denied names scripted writers only"},
+      {"fault step with an external requester",
+       std::string(kHead) + "  <requester workload=\"external\"/>\n"
+           "  <fault kind=\"second-requester-identify\" after=\"DoSnapshotSet\"/>\n"
+           "</scenario>\n",
+       "3:3", "after= needs the reference requester"},
+      {"stamp outside the component events",
+       std::string(kHead) +
+           "  <writer id=\"w\">\n    <on event=\"Freeze\" backup-stamp=\"s\"/>\n"
+           "  </writer>\n</scenario>\n",
+       "3:5", "set in PrepareForBackup or PostSnapshot"},
+      {"bad bcd value",
+       std::string(kHead) + "  <expect bcd=\"maybe\"/>\n</scenario>\n", "2:3",
+       "found \"maybe\", expected saved or none"},
       {"expectation without a check",
        std::string(kHead) + "  <expect/>\n</scenario>\n", "2:3",
        "<expect> needs one of"},
@@ -114,6 +144,44 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
     EXPECT_NE(r.message.find(c.message), std::string::npos)
         << c.what << ": " << r.ErrorText();
   }
+}
+
+TEST(ScenarioLoader, FaultsRequesterOptionsAndBcdExpectationsLoad) {
+  LoadResult r = Load(std::string(kHead) +
+                      "  <writer id=\"w\" name=\"W\">\n"
+                      "    <on event=\"PostSnapshot\" backup-stamp=\"s1\" backup-metadata=\"m1\"/>\n"
+                      "  </writer>\n"
+                      "  <requester components=\"Logs\\Current Data\" backup-complete=\"false\"\n"
+                      "             save-xml=\"false\" abort-backup=\"false\"/>\n"
+                      "  <fault kind=\"access-denied\" at=\"subscribe\" writer=\"w\"/>\n"
+                      "  <fault kind=\"foreign-snapshot-set\"/>\n"
+                      "  <fault kind=\"unsubscribe\" writer=\"w\" after=\"DoSnapshotSet\"/>\n"
+                      "  <expect writer=\"w\" start=\"E_ACCESSDENIED\"/>\n"
+                      "  <expect bcd=\"none\"/>\n"
+                      "  <expect bcd-component=\"Data\" writer=\"w\" backup-succeeded=\"false\" stamp=\"\"/>\n"
+                      "</scenario>\n");
+  ASSERT_TRUE(r) << r.ErrorText();
+  const Scenario& s = *r.scenario;
+  const EventBehaviour& b =
+      s.scripted_writers[0].behaviour.at(coordinator::WriterEvent::kPostSnapshot);
+  EXPECT_EQ(*b.backup_stamp, L"s1");
+  EXPECT_EQ(*b.backup_metadata, L"m1");
+  const BackupPlan& plan = s.requester.plan;
+  EXPECT_EQ(plan.components, (std::vector<std::wstring>{L"Logs\\Current", L"Data"}));
+  EXPECT_FALSE(plan.backup_complete);
+  EXPECT_FALSE(plan.save_as_xml);
+  EXPECT_FALSE(plan.abort_on_early_end);
+  ASSERT_EQ(s.faults.size(), 3u);
+  EXPECT_EQ(s.faults[0].kind, Fault::Kind::kAccessDenied);
+  EXPECT_EQ(s.faults[0].at, "subscribe");
+  EXPECT_EQ(s.faults[1].kind, Fault::Kind::kForeignSnapshotSet);
+  EXPECT_EQ(s.faults[2].after, "DoSnapshotSet");
+  ASSERT_EQ(s.expectations.size(), 3u);
+  EXPECT_EQ(s.expectations[0].results, std::vector<HRESULT>{E_ACCESSDENIED});
+  EXPECT_FALSE(s.expectations[1].bcd_saved);
+  EXPECT_EQ(s.expectations[2].component, L"Data");
+  EXPECT_FALSE(*s.expectations[2].backup_succeeded);
+  EXPECT_EQ(*s.expectations[2].stamp, L"");
 }
 
 TEST(ScenarioLoader, AMissingFileIsAnErrorNotACrash) {

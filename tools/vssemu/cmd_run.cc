@@ -194,6 +194,9 @@ int RunScenarios(const std::vector<std::string>& args) {
       if (!quiet && (single || trace)) {
         std::fputs(Render(run.trace, format).c_str(), stdout);
       }
+      // The trace and the failures often share a terminal or a pipe: keep
+      // them in order.
+      std::fflush(stdout);
       for (const std::string& m : run.failures) std::fprintf(stderr, "%s\n", m.c_str());
     }
     if (!single || quiet) {
