@@ -4,13 +4,13 @@
 #include <fstream>
 #include <optional>
 #include <string>
-#include <unistd.h>
 
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_runner.h"
 #include "trace/trace_export.h"
 #include "vssemu/commands.h"
 #include "vssemu/scenario_files.h"
+#include "vssemu/terminal.h"
 
 namespace vssemu::tools {
 namespace {
@@ -46,10 +46,8 @@ constexpr const char* kListHelp =
     "\n"
     "Exit codes: 0 ok, 2 bad usage, 3 a scenario could not be loaded.\n";
 
-bool Colour() { return isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr; }
-
 const char* Paint(bool ok) {
-  if (!Colour()) return ok ? "ok" : "FAILED";
+  if (!ColourTerminal(stdout)) return ok ? "ok" : "FAILED";
   return ok ? "\033[32mok\033[0m" : "\033[31mFAILED\033[0m";
 }
 
