@@ -107,7 +107,12 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
   }
   const bool failure_set = outcome.failure && outcome.failure->hr != S_OK;
   if (outcome.returned && !failure_set) {
-    p.state = StateAfterSuccess(event);
+    // A writer that failed earlier in the session keeps reporting that
+    // failure (a Thaw after a failed Freeze, Q10a; later events with the Q4
+    // knob); BackupShutdown ends the session and returns it to stable.
+    if (!p.failed || event == WriterEvent::kBackupShutdown) {
+      p.state = StateAfterSuccess(event);
+    }
     if (outcome.failure) p.failure = *outcome.failure;  // S_OK with details.
   } else {
     p.state = StateAfterFailure(event);

@@ -110,6 +110,9 @@ class BackupSession {
   bool snapshot_started = false;
   bool snapshot_done = false;
   bool snapshot_failed = false;
+  // Spec 14.4: AbortSnapshots follows EndPrepareSnapshots, once.
+  bool provider_prepared = false;
+  bool provider_aborted = false;
   bool complete_started = false;
   bool completed = false;
   bool aborted = false;

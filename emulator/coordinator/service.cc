@@ -94,6 +94,14 @@ void Service::RemoveWriter(WriterRecord* writer) {
 }
 
 void Service::RemoveSession(BackupSession* session) {
+  // A freeze window still running refers to the session's participants;
+  // it ends with them.
+  for (const auto& p : session->participants) {
+    if (p->freeze_timer) {
+      scheduler_.Cancel(*p->freeze_timer);
+      p->freeze_timer.reset();
+    }
+  }
   UnlockSnapshotSet(session);
   sessions_.erase(std::remove(sessions_.begin(), sessions_.end(), session),
                   sessions_.end());

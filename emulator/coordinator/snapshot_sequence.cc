@@ -41,7 +41,6 @@ int FreezeRank(VSS_APPLICATION_LEVEL level) {
 struct SnapshotRun {
   std::vector<Participant*> writers;  // In the set, registration order.
   sim::TimePoint hold_started;
-  bool provider_prepared = false;     // EndPrepareSnapshots was reached.
 };
 
 bool InSequence(const Service& service, const Participant& p) {
@@ -65,7 +64,8 @@ sim::Duration AbortAll(Service& service, BackupSession& session,
 // Ends the run with a provider or coordinator failure (spec 4.1 item 4).
 void FailRun(Service& service, BackupSession& session, SnapshotRun& run,
              Operation& op, HRESULT hr) {
-  if (run.provider_prepared) {
+  if (session.provider_prepared && !session.provider_aborted) {
+    session.provider_aborted = true;
     RunProviderStep(service, session, ProviderStep::kAbortSnapshots);
   }
   AbortAll(service, session, run);
@@ -115,7 +115,11 @@ void QueueWriterEvent(Service& service, BackupSession& session,
                       WriterEvent event, std::vector<Participant*> order) {
   for (Participant* p : order) {
     op.Then([&service, &session, run, p, event, &op]() -> sim::Duration {
-      if (!InSequence(service, *p)) return sim::Duration(0);
+      // Spec 4.2: a frozen writer gets Thaw or Abort, so a writer that
+      // reported a failure but returned true from Freeze (Q10a, not
+      // aborted) is still thawed.
+      const bool frozen = event == WriterEvent::kThaw && p->frozen && !p->aborted;
+      if (!InSequence(service, *p) && !frozen) return sim::Duration(0);
       if (event == WriterEvent::kThaw && !p->frozen) return sim::Duration(0);
       if (event == WriterEvent::kPrepareForSnapshot) p->got_prepare_snapshot = true;
       if (event == WriterEvent::kFreeze) StartFreezeWindow(service, session, *p);
@@ -150,7 +154,7 @@ void QueueProviderStep(Service& service, BackupSession& session,
     }
     ProviderStepResult result = RunProviderStep(service, session, kind);
     if (kind == ProviderStep::kEndPrepareSnapshots) {
-      run->provider_prepared = true;
+      session.provider_prepared = true;
     }
     if (FAILED(result.hr)) {
       FailRun(service, session, *run, op, result.hr);

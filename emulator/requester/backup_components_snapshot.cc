@@ -180,8 +180,11 @@ HRESULT BackupComponents::AbortBackup() {
     return Traced("AbortBackup", S_OK);
   }
   session_.aborted = true;
-  if (session_.set_started && !session_.snapshot_done &&
-      session_.plan.snapshots.size() > 0 && session_.snapshot_started) {
+  // Spec 14.4: the provider hears AbortSnapshots only once it prepared the
+  // set, and only once (a failed DoSnapshotSet has already sent it).
+  if (session_.provider_prepared && !session_.provider_aborted &&
+      !session_.snapshot_done) {
+    session_.provider_aborted = true;
     coordinator::RunProviderStep(*service_, session_,
                                  coordinator::ProviderStep::kAbortSnapshots);
   }

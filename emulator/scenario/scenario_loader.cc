@@ -463,11 +463,7 @@ void ReadExpectation(Element& e, Scenario& s) {
     if (x.results.empty()) e.Fail("<expect call=...> needs result= or either=");
   } else if (e.Has("backup")) {
     x.kind = Expectation::Kind::kBackup;
-    std::string outcome = e.Required("backup");
-    if (outcome != "succeeded" && outcome != "failed") {
-      e.Fail("attribute backup: found \"" + outcome + "\", expected succeeded or failed");
-    }
-    x.backup_succeeds = outcome == "succeeded";
+    x.backup_outcome = Choice(e, "backup", {"succeeded", "failed", "aborted"});
     if (e.Has("result")) x.results.push_back(e.Hresult("result"));
   } else if (e.Has("violation")) {
     x.kind = Expectation::Kind::kViolation;
@@ -479,6 +475,14 @@ void ReadExpectation(Element& e, Scenario& s) {
     x.kind = Expectation::Kind::kWriterStart;
     x.writer = e.Required("writer");
     x.results.push_back(e.Hresult("start"));
+  } else if (e.Has("provider")) {
+    x.kind = Expectation::Kind::kProviderCalls;
+    x.provider_step = Choice(
+        e, "provider",
+        {"BeginPrepareSnapshot", "EndPrepareSnapshots", "PreCommitSnapshots",
+         "CommitSnapshots", "PostCommitSnapshots", "PreFinalCommitSnapshots",
+         "PostFinalCommitSnapshots", "AbortSnapshots", "DeleteSnapshots"});
+    x.calls = e.Int("calls", 1);
   } else if (e.Has("bcd")) {
     x.kind = Expectation::Kind::kBcdSaved;
     x.bcd_saved = Choice(e, "bcd", {"saved", "none"}) == "saved";
@@ -493,7 +497,7 @@ void ReadExpectation(Element& e, Scenario& s) {
     if (e.Has("metadata")) x.metadata = e.Wide("metadata");
   } else {
     e.Fail("<expect> needs one of events=, state=, call=, backup=, violation=, "
-           "no-violations=, start=, bcd= or bcd-component=");
+           "no-violations=, start=, provider=, bcd= or bcd-component=");
   }
   e.Finish();
   s.expectations.push_back(std::move(x));

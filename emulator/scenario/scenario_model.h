@@ -112,11 +112,12 @@ struct Expectation {
     kWriterState,   // writer= state= [failure=]
     kWriterEvents,  // writer= events="A B C" [order=sequence|set|exact]
     kCallResult,    // call= result= | either="A B"
-    kBackup,        // backup="succeeded" | "failed" [result=]
+    kBackup,        // backup="succeeded" | "failed" | "aborted" [result=]
     kViolation,     // violation=rule
     kNoViolation,   // no-violations="true"
     kWriterStart,   // writer= start=HRESULT (Initialize, then Subscribe)
     kBcdSaved,      // bcd="saved" | "none"
+    kProviderCalls, // provider=step calls=N
     kBcdComponent,  // bcd-component="path\\name" writer= [backup-succeeded=]
                     // [stamp=] [metadata=]
   };
@@ -128,9 +129,13 @@ struct Expectation {
   enum class Order { kSequence, kExact, kSet } order = Order::kSequence;
   std::string call;                // Requester call name.
   std::vector<HRESULT> results;    // Any of these is fine.
-  bool backup_succeeds = true;
+  // "succeeded", "failed", or "aborted" (AbortBackup as planned, no
+  // failure).
+  std::string backup_outcome = "succeeded";
   std::string violation;           // Rule id.
   bool bcd_saved = true;
+  std::string provider_step;       // For kProviderCalls.
+  int64_t calls = 0;
   std::wstring component;          // Logical path and name, "\\"-joined.
   std::optional<bool> backup_succeeded;
   std::optional<std::wstring> stamp;     // Backup stamp ("" = none).

@@ -252,10 +252,14 @@ std::string Check(const Expectation& x, const Trace& trace,
       return x.call + ": expected " + List(wanted) + ", found " + found;
     }
     case Expectation::Kind::kBackup: {
-      if (backup.ok() != x.backup_succeeds) {
-        return std::string("expected the backup to ") +
-               (x.backup_succeeds ? "succeed" : "fail") + ", it " +
-               (backup.ok() ? "succeeded"
+      // A planned AbortBackup (abort-after-prepare, backup-complete="false")
+      // ends without a failure but is no successful backup.
+      const std::string outcome = !backup.ok()      ? "failed"
+                                  : backup.aborted ? "aborted"
+                                                   : "succeeded";
+      if (outcome != x.backup_outcome) {
+        return "expected the backup to be " + x.backup_outcome + ", it " +
+               (backup.ok() ? "was " + outcome
                             : "failed at " + backup.failed_step + " with " +
                                   Hr(backup.hr));
       }
@@ -284,6 +288,15 @@ std::string Check(const Expectation& x, const Trace& trace,
       if (backup.bcd_xml.empty() != x.bcd_saved) return "";
       return x.bcd_saved ? "expected a saved BCD, the requester saved none"
                          : "expected no saved BCD, the requester saved one";
+    case Expectation::Kind::kProviderCalls: {
+      int64_t calls = 0;
+      for (const TraceEvent& e : trace.events()) {
+        if (e.kind == "provider" && e.Get("step") == x.provider_step) ++calls;
+      }
+      if (calls == x.calls) return "";
+      return "expected " + std::to_string(x.calls) + " provider " +
+             x.provider_step + " call(s), found " + std::to_string(calls);
+    }
     case Expectation::Kind::kBcdComponent:
       return CheckBcdComponent(x, backup, names);
   }

@@ -127,6 +127,12 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
            "  <writer id=\"w\">\n    <on event=\"Freeze\" backup-stamp=\"s\"/>\n"
            "  </writer>\n</scenario>\n",
        "3:5", "set in PrepareForBackup or PostSnapshot"},
+      {"unknown provider step",
+       std::string(kHead) + "  <expect provider=\"Commit\" calls=\"1\"/>\n</scenario>\n", "2:3",
+       "attribute provider: found \"Commit\", expected BeginPrepareSnapshot"},
+      {"bad backup outcome",
+       std::string(kHead) + "  <expect backup=\"fine\"/>\n</scenario>\n", "2:3",
+       "expected succeeded, failed or aborted"},
       {"bad bcd value",
        std::string(kHead) + "  <expect bcd=\"maybe\"/>\n</scenario>\n", "2:3",
        "found \"maybe\", expected saved or none"},
