@@ -151,6 +151,12 @@ void QueueProviderStep(Service& service, BackupSession& session,
     if (kind == ProviderStep::kCommitSnapshots) {
       run->hold_started = service.now();
       service.Record("hold", {{"name", "flush-and-hold"}});
+      if (service.options().flush_writes_fail) {
+        // Q18: a failed flush, unlike an expired hold, is FLUSH.
+        service.Record("hold", {{"name", "flush"}, {"result", "failed"}});
+        FailRun(service, session, *run, op, VSS_E_FLUSH_WRITES_TIMEOUT);
+        return sim::Duration(0);
+      }
     }
     ProviderStepResult result = RunProviderStep(service, session, kind);
     if (kind == ProviderStep::kEndPrepareSnapshots) {

@@ -39,7 +39,11 @@ class Element {
     throw LoadError{where(), message};
   }
 
-  bool Has(const char* name) const { return node_.attribute(name); }
+  // Also notes name as one this element knows, for the error listing.
+  bool Has(const char* name) const {
+    known_.insert(name);
+    return node_.attribute(name);
+  }
   std::string Text(const char* name, const std::string& fallback = "");
   std::string Required(const char* name);
   std::wstring Wide(const char* name, const std::wstring& fallback = L"");
@@ -63,6 +67,7 @@ class Element {
   const Reader& reader_;
   pugi::xml_node node_;
   std::set<std::string> used_;
+  mutable std::set<std::string> known_;
 };
 
 // Maps pugixml offsets to lines and columns of the source text.
@@ -176,8 +181,10 @@ T Element::Enum(const char* name, const NameTable<T>& table, T fallback) {
 void Element::Finish() {
   for (pugi::xml_attribute a : node_.attributes()) {
     if (used_.count(a.name()) == 0) {
+      std::set<std::string> names = used_;
+      names.insert(known_.begin(), known_.end());
       std::string expected;
-      for (const std::string& u : used_) expected += (expected.empty() ? "" : ", ") + u;
+      for (const std::string& u : names) expected += (expected.empty() ? "" : ", ") + u;
       Fail(std::string("unknown attribute ") + a.name() + " on <" +
            node_.name() + ">; expected " +
            (expected.empty() ? "no attributes" : "one of " + expected));
@@ -196,6 +203,36 @@ std::vector<pugi::xml_node> Element::Children() const {
     }
   }
   return children;
+}
+
+// The reference requester's steps a fault can follow (BackupPlan::after_step).
+const std::vector<std::string>& RequesterSteps() {
+  static const std::vector<std::string> steps = {
+      "InitializeForBackup", "SetBackupState",   "GatherWriterMetadata",
+      "AddComponent",        "StartSnapshotSet", "AddToSnapshotSet",
+      "PrepareForBackup",    "DoSnapshotSet",    "GetSnapshotProperties",
+      "SetBackupSucceeded",  "BackupComplete",   "SaveAsXML"};
+  return steps;
+}
+
+std::string OneOf(const std::vector<std::string>& names) {
+  std::string text;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
+    text += names[i];
+  }
+  return text;
+}
+
+// Reads a required attribute whose value is one of names.
+std::string Choice(Element& e, const char* attribute,
+                   const std::vector<std::string>& names) {
+  std::string value = e.Required(attribute);
+  if (std::find(names.begin(), names.end(), value) == names.end()) {
+    e.Fail(std::string("attribute ") + attribute + ": found \"" + value +
+           "\", expected " + OneOf(names));
+  }
+  return value;
 }
 
 [[noreturn]] void UnknownChild(const Element& parent, const Element& child,
@@ -288,6 +325,10 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
   b.outcome = e.Enum("return", OutcomeNames(), EventBehaviour::Outcome::kReturnTrue);
   if (e.Has("failure")) b.failure = e.Hresult("failure");
   b.extended = e.Has("app-hr") || e.Has("app-message");
+  if (b.extended && !e.Has("failure")) {
+    e.Fail("app-hr and app-message go with failure= (SetWriterFailureEx "
+           "takes the writer failure and the application's details)");
+  }
   if (e.Has("app-hr")) b.application_hr = e.Hresult("app-hr");
   if (e.Has("app-message")) b.application_message = e.Wide("app-message");
   b.take_ms = e.Int("take-ms", 0);
@@ -301,7 +342,10 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
            "PostSnapshot, the events that hand over the components");
   }
   e.Finish();
-  w.behaviour[event] = b;
+  if (!w.behaviour.emplace(event, b).second) {
+    e.Fail(std::string("a second <on event=\"") + EventNames().Name(event) +
+           "\"> for this writer; describe each event once");
+  }
 }
 
 void ReadWriter(const Reader& reader, Element& e, Scenario& s) {
@@ -347,14 +391,20 @@ void ReadWriter(const Reader& reader, Element& e, Scenario& s) {
 
 void ReadRequester(Element& e, Scenario& s) {
   RequesterWorkload& r = s.requester;
+  if (r.where.line != 0) {
+    e.Fail("a second <requester>; the first is at " + r.where.ToString());
+  }
   r.where = e.where();
-  r.external = e.Text("workload", "reference") == "external";
+  r.external = e.Has("workload") &&
+               Choice(e, "workload", {"reference", "external"}) == "external";
   BackupPlan& plan = r.plan;
   plan.type = e.Enum("type", BackupTypeNames(), VSS_BT_FULL);
-  plan.component_mode = e.Text("mode", "component") != "volume";
+  plan.component_mode = !e.Has("mode") ||
+                        Choice(e, "mode", {"component", "volume"}) == "component";
   plan.context = e.Enum("context", ContextNames(), static_cast<LONG>(VSS_CTX_BACKUP));
-  plan.wait = e.Text("wait", "wait") == "poll" ? BackupPlan::WaitStyle::kPoll
-                                               : BackupPlan::WaitStyle::kWait;
+  plan.wait = e.Has("wait") && Choice(e, "wait", {"wait", "poll"}) == "poll"
+                  ? BackupPlan::WaitStyle::kPoll
+                  : BackupPlan::WaitStyle::kWait;
   plan.abort_after_prepare = e.Bool("abort-after-prepare", false);
   plan.bootable_system_state = e.Bool("bootable-system-state", false);
   plan.select_optional_components = e.Bool("select-optional", true);
@@ -376,42 +426,13 @@ void ReadRequester(Element& e, Scenario& s) {
   e.Finish();
 }
 
-// The reference requester's steps a fault can follow (BackupPlan::after_step).
-const std::vector<std::string>& RequesterSteps() {
-  static const std::vector<std::string> steps = {
-      "InitializeForBackup", "SetBackupState",   "GatherWriterMetadata",
-      "AddComponent",        "StartSnapshotSet", "AddToSnapshotSet",
-      "PrepareForBackup",    "DoSnapshotSet",    "GetSnapshotProperties",
-      "SetBackupSucceeded",  "BackupComplete",   "SaveAsXML"};
-  return steps;
-}
-
-std::string OneOf(const std::vector<std::string>& names) {
-  std::string text;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += names[i];
-  }
-  return text;
-}
-
-// Reads a required attribute whose value is one of names.
-std::string Choice(Element& e, const char* attribute,
-                   const std::vector<std::string>& names) {
-  std::string value = e.Required(attribute);
-  if (std::find(names.begin(), names.end(), value) == names.end()) {
-    e.Fail(std::string("attribute ") + attribute + ": found \"" + value +
-           "\", expected " + OneOf(names));
-  }
-  return value;
-}
-
 void ReadFault(Element& e, Scenario& s) {
   Fault f;
   f.where = e.where();
   std::string kind = Choice(e, "kind",
                             {"access-denied", "foreign-snapshot-set",
-                             "second-requester-identify", "unsubscribe"});
+                             "second-requester-identify", "unsubscribe",
+                             "flush-writes-fail"});
   if (kind == "access-denied") {
     f.kind = Fault::Kind::kAccessDenied;
     f.at = Choice(e, "at", {"create", "initialize", "writer-initialize",
@@ -421,6 +442,8 @@ void ReadFault(Element& e, Scenario& s) {
     }
   } else if (kind == "foreign-snapshot-set") {
     f.kind = Fault::Kind::kForeignSnapshotSet;
+  } else if (kind == "flush-writes-fail") {
+    f.kind = Fault::Kind::kFlushWritesFail;
   } else if (kind == "second-requester-identify") {
     f.kind = Fault::Kind::kSecondRequesterIdentify;
     f.after = Choice(e, "after", RequesterSteps());
@@ -470,7 +493,7 @@ void ReadExpectation(Element& e, Scenario& s) {
     x.violation = e.Required("violation");
   } else if (e.Has("no-violations")) {
     x.kind = Expectation::Kind::kNoViolation;
-    e.Bool("no-violations", true);
+    Choice(e, "no-violations", {"true"});
   } else if (e.Has("start")) {
     x.kind = Expectation::Kind::kWriterStart;
     x.writer = e.Required("writer");

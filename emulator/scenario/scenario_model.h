@@ -89,6 +89,7 @@ struct Fault {
     kForeignSnapshotSet,       // Another requester's set is in creation.
     kSecondRequesterIdentify,  // Another requester gathers after `after`.
     kUnsubscribe,              // `writer` unsubscribes after `after`.
+    kFlushWritesFail,          // The flush before the hold fails.
   };
   Kind kind = Kind::kAccessDenied;
   // For kAccessDenied: create, initialize, writer-initialize or subscribe.

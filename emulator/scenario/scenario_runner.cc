@@ -69,9 +69,10 @@ bool StartIsExpected(const Scenario& s, const std::string& id) {
   return false;
 }
 
-// Applies the scenario's access-denied faults to the run's options.
-void DenyAccess(const Scenario& s, RunOptions* options) {
+// Applies the scenario's faults that live in the run's options.
+void ApplyFaults(const Scenario& s, RunOptions* options) {
   for (const Fault& f : s.faults) {
+    if (f.kind == Fault::Kind::kFlushWritesFail) options->flush_writes_fail = true;
     if (f.kind != Fault::Kind::kAccessDenied) continue;
     AccessDenied& d = options->access_denied;
     std::wstring who = L"*";
@@ -309,7 +310,7 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed) {
   RunResult result;
   RunOptions options = scenario.options;
   if (seed) options.seed = *seed;
-  DenyAccess(scenario, &options);
+  ApplyFaults(scenario, &options);
   Emulator emulator(options);
   FaultPlan faults(scenario.provider_faults);
   emulator.service()->provider().set_behaviour(&faults);

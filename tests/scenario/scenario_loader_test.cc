@@ -103,7 +103,7 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
       {"unknown fault kind",
        std::string(kHead) + "  <fault kind=\"meteor\"/>\n</scenario>\n", "2:3",
        "found \"meteor\", expected access-denied, foreign-snapshot-set, "
-       "second-requester-identify or unsubscribe"},
+       "second-requester-identify, unsubscribe or flush-writes-fail"},
       {"fault after an unknown step",
        std::string(kHead) + "  <writer id=\"w\"/>\n"
            "  <fault kind=\"unsubscribe\" writer=\"w\" after=\"Lunch\"/>\n</scenario>\n",
@@ -133,6 +133,30 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
       {"bad backup outcome",
        std::string(kHead) + "  <expect backup=\"fine\"/>\n</scenario>\n", "2:3",
        "expected succeeded, failed or aborted"},
+      {"second requester",
+       std::string(kHead) + "  <requester/>\n  <requester type=\"copy\"/>\n</scenario>\n",
+       "3:3", "a second <requester>; the first is at s.xml:2:3"},
+      {"an event described twice",
+       std::string(kHead) +
+           "  <writer id=\"w\">\n    <on event=\"Freeze\" return=\"false\"/>\n"
+           "    <on event=\"Freeze\" take-ms=\"5\"/>\n  </writer>\n</scenario>\n",
+       "4:5", "a second <on event=\"Freeze\">"},
+      {"application details without a failure",
+       std::string(kHead) +
+           "  <writer id=\"w\">\n    <on event=\"Freeze\" app-message=\"m\"/>\n"
+           "  </writer>\n</scenario>\n",
+       "3:5", "app-hr and app-message go with failure="},
+      {"misspelt workload",
+       std::string(kHead) + "  <requester workload=\"externl\"/>\n</scenario>\n", "2:3",
+       "attribute workload: found \"externl\", expected reference or external"},
+      {"unknown attribute lists the optional ones",
+       std::string(kHead) +
+           "  <writer id=\"w\">\n    <on event=\"Freeze\" retrun=\"false\"/>\n"
+           "  </writer>\n</scenario>\n",
+       "3:5", "app-hr, app-message, backup-metadata, backup-stamp, event, failure"},
+      {"no-violations false",
+       std::string(kHead) + "  <expect no-violations=\"false\"/>\n</scenario>\n", "2:3",
+       "expected true"},
       {"bad bcd value",
        std::string(kHead) + "  <expect bcd=\"maybe\"/>\n</scenario>\n", "2:3",
        "found \"maybe\", expected saved or none"},

@@ -85,6 +85,9 @@ struct RunOptions {
   std::wstring machine_name = L"vssemu-host";
   // Injected E_ACCESSDENIED faults (none by default).
   AccessDenied access_denied;
+  // The volume flush that starts flush-and-hold fails, so DoSnapshotSet
+  // fails with VSS_E_FLUSH_WRITES_TIMEOUT (spec 5, Q18).
+  bool flush_writes_fail = false;
   // Whether the trace is recorded (benchmarks of long runs turn it off).
   bool record_trace = true;
 };
