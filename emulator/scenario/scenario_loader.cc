@@ -472,6 +472,8 @@ void ReadExpectation(Element& e, Scenario& s) {
     x.writer = e.Required("writer");
     x.state = e.Enum("state", WriterStateNames(), VSS_WS_UNKNOWN);
     if (e.Has("failure")) x.failure = e.Hresult("failure");
+    if (e.Has("app-hr")) x.application_hr = e.Hresult("app-hr");
+    if (e.Has("app-message")) x.application_message = e.Wide("app-message");
   } else if (e.Has("call")) {
     x.kind = Expectation::Kind::kCallResult;
     x.call = e.Required("call");

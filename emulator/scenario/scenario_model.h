@@ -126,6 +126,9 @@ struct Expectation {
   std::string writer;  // Writer id.
   VSS_WRITER_STATE state = VSS_WS_UNKNOWN;
   std::optional<HRESULT> failure;
+  // SetWriterFailureEx details, as GetWriterStatusEx reports them.
+  std::optional<HRESULT> application_hr;
+  std::optional<std::wstring> application_message;
   std::vector<std::string> events;
   enum class Order { kSequence, kExact, kSet } order = Order::kSequence;
   std::string call;                // Requester call name.

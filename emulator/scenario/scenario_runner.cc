@@ -207,6 +207,16 @@ std::string Check(const Expectation& x, const Trace& trace,
         return "writer " + x.writer + ": expected failure " + Hr(*x.failure) +
                ", found " + Hr(row->failure);
       }
+      if (x.application_hr && row->application_hr != *x.application_hr) {
+        return "writer " + x.writer + ": expected application HRESULT " +
+               Hr(*x.application_hr) + ", found " + Hr(row->application_hr);
+      }
+      if (x.application_message &&
+          row->application_message != *x.application_message) {
+        return "writer " + x.writer + ": expected application message \"" +
+               metadata::ToUtf8(*x.application_message) + "\", found \"" +
+               metadata::ToUtf8(row->application_message) + "\"";
+      }
       return "";
     }
     case Expectation::Kind::kWriterEvents: {
