@@ -289,7 +289,36 @@ metadata::FileSpec ReadFiles(Element& e, bool recursive_allowed) {
   return spec;
 }
 
-void ReadComponent(const Reader& reader, Element& c, ScriptedWriter& w) {
+// A <dependency writer="id"> waiting for every writer to be read, since
+// the writer it names may come later in the file.
+struct PendingDependency {
+  size_t writer = 0, component = 0, dependency = 0;
+  std::string on_writer;
+  SourceLocation where;
+};
+
+metadata::ComponentDependency ReadDependency(Element& e, std::string* on_writer) {
+  metadata::ComponentDependency d;
+  *on_writer = e.Text("writer");
+  std::string class_text = e.Text("class");
+  if (on_writer->empty() == class_text.empty()) {
+    e.Fail("<dependency> names the other writer with writer= (its id in this "
+           "scenario) or class= (a GUID), one of them");
+  }
+  if (!class_text.empty()) {
+    std::optional<GUID> g = com::ParseGuid(std::string_view(class_text));
+    if (!g) e.Fail("attribute class: \"" + class_text + "\" is not a GUID");
+    d.writer_id = *g;
+  }
+  d.logical_path = e.Wide("path");
+  d.component_name = e.Wide("name");
+  if (d.component_name.empty()) e.Fail("<dependency> needs a name");
+  e.Finish();
+  return d;
+}
+
+void ReadComponent(const Reader& reader, Element& c, ScriptedWriter& w,
+                   size_t writer_index, std::vector<PendingDependency>* pending) {
   metadata::Component component;
   component.type = c.Enum("type", ComponentTypeNames(), VSS_CT_FILEGROUP);
   component.logical_path = c.Wide("path");
@@ -308,10 +337,18 @@ void ReadComponent(const Reader& reader, Element& c, ScriptedWriter& w) {
       component.database_files.push_back(ReadFiles(f, false));
     } else if (tag == "log-files" && component.type == VSS_CT_DATABASE) {
       component.database_log_files.push_back(ReadFiles(f, false));
+    } else if (tag == "dependency") {
+      std::string on_writer;
+      component.dependencies.push_back(ReadDependency(f, &on_writer));
+      if (!on_writer.empty()) {
+        pending->push_back({writer_index, w.metadata.components.size(),
+                            component.dependencies.size() - 1, on_writer,
+                            f.where()});
+      }
     } else {
       UnknownChild(c, f, component.type == VSS_CT_DATABASE
-                             ? "<database-files> or <log-files> in a database"
-                             : "<files> in a file group");
+                             ? "<database-files>, <log-files> or <dependency> in a database"
+                             : "<files> or <dependency> in a file group");
     }
   }
   w.metadata.components.push_back(std::move(component));
@@ -348,7 +385,32 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
   }
 }
 
-void ReadWriter(const Reader& reader, Element& e, Scenario& s) {
+metadata::RestoreMethod ReadRestoreMethod(Element& e) {
+  metadata::RestoreMethod r;
+  r.method = e.Enum("method", RestoreMethodNames(), VSS_RME_RESTORE_IF_CAN_REPLACE);
+  r.writer_restore = e.Enum("writer-restore", WriterRestoreNames(), VSS_WRE_ALWAYS);
+  if (e.Has("service")) r.service = e.Wide("service");
+  if (e.Has("user-procedure")) r.user_procedure = e.Wide("user-procedure");
+  r.reboot_required = e.Bool("reboot-required", false);
+  e.Finish();
+  return r;
+}
+
+metadata::FileSpec ReadAlternateMapping(Element& e) {
+  metadata::FileSpec m;
+  m.path = e.Wide("path");
+  m.filespec = e.Wide("filespec", L"*");
+  m.recursive = e.Bool("recursive", false);
+  m.alternate_location = e.Wide("destination");
+  if (m.path.empty() || m.alternate_location->empty()) {
+    e.Fail("<alternate-location-mapping> needs a path and a destination");
+  }
+  e.Finish();
+  return m;
+}
+
+void ReadWriter(const Reader& reader, Element& e, Scenario& s,
+                std::vector<PendingDependency>* pending) {
   ScriptedWriter w;
   w.where = e.where();
   w.id = e.Required("id");
@@ -377,13 +439,18 @@ void ReadWriter(const Reader& reader, Element& e, Scenario& s) {
     Element c(reader, node);
     std::string tag = node.name();
     if (tag == "component") {
-      ReadComponent(reader, c, w);
+      ReadComponent(reader, c, w, s.scripted_writers.size(), pending);
+    } else if (tag == "restore-method") {
+      w.metadata.restore_method = ReadRestoreMethod(c);
+    } else if (tag == "alternate-location-mapping") {
+      w.metadata.alternate_location_mappings.push_back(ReadAlternateMapping(c));
     } else if (tag == "exclude") {
       w.metadata.exclude_files.push_back(ReadFiles(c, true));
     } else if (tag == "on") {
       ReadBehaviour(c, w);
     } else {
-      UnknownChild(e, c, "<component>, <exclude> or <on>");
+      UnknownChild(e, c, "<component>, <exclude>, <restore-method>, "
+                         "<alternate-location-mapping> or <on>");
     }
   }
   s.scripted_writers.push_back(std::move(w));
@@ -571,6 +638,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
     e.Fail(std::string("the root element is <") + root.name() + ">; expected <scenario>");
   }
   Scenario s;
+  std::vector<PendingDependency> pending;
   s.file = reader.file();
   s.name = e.Required("name");
   s.spec_section = e.Required("spec");
@@ -585,7 +653,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
     } else if (tag == "world") {
       ReadWorld(reader, c, s);
     } else if (tag == "writer") {
-      ReadWriter(reader, c, s);
+      ReadWriter(reader, c, s, &pending);
     } else if (tag == "registered-writer") {
       RegisteredWriter r{c.Required("id"), c.Required("class"), c.where()};
       c.Finish();
@@ -601,6 +669,17 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
                    "<description>, <world>, <writer>, <registered-writer>, "
                    "<requester>, <fault> or <expect>");
     }
+  }
+  for (const PendingDependency& d : pending) {
+    auto on = std::find_if(s.scripted_writers.begin(), s.scripted_writers.end(),
+                           [&](const ScriptedWriter& w) { return w.id == d.on_writer; });
+    if (on == s.scripted_writers.end()) {
+      throw LoadError{d.where, "no scripted writer with id \"" + d.on_writer +
+                                   "\" is declared in this scenario (name a "
+                                   "registered writer's class with class=)"};
+    }
+    s.scripted_writers[d.writer].metadata.components[d.component]
+        .dependencies[d.dependency].writer_id = on->metadata.identity.writer_id;
   }
   CheckReferences(reader, s);
   return s;

@@ -58,6 +58,28 @@ const NameTable<EventBehaviour::Outcome>& OutcomeNames() {
   return t;
 }
 
+const NameTable<VSS_RESTOREMETHOD_ENUM>& RestoreMethodNames() {
+  static const NameTable<VSS_RESTOREMETHOD_ENUM> t{
+      {"restore-if-not-there", VSS_RME_RESTORE_IF_NOT_THERE},
+      {"restore-if-can-replace", VSS_RME_RESTORE_IF_CAN_REPLACE},
+      {"stop-restore-start", VSS_RME_STOP_RESTORE_START},
+      {"restore-to-alternate-location", VSS_RME_RESTORE_TO_ALTERNATE_LOCATION},
+      {"restore-at-reboot", VSS_RME_RESTORE_AT_REBOOT},
+      {"restore-at-reboot-if-cannot-replace",
+       VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE},
+      {"custom", VSS_RME_CUSTOM},
+      {"restore-stop-start", VSS_RME_RESTORE_STOP_START}};
+  return t;
+}
+
+const NameTable<VSS_WRITERRESTORE_ENUM>& WriterRestoreNames() {
+  static const NameTable<VSS_WRITERRESTORE_ENUM> t{
+      {"never", VSS_WRE_NEVER},
+      {"if-replace-fails", VSS_WRE_IF_REPLACE_FAILS},
+      {"always", VSS_WRE_ALWAYS}};
+  return t;
+}
+
 const NameTable<VSS_USAGE_TYPE>& UsageNames() {
   static const NameTable<VSS_USAGE_TYPE> t{
       {"user-data", VSS_UT_USERDATA},

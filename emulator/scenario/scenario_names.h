@@ -54,6 +54,8 @@ class NameTable {
 const NameTable<Strictness>& StrictnessNames();
 const NameTable<coordinator::ProviderStep>& ProviderStepNames();
 const NameTable<VSS_COMPONENT_TYPE>& ComponentTypeNames();
+const NameTable<VSS_RESTOREMETHOD_ENUM>& RestoreMethodNames();
+const NameTable<VSS_WRITERRESTORE_ENUM>& WriterRestoreNames();
 const NameTable<coordinator::WriterEvent>& EventNames();
 const NameTable<EventBehaviour::Outcome>& OutcomeNames();
 const NameTable<VSS_USAGE_TYPE>& UsageNames();

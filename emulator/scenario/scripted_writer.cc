@@ -43,6 +43,11 @@ bool ScriptedVssWriter::Describe(IVssCreateWriterMetadata* m) {
   bool ok = SUCCEEDED(m->SetRestoreMethod(r.method, OrNull(r.service),
                                           OrNull(r.user_procedure),
                                           r.writer_restore, r.reboot_required));
+  for (const metadata::FileSpec& a : wmd.alternate_location_mappings) {
+    ok = ok && SUCCEEDED(m->AddAlternateLocationMapping(
+                   a.path.c_str(), a.filespec.c_str(), a.recursive,
+                   a.alternate_location->c_str()));
+  }
   for (const metadata::FileSpec& x : wmd.exclude_files) {
     ok = ok && SUCCEEDED(m->AddExcludeFiles(x.path.c_str(), x.filespec.c_str(),
                                             x.recursive));
@@ -63,6 +68,11 @@ bool ScriptedVssWriter::Describe(IVssCreateWriterMetadata* m) {
                                                c.name.c_str(), f.path.c_str(),
                                                f.filespec.c_str(),
                                                f.backup_type_mask));
+    }
+    for (const metadata::ComponentDependency& d : c.dependencies) {
+      ok = ok && SUCCEEDED(m->AddComponentDependency(
+                     OrNull(c.logical_path), c.name.c_str(), d.writer_id,
+                     OrNull(d.logical_path), d.component_name.c_str()));
     }
     for (const metadata::FileSpec& f : c.database_log_files) {
       ok = ok && SUCCEEDED(m->AddDatabaseLogFiles(

@@ -96,7 +96,7 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        std::string(kHead) +
            "  <writer id=\"w\">\n    <component name=\"D\" type=\"database\">\n"
            "      <files path=\"C:\\x\"/>\n    </component>\n  </writer>\n</scenario>\n",
-       "4:7", "expected <database-files> or <log-files>"},
+       "4:7", "expected <database-files>, <log-files> or <dependency>"},
       {"unknown knob",
        std::string(kHead) + "  <world><knob name=\"fast\" value=\"true\"/></world>\n</scenario>\n",
        "2:10", "knob fast=\"true\""},
