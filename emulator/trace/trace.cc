@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "sim/virtual_time.h"
+#include "trace/json_string.h"
 
 namespace vssemu {
 namespace {
@@ -44,11 +45,6 @@ void AppendEscaped(std::string* out, std::string_view value, bool json) {
   }
 }
 
-void AppendJsonString(std::string* out, std::string_view value) {
-  *out += '"';
-  AppendEscaped(out, value, true);
-  *out += '"';
-}
 
 std::string HashHex(uint64_t hash) {
   char buf[20];
@@ -58,6 +54,12 @@ std::string HashHex(uint64_t hash) {
 }
 
 }  // namespace
+
+void AppendJsonString(std::string* out, std::string_view value) {
+  *out += '"';
+  AppendEscaped(out, value, true);
+  *out += '"';
+}
 
 std::string_view TraceEvent::Get(std::string_view name) const {
   for (const auto& [key, value] : fields) {

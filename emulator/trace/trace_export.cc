@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "trace/json_string.h"
+
 #include "sim/virtual_time.h"
 
 namespace vssemu {
@@ -321,28 +323,6 @@ class MermaidWriter {
 // ---------------------------------------------------------------------------
 // Chrome trace-event JSON.
 
-void AppendJsonString(std::string* out, std::string_view value) {
-  *out += '"';
-  for (char c : value) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x",
-                        static_cast<unsigned>(static_cast<unsigned char>(c)));
-          *out += buf;
-        } else {
-          *out += c;
-        }
-    }
-  }
-  *out += '"';
-}
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -216,40 +217,45 @@ int RunScenarios(const std::vector<std::string>& args) {
   return any_failure ? kExitFailure : kExitOk;
 }
 
-int RunValidate(const std::vector<std::string>& args) {
-  if (int code; HandleHelp(args, kValidateHelp, &code)) return code;
+namespace {
+
+// Loads every scenario named by args (files or folders), reporting load
+// errors on stderr and handing each loaded one to use; returns the exit
+// status of validate and list.
+int ForEachLoaded(const char* command, const std::vector<std::string>& args,
+                  const std::function<void(const std::string& file,
+                                           const scenario::Scenario&)>& use) {
   std::vector<std::string> files;
-  bool all_found = Files("validate", args, &files);
-  int status = all_found ? kExitOk : kExitInput;
+  int status = Files(command, args, &files) ? kExitOk : kExitInput;
   for (const std::string& file : files) {
     scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
     if (!loaded) {
       std::fprintf(stderr, "%s\n", loaded.ErrorText().c_str());
       status = kExitInput;
     } else {
-      std::printf("%s: ok\n", file.c_str());
+      use(file, *loaded.scenario);
     }
   }
   return status;
 }
 
+}  // namespace
+
+int RunValidate(const std::vector<std::string>& args) {
+  if (int code; HandleHelp(args, kValidateHelp, &code)) return code;
+  return ForEachLoaded("validate", args,
+                       [](const std::string& file, const scenario::Scenario&) {
+                         std::printf("%s: ok\n", file.c_str());
+                       });
+}
+
 int RunList(const std::vector<std::string>& args) {
   if (int code; HandleHelp(args, kListHelp, &code)) return code;
-  std::vector<std::string> files;
-  bool all_found = Files("list", args, &files);
-  int status = all_found ? kExitOk : kExitInput;
-  for (const std::string& file : files) {
-    scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
-    if (!loaded) {
-      std::fprintf(stderr, "%s\n", loaded.ErrorText().c_str());
-      status = kExitInput;
-      continue;
-    }
-    std::printf("%s  [spec %s] %s\n", file.c_str(),
-                loaded.scenario->spec_section.c_str(),
-                loaded.scenario->requirement.c_str());
-  }
-  return status;
+  return ForEachLoaded(
+      "list", args, [](const std::string& file, const scenario::Scenario& s) {
+        std::printf("%s  [spec %s] %s\n", file.c_str(), s.spec_section.c_str(),
+                    s.requirement.c_str());
+      });
 }
 
 }  // namespace vssemu::tools
