@@ -166,17 +166,20 @@ void QueueProviderStep(Service& service, BackupSession& session,
       FailRun(service, session, *run, op, result.hr);
       return sim::Duration(0);
     }
-    if (kind == ProviderStep::kCommitSnapshots) {
-      // Spec 5: the kernel holds writes for at most 10 s (Q18: HOLD).
-      if (service.now() + result.took - run->hold_started >
-          std::chrono::seconds(10)) {
-        service.Record("hold", {{"name", "release"}, {"result", "timeout"}});
-        FailRun(service, session, *run, op, VSS_E_HOLD_WRITES_TIMEOUT);
-        return sim::Duration(0);
-      }
-      service.Record("hold", {{"name", "release"}});
-    }
     return result.took;
+  });
+  if (kind != ProviderStep::kCommitSnapshots) return;
+  // The hold ends when CommitSnapshots returns, once the time it took has
+  // passed; spec 5: the kernel holds writes for at most 10 s (Q18: HOLD).
+  op.Then([&service, &session, run, &op]() -> sim::Duration {
+    if (session.plan.snapshots.empty()) return sim::Duration(0);
+    if (service.now() - run->hold_started > std::chrono::seconds(10)) {
+      service.Record("hold", {{"name", "release"}, {"result", "timeout"}});
+      FailRun(service, session, *run, op, VSS_E_HOLD_WRITES_TIMEOUT);
+      return sim::Duration(0);
+    }
+    service.Record("hold", {{"name", "release"}});
+    return sim::Duration(0);
   });
 }
 
