@@ -610,6 +610,17 @@ void CheckReferences(const Reader& reader, const Scenario& s) {
                                    "\" is declared in this scenario"};
     }
   }
+  for (const Expectation& x : s.expectations) {
+    bool needs_reference = x.kind == Expectation::Kind::kBackup ||
+                           x.kind == Expectation::Kind::kBcdSaved ||
+                           x.kind == Expectation::Kind::kBcdComponent ||
+                           x.application_hr || x.application_message;
+    if (needs_reference && s.requester.external) {
+      throw LoadError{x.where, "this expectation reads the reference "
+                               "requester's results; this scenario's "
+                               "requester is external"};
+    }
+  }
   for (const Fault& f : s.faults) {
     if (!f.writer.empty() && ids.count(f.writer) == 0) {
       throw LoadError{f.where, "no writer with id \"" + f.writer +

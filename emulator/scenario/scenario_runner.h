@@ -7,6 +7,7 @@
 #ifndef VSSEMU_SCENARIO_SCENARIO_RUNNER_H_
 #define VSSEMU_SCENARIO_SCENARIO_RUNNER_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,9 +29,14 @@ struct RunResult {
   bool setup_failed = false;
 };
 
-// Runs scenario; seed, when given, replaces the scenario's own.
+// Runs scenario; seed, when given, replaces the scenario's own. A scenario
+// whose requester is external runs requester (the test's own code calling
+// IVssBackupComponents) once its writers have started; its state
+// expectations then read the writers' states from the trace (as of their
+// BackupShutdown).
 RunResult RunScenario(const Scenario& scenario,
-                      std::optional<uint64_t> seed = std::nullopt);
+                      std::optional<uint64_t> seed = std::nullopt,
+                      const std::function<void()>& requester = {});
 
 }  // namespace vssemu::scenario
 
