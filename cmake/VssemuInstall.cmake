@@ -19,6 +19,17 @@ install(DIRECTORY emulator/include/sdk emulator/include/vssemu
 # The scenario layer's headers (the reference requester, scenario files).
 install(DIRECTORY emulator/scenario DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
+# The internal headers those include (their closure, kept exact so that
+# nothing else of the emulator's inside becomes an interface).
+foreach(header com/com_object.h com/com_ptr.h com/live_objects.h
+               coordinator/provider_steps.h coordinator/provider_volumes.h
+               coordinator/writer_events.h metadata/bcd_access.h
+               metadata/filedesc.h metadata/wmd_model.h sim/prng.h
+               sim/virtual_time.h)
+  get_filename_component(header_dir ${header} DIRECTORY)
+  install(FILES emulator/${header}
+          DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}/${header_dir})
+endforeach()
 
 # The names consumers use.
 set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)

@@ -9,6 +9,8 @@
 #include <fixtures/matchers.h>
 #include <fixtures/mock_writer.h>
 #include <fixtures/samples/reference_requester.h>
+#include <scenario/scenario_loader.h>
+#include <scenario/scenario_runner.h>
 #include <vssemu/emulator.h>
 
 namespace {
@@ -84,6 +86,34 @@ TEST_F(InventoryWriterTest, ResumesWritesWhenItsFreezeWindowExpires) {
   ASSERT_NE(row, nullptr);
   EXPECT_THAT(row->state, WriterStateIs(VSS_WS_FAILED_AT_FREEZE));
   EXPECT_EQ(row->failure, VSS_E_WRITERERROR_TIMEOUT);
+}
+
+// A scenario supplies the world (a system writer, frozen after this
+// back-end writer, that stalls in Freeze);
+// the requester is this test's own code (workload="external"), the writer is
+// the real InventoryWriter (registered in register_inventory_writer.cc).
+TEST(InventoryWriterScenario, RunsWithTheTestsOwnRequester) {
+  const char* xml =
+      "<scenario name=\"stalled-neighbour\" spec=\"5\"\n"
+      "          requirement=\"A neighbour stalling in Freeze expires the inventory writer's window\">\n"
+      "  <registered-writer id=\"inventory\" class=\"InventoryWriter\"/>\n"
+      "  <writer id=\"system\" name=\"System\" level=\"system\" freeze-timeout-ms=\"120000\">\n"
+      "    <component name=\"State\"><files path=\"C:\\System\"/></component>\n"
+      "    <on event=\"Freeze\" take-ms=\"90000\"/>\n"
+      "  </writer>\n"
+      "  <requester workload=\"external\"/>\n"
+      "  <expect writer=\"inventory\" state=\"FAILED_AT_FREEZE\" failure=\"VSS_E_WRITERERROR_TIMEOUT\"/>\n"
+      "</scenario>\n";
+  vssemu::scenario::LoadResult loaded =
+      vssemu::scenario::LoadScenarioText(xml, "stalled-neighbour.xml");
+  ASSERT_TRUE(loaded) << loaded.ErrorText();
+  vssemu::scenario::RunResult run =
+      vssemu::scenario::RunScenario(*loaded.scenario, std::nullopt, [] {
+        vssemu::samples::BackupPlan plan;
+        plan.fail_on_writer_error = false;
+        vssemu::samples::RunBackup(plan);
+      });
+  EXPECT_TRUE(run.passed) << ::testing::PrintToString(run.failures);
 }
 
 }  // namespace
