@@ -60,6 +60,12 @@ struct BackupPlan {
   // root), instead of the selection of spec 9.5; a listed component no
   // writer reports fails the backup with VSS_E_OBJECT_NOT_FOUND.
   std::vector<std::wstring> components;
+  // Writer filters (spec 15.1), applied before GatherWriterMetadata:
+  // DisableWriterClasses, then EnableWriterClasses (a white list once
+  // non-empty), then DisableWriterInstances.
+  std::vector<VSS_ID> disabled_classes;
+  std::vector<VSS_ID> enabled_classes;
+  std::vector<VSS_ID> disabled_instances;
   // Whether the backup ends with SetBackupSucceeded and BackupComplete, and
   // whether it saves the BCD with SaveAsXML.
   bool backup_complete = true;

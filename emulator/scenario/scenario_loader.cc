@@ -479,6 +479,9 @@ void ReadRequester(Element& e, Scenario& s) {
   plan.backup_complete = e.Bool("backup-complete", true);
   plan.save_as_xml = e.Bool("save-xml", true);
   plan.abort_on_early_end = e.Bool("abort-backup", true);
+  if (e.Has("disable-writers")) r.disable_writers = e.Words("disable-writers");
+  if (e.Has("enable-writers")) r.enable_writers = e.Words("enable-writers");
+  if (e.Has("disable-instances")) r.disable_instances = e.Words("disable-instances");
   if (e.Has("components")) {
     for (const std::string& c : e.Words("components")) {
       plan.components.push_back(metadata::FromUtf8(c));
@@ -619,6 +622,15 @@ void CheckReferences(const Reader& reader, const Scenario& s) {
       throw LoadError{x.where, "this expectation reads the reference "
                                "requester's results; this scenario's "
                                "requester is external"};
+    }
+  }
+  for (const auto* list : {&s.requester.disable_writers, &s.requester.enable_writers,
+                           &s.requester.disable_instances}) {
+    for (const std::string& id : *list) {
+      if (ids.count(id) == 0) {
+        throw LoadError{s.requester.where, "no writer with id \"" + id +
+                                               "\" is declared in this scenario"};
+      }
     }
   }
   for (const Fault& f : s.faults) {

@@ -104,6 +104,9 @@ struct Fault {
 struct RequesterWorkload {
   bool external = false;
   BackupPlan plan;
+  // Writer ids whose class is disabled or enabled, or whose instance is
+  // disabled (resolved to GUIDs when the writers have started).
+  std::vector<std::string> disable_writers, enable_writers, disable_instances;
   SourceLocation where;
 };
 

@@ -10,6 +10,7 @@
 #include "com/hresult_table.h"
 #include "coordinator/service.h"
 #include "com/bstr.h"
+#include "com/guid_format.h"
 #include "metadata/bcd_xml.h"
 #include "metadata/xml_util.h"
 #include "scenario/scenario_names.h"
@@ -41,6 +42,7 @@ class FaultPlan : public coordinator::ProviderBehaviour {
 struct WriterNames {
   std::map<std::string, std::string> trace_name;  // writer= in the trace.
   std::map<std::string, std::string> class_id;    // class= in the trace.
+  std::map<std::string, std::string> instance_id; // instance= in the trace.
   std::map<std::string, HRESULT> start;           // Initialize + Subscribe.
   std::map<std::string, CVssWriter*> object;
 };
@@ -55,7 +57,21 @@ void NoteInitialize(const Trace& trace, size_t index, const std::string& id,
     if (events[i].kind == "writer" && events[i].Get("name") == "Initialize") {
       names->trace_name[id] = std::string(events[i].Get("writer"));
       names->class_id[id] = std::string(events[i].Get("class"));
+      names->instance_id[id] = std::string(events[i].Get("instance"));
       return;
+    }
+  }
+}
+
+// Appends the GUIDs (class or instance, from the trace) of the writers ids.
+void ResolveWriters(const std::vector<std::string>& ids,
+                    const std::map<std::string, std::string>& guids,
+                    std::vector<VSS_ID>* out) {
+  for (const std::string& id : ids) {
+    auto it = guids.find(id);
+    if (it == guids.end()) continue;  // It never initialized.
+    if (std::optional<GUID> g = com::ParseGuid(std::string_view(it->second))) {
+      out->push_back(*g);
     }
   }
 }
@@ -404,6 +420,10 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
   }
   if (!result.setup_failed && !scenario.requester.external) {
     BackupPlan plan = scenario.requester.plan;
+    const RequesterWorkload& r = scenario.requester;
+    ResolveWriters(r.disable_writers, names.class_id, &plan.disabled_classes);
+    ResolveWriters(r.enable_writers, names.class_id, &plan.enabled_classes);
+    ResolveWriters(r.disable_instances, names.instance_id, &plan.disabled_instances);
     std::set<const Fault*> fired;
     plan.after_step = [&](const std::string& step) {
       for (const Fault& f : scenario.faults) {
