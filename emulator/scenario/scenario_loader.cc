@@ -55,6 +55,10 @@ class Element {
   T Enum(const char* name, const NameTable<T>& table, T fallback);
   // Reports attributes that no accessor consumed.
   void Finish();
+  // Rejects child elements and text (elements that take attributes only).
+  void Leaf() const;
+  // Rejects child elements (elements whose content is text).
+  void TextOnly() const;
   // Returns the element children, rejecting text content.
   std::vector<pugi::xml_node> Children() const;
 
@@ -192,6 +196,25 @@ void Element::Finish() {
   }
 }
 
+void Element::Leaf() const {
+  TextOnly();
+  for (pugi::xml_node child : node_.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      Fail(std::string("unexpected text inside <") + node_.name() + ">");
+    }
+  }
+}
+
+void Element::TextOnly() const {
+  for (pugi::xml_node child : node_.children()) {
+    if (child.type() == pugi::node_element) {
+      Element(reader_, child).Fail(std::string("<") + node_.name() +
+                                   "> takes no child elements; found <" +
+                                   child.name() + ">");
+    }
+  }
+}
+
 std::vector<pugi::xml_node> Element::Children() const {
   std::vector<pugi::xml_node> children;
   for (pugi::xml_node child : node_.children()) {
@@ -274,6 +297,7 @@ void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
     } else {
       UnknownChild(world, e, "<volume>, <knob> or <provider>");
     }
+    e.Leaf();
     e.Finish();
   }
 }
@@ -285,6 +309,7 @@ metadata::FileSpec ReadFiles(Element& e, bool recursive_allowed) {
   spec.recursive = recursive_allowed && e.Bool("recursive", false);
   if (recursive_allowed && e.Has("alternate")) spec.alternate_location = e.Wide("alternate");
   if (spec.path.empty()) e.Fail(std::string("<") + e.node().name() + "> needs a path");
+  e.Leaf();
   e.Finish();
   return spec;
 }
@@ -313,6 +338,7 @@ metadata::ComponentDependency ReadDependency(Element& e, std::string* on_writer)
   d.logical_path = e.Wide("path");
   d.component_name = e.Wide("name");
   if (d.component_name.empty()) e.Fail("<dependency> needs a name");
+  e.Leaf();
   e.Finish();
   return d;
 }
@@ -378,6 +404,7 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
     e.Fail("backup-stamp and backup-metadata are set in PrepareForBackup or "
            "PostSnapshot, the events that hand over the components");
   }
+  e.Leaf();
   e.Finish();
   if (!w.behaviour.emplace(event, b).second) {
     e.Fail(std::string("a second <on event=\"") + EventNames().Name(event) +
@@ -392,6 +419,7 @@ metadata::RestoreMethod ReadRestoreMethod(Element& e) {
   if (e.Has("service")) r.service = e.Wide("service");
   if (e.Has("user-procedure")) r.user_procedure = e.Wide("user-procedure");
   r.reboot_required = e.Bool("reboot-required", false);
+  e.Leaf();
   e.Finish();
   return r;
 }
@@ -405,6 +433,7 @@ metadata::FileSpec ReadAlternateMapping(Element& e) {
   if (m.path.empty() || m.alternate_location->empty()) {
     e.Fail("<alternate-location-mapping> needs a path and a destination");
   }
+  e.Leaf();
   e.Finish();
   return m;
 }
@@ -493,6 +522,7 @@ void ReadRequester(Element& e, Scenario& s) {
       plan.volumes.push_back(metadata::FromUtf8(v));
     }
   }
+  e.Leaf();
   e.Finish();
 }
 
@@ -522,6 +552,7 @@ void ReadFault(Element& e, Scenario& s) {
     f.writer = e.Required("writer");
     f.after = Choice(e, "after", RequesterSteps());
   }
+  e.Leaf();
   e.Finish();
   s.faults.push_back(std::move(f));
 }
@@ -594,6 +625,7 @@ void ReadExpectation(Element& e, Scenario& s) {
     e.Fail("<expect> needs one of events=, state=, call=, backup=, violation=, "
            "no-violations=, start=, provider=, bcd= or bcd-component=");
   }
+  e.Leaf();
   e.Finish();
   s.expectations.push_back(std::move(x));
 }
@@ -672,6 +704,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
     std::string tag = node.name();
     if (tag == "description") {
       s.description = node.child_value();
+      c.TextOnly();
       c.Finish();
     } else if (tag == "world") {
       ReadWorld(reader, c, s);
@@ -679,6 +712,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       ReadWriter(reader, c, s, &pending);
     } else if (tag == "registered-writer") {
       RegisteredWriter r{c.Required("id"), c.Required("class"), c.where()};
+      c.Leaf();
       c.Finish();
       s.registered_writers.push_back(r);
     } else if (tag == "requester") {
