@@ -5,6 +5,7 @@
 #include "scenario/scenario_loader.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -143,9 +144,16 @@ int64_t Element::Int(const char* name, int64_t fallback) {
     return fallback;
   }
   std::string value = Take(name);
+  // Decimal, or hex after 0x; a leading zero does not mean octal (010 is
+  // ten milliseconds, not eight).
+  const bool hex = value.size() > 2 && value[0] == '0' &&
+                   (value[1] == 'x' || value[1] == 'X');
+  const char* digits = value.c_str() + (hex ? 2 : 0);
   char* end = nullptr;
-  long long parsed = std::strtoll(value.c_str(), &end, 0);
-  if (value.empty() || end == nullptr || *end != '\0' || parsed < 0) {
+  errno = 0;
+  long long parsed = std::strtoll(digits, &end, hex ? 16 : 10);
+  if (value.empty() || *digits == '-' || *digits == '+' || *digits == ' ' ||
+      end == digits || *end != '\0' || parsed < 0 || errno == ERANGE) {
     Fail(std::string("attribute ") + name + ": found \"" + value +
          "\", expected a non-negative number");
   }

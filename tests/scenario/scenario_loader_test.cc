@@ -35,6 +35,7 @@ TEST(ScenarioLoader, AValidScenarioLoadsEveryPart) {
   ASSERT_TRUE(r) << r.ErrorText();
   const Scenario& s = *r.scenario;
   EXPECT_EQ(s.options.seed, 7u);
+  EXPECT_EQ(s.provider_faults[0].take_ms, 5);
   EXPECT_EQ(s.options.strictness, Strictness::kStrict);
   ASSERT_EQ(s.options.volumes.size(), 1u);
   EXPECT_TRUE(s.options.knobs.writer_veto_aborts_all);
@@ -166,6 +167,9 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
       {"an element inside the description",
        std::string(kHead) + "  <description>A <b>bold</b> claim</description>\n</scenario>\n",
        "2:18", "<description> takes no child elements; found <b>"},
+      {"a number too large",
+       std::string(kHead) + "  <writer id=\"w\" freeze-timeout-ms=\"99999999999999999999\"/>\n</scenario>\n",
+       "2:3", "expected a non-negative number"},
       {"bad bcd value",
        std::string(kHead) + "  <expect bcd=\"maybe\"/>\n</scenario>\n", "2:3",
        "found \"maybe\", expected saved or none"},
@@ -221,6 +225,16 @@ TEST(ScenarioLoader, FaultsRequesterOptionsAndBcdExpectationsLoad) {
   EXPECT_EQ(s.expectations[2].component, L"Data");
   EXPECT_FALSE(*s.expectations[2].backup_succeeded);
   EXPECT_EQ(*s.expectations[2].stamp, L"");
+}
+
+TEST(ScenarioLoader, NumbersAreDecimalOrHexNeverOctal) {
+  LoadResult r = Load(std::string(kHead) +
+                      "  <writer id=\"a\" freeze-timeout-ms=\"010\"/>\n"
+                      "  <writer id=\"b\" freeze-timeout-ms=\"0x10\"/>\n"
+                      "</scenario>\n");
+  ASSERT_TRUE(r) << r.ErrorText();
+  EXPECT_EQ(r.scenario->scripted_writers[0].freeze_timeout_ms, 10u);
+  EXPECT_EQ(r.scenario->scripted_writers[1].freeze_timeout_ms, 16u);
 }
 
 TEST(ScenarioLoader, AMissingFileIsAnErrorNotACrash) {
