@@ -16,7 +16,12 @@ namespace {
 // nothing selected), as the SDK passes NULL then.
 std::unique_ptr<metadata::BcdWriterComponentsView> ComponentsFor(
     BackupSession& session, Participant& p) {
-  if (!p.bcd_entry || !session.bcd.select_components) return nullptr;
+  // A restore is always in component mode (spec 11.1 step 7), whatever the
+  // saved document says about the backup.
+  const bool component_mode =
+      session.kind == BackupSession::Kind::kRestore ||
+      session.bcd.select_components;
+  if (!p.bcd_entry || !component_mode) return nullptr;
   return std::make_unique<metadata::BcdWriterComponentsView>(p.bcd_entry,
                                                              p.access);
 }

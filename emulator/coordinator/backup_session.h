@@ -40,7 +40,9 @@ struct Participant {
   // PrepareForBackup selects the participants.
   std::shared_ptr<metadata::BcdWriterComponents> bcd_entry;
   std::shared_ptr<const metadata::WriterMetadata> metadata;
-  bool selected = false;              // Takes part after PrepareForBackup.
+  bool selected = false;              // Takes part after PrepareForBackup
+                                      // (restore: after PreRestore starts).
+  bool got_pre_restore = false;
   bool got_prepare_backup = false;
   bool got_prepare_snapshot = false;
   bool frozen = false;                // Between Freeze and Thaw/Abort.
@@ -119,6 +121,12 @@ class BackupSession {
   bool status_gathered = false;
   bool status_gather_started = false;
   bool shut_down = false;
+  // Restore phases (spec 8.2: R-Init, R-Gathered, R-PreRestored,
+  // R-PostRestored); R-Gathered is `gathered` above.
+  bool pre_restore_started = false;
+  bool pre_restored = false;
+  bool post_restore_started = false;
+  bool post_restored = false;
 
   // Writer class/instance filters (spec 15.1).
   bool class_whitelist = false;  // After the first EnableWriterClasses.

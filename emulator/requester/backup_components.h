@@ -6,8 +6,10 @@
 // then checks the phase rules of spec 8.2-8.3: out of sequence ->
 // VSS_E_BAD_STATE plus a violation naming the rule. The final Release
 // finishes pending work, raises BackupShutdown (spec 4.4), frees the
-// snapshot-set lock and deletes auto-release snapshots. Restore methods
-// return E_NOTIMPL (listed in the README).
+// snapshot-set lock and deletes auto-release snapshots. Restore covers
+// InitializeForRestore, SetRestoreState, SetSelectedForRestore(Ex),
+// PreRestore and PostRestore; the other restore methods return E_NOTIMPL
+// (listed in the README).
 #ifndef VSSEMU_REQUESTER_BACKUP_COMPONENTS_H_
 #define VSSEMU_REQUESTER_BACKUP_COMPONENTS_H_
 
@@ -231,6 +233,13 @@ class BackupComponents
                         const char* section, const std::string& why);
   // Returns whether the object was initialized for backup.
   bool ForBackup() const;
+  // Returns whether the object was initialized for restore.
+  bool ForRestore() const;
+  // Checks the phase and participation rules of SetSelectedForRestore(Ex)
+  // (spec 11.1); returns S_OK to go on, else the traced HRESULT.
+  HRESULT CheckRestoreSelection(const char* call, VSS_ID writerId,
+                                VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath,
+                                LPCWSTR wszComponentName);
   // Returns the status row at index, or NULL.
   const coordinator::StatusEntry* StatusAt(UINT index) const;
 

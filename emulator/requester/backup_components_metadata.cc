@@ -12,11 +12,12 @@ HRESULT BackupComponents::GatherWriterMetadata(IVssAsync** pAsync) {
   FinishPendingWork();
   if (pAsync == nullptr) return Traced("GatherWriterMetadata", E_INVALIDARG);
   *pAsync = nullptr;
-  if (!ForBackup()) {
+  // Spec 11.1 step 5: a restore gathers too, to learn which writers run.
+  if (session_.kind == coordinator::BackupSession::Kind::kNone) {
     return OutOfSequence("GatherWriterMetadata", "requester.not-initialized",
                          "8.3", "initialize the object first");
   }
-  if (service_->options().knobs.strict_call_order &&
+  if (ForBackup() && service_->options().knobs.strict_call_order &&
       !session_.backup_state_set) {
     return OutOfSequence("GatherWriterMetadata", "requester.strict-order",
                          "2.1", "with strict call order, SetBackupState "

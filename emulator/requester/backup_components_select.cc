@@ -172,11 +172,14 @@ HRESULT BackupComponents::SaveAsXML(BSTR* pbstrXML) {
   FinishPendingWork();
   if (pbstrXML == nullptr) return Traced("SaveAsXML", E_INVALIDARG);
   *pbstrXML = nullptr;
-  if (!ForBackup() || !session_.prepare_started) {
+  // Spec 8.3: a backup saves after PrepareForBackup; a restore any time.
+  if (session_.kind == coordinator::BackupSession::Kind::kNone ||
+      (ForBackup() && !session_.prepare_started)) {
     return OutOfSequence("SaveAsXML", "requester.save-before-prepare", "2.1",
                          "SaveAsXML is never called before PrepareForBackup");
   }
-  session_.bcd.snapshot_set_id = session_.snapshot_set_id;
+  // A restore keeps the set id of the backup it came from.
+  if (ForBackup()) session_.bcd.snapshot_set_id = session_.snapshot_set_id;
   return Traced("SaveAsXML", com::ReturnBstr(metadata::SaveBcd(session_.bcd),
                                              pbstrXML));
 }

@@ -1,5 +1,5 @@
-// The IVssBackupComponents methods vssemu does not emulate yet: restore
-// (a later piece of work) and the administrative LUN, exposure and revert
+// The IVssBackupComponents methods vssemu does not emulate yet: the restore
+// calls beyond the first part (backup_components_restore.cc) and the administrative LUN, exposure and revert
 // operations (out of scope, spec 8.3 last row). Each returns E_NOTIMPL,
 // is traced, and is listed in the README.
 #include "requester/backup_components.h"
@@ -12,16 +12,6 @@ namespace vssemu::requester {
     return Traced(call, E_NOTIMPL); \
   } while (0)
 
-HRESULT BackupComponents::InitializeForRestore(BSTR) {
-  VSSEMU_NOT_EMULATED("InitializeForRestore");
-}
-HRESULT BackupComponents::SetRestoreState(VSS_RESTORE_TYPE) {
-  VSSEMU_NOT_EMULATED("SetRestoreState");
-}
-HRESULT BackupComponents::SetSelectedForRestore(VSS_ID, VSS_COMPONENT_TYPE,
-                                                LPCWSTR, LPCWSTR, bool) {
-  VSSEMU_NOT_EMULATED("SetSelectedForRestore");
-}
 HRESULT BackupComponents::SetRestoreOptions(VSS_ID, VSS_COMPONENT_TYPE,
                                             LPCWSTR, LPCWSTR, LPCWSTR) {
   VSSEMU_NOT_EMULATED("SetRestoreOptions");
@@ -53,19 +43,6 @@ HRESULT BackupComponents::AddNewTarget(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
 HRESULT BackupComponents::SetRangesFilePath(VSS_ID, VSS_COMPONENT_TYPE,
                                             LPCWSTR, LPCWSTR, UINT, LPCWSTR) {
   VSSEMU_NOT_EMULATED("SetRangesFilePath");
-}
-HRESULT BackupComponents::PreRestore(IVssAsync** ppAsync) {
-  if (ppAsync != nullptr) *ppAsync = nullptr;
-  VSSEMU_NOT_EMULATED("PreRestore");
-}
-HRESULT BackupComponents::PostRestore(IVssAsync** ppAsync) {
-  if (ppAsync != nullptr) *ppAsync = nullptr;
-  VSSEMU_NOT_EMULATED("PostRestore");
-}
-HRESULT BackupComponents::SetSelectedForRestoreEx(VSS_ID, VSS_COMPONENT_TYPE,
-                                                  LPCWSTR, LPCWSTR, bool,
-                                                  VSS_ID) {
-  VSSEMU_NOT_EMULATED("SetSelectedForRestoreEx");
 }
 HRESULT BackupComponents::SetAuthoritativeRestore(VSS_ID, VSS_COMPONENT_TYPE,
                                                   LPCWSTR, LPCWSTR, bool) {

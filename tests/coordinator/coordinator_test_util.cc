@@ -97,6 +97,16 @@ bool TestWriter::OnBackupShutdown(VSS_ID snapshot_set_id) {
   return Run("BackupShutdown");
 }
 
+bool TestWriter::OnPreRestore(IVssWriterComponents* components) {
+  last_components = components;
+  return Run("PreRestore");
+}
+
+bool TestWriter::OnPostRestore(IVssWriterComponents* components) {
+  last_components = components;
+  return Run("PostRestore");
+}
+
 Requester::Requester() {
   if (FAILED(CreateVssBackupComponents(&backup_))) backup_ = nullptr;
 }

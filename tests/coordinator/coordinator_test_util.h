@@ -32,7 +32,8 @@ struct Script {
 
 // A CVssWriterEx2 whose callbacks follow scripts keyed by event name
 // ("Identify", "PrepareForBackup", "PrepareForSnapshot", "Freeze", "Thaw",
-// "PostSnapshot", "Abort", "BackupComplete", "BackupShutdown").
+// "PostSnapshot", "Abort", "BackupComplete", "BackupShutdown", "PreRestore",
+// "PostRestore").
 class TestWriter : public CVssWriterEx2 {
  public:
   // Names the writer; its class id is derived from the name.
@@ -63,6 +64,7 @@ class TestWriter : public CVssWriterEx2 {
   using CVssWriter::GetCurrentSnapshotSetId;
   using CVssWriter::GetCurrentVolumeArray;
   using CVssWriter::GetCurrentVolumeCount;
+  using CVssWriter::GetRestoreType;
   using CVssWriter::GetSnapshotDeviceName;
   using CVssWriter::IsBootableSystemStateBackedUp;
   using CVssWriter::IsPartialFileSupportEnabled;
@@ -80,6 +82,8 @@ class TestWriter : public CVssWriterEx2 {
   bool STDMETHODCALLTYPE OnAbort() override;
   bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents* components) override;
   bool STDMETHODCALLTYPE OnBackupShutdown(VSS_ID snapshot_set_id) override;
+  bool STDMETHODCALLTYPE OnPreRestore(IVssWriterComponents* components) override;
+  bool STDMETHODCALLTYPE OnPostRestore(IVssWriterComponents* components) override;
 
   // The components argument of the last callback that takes one.
   IVssWriterComponents* last_components = nullptr;
