@@ -9,11 +9,6 @@
 namespace vssemu::testing {
 namespace {
 
-// Returns the rule of the last violation, or "".
-std::string LastRule(const Emulator& emulator) {
-  return emulator.violations().empty() ? "" : emulator.violations().back().rule;
-}
-
 TEST(CallOrder, EverythingNeedsInitializeForBackupFirst) {
   Emulator emulator;
   Requester r;

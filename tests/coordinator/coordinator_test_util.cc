@@ -232,4 +232,8 @@ std::vector<std::string> TraceLines(const Trace& trace,
   return lines;
 }
 
+std::string LastRule(const Emulator& emulator) {
+  return emulator.violations().empty() ? "" : emulator.violations().back().rule;
+}
+
 }  // namespace vssemu::testing

@@ -144,6 +144,9 @@ class Requester {
 // Returns the events of the trace whose kind is kind, as lines.
 std::vector<std::string> TraceLines(const Trace& trace, const std::string& kind);
 
+// Returns the rule of the last violation, or "".
+std::string LastRule(const Emulator& emulator);
+
 }  // namespace vssemu::testing
 
 #endif  // VSSEMU_TESTS_COORDINATOR_COORDINATOR_TEST_UTIL_H_

@@ -39,10 +39,6 @@ TEST(WriterLeaves, AnUnsubscribedWriterIsNotGatheredByTheNextRequester) {
   EXPECT_EQ(leaver.Count("Identify"), 0);
 }
 
-std::string LastRule(const Emulator& emulator) {
-  return emulator.violations().empty() ? "" : emulator.violations().back().rule;
-}
-
 TEST(ReleaseWithoutAbort, IsFlaggedAfterPrepareForBackup) {
   Emulator emulator;
   TestWriter w(L"W");
