@@ -2,6 +2,8 @@
 #include "coordinator/restore_sequence.h"
 
 #include "coordinator/backup_sequence.h"
+#include "metadata/wmd_encoding.h"
+#include "metadata/xml_util.h"
 
 namespace vssemu::coordinator {
 namespace {
@@ -14,6 +16,64 @@ bool HasSelectedComponent(const metadata::BcdWriterComponents& entry) {
   return false;
 }
 
+// Returns the writer's VSS_WRITERRESTORE_ENUM from its gathered metadata.
+VSS_WRITERRESTORE_ENUM WriterRestoreOf(const Participant& p) {
+  return p.metadata != nullptr ? p.metadata->restore_method.writer_restore
+                               : VSS_WRE_UNDEFINED;
+}
+
+// Traces the restore method a selected writer asked for (spec 11.2) and
+// applies its writer-restore setting at PreRestore (rule 3, Q29); returns
+// whether the writer receives PreRestore.
+bool TakesRestoreEvents(Service& service, const Participant& p) {
+  TraceFields fields = {{"writer", p.writer->TraceName()}};
+  if (p.metadata != nullptr) {
+    const metadata::RestoreMethod& r = p.metadata->restore_method;
+    const char* method = metadata::RestoreMethodToString(r.method);
+    const char* writer_restore =
+        metadata::WriterRestoreToString(r.writer_restore);
+    fields.push_back({"method", method != nullptr ? method : "?"});
+    fields.push_back(
+        {"writer_restore", writer_restore != nullptr ? writer_restore : "?"});
+    if (r.service) fields.push_back({"service", metadata::ToUtf8(*r.service)});
+    if (r.reboot_required) fields.push_back({"reboot_required", "true"});
+  }
+  service.Record("restore_method", std::move(fields));
+  if (WriterRestoreOf(p) != VSS_WRE_NEVER) return true;
+  if (service.options().knobs.service_honours_writer_restore) {
+    service.Record("skipped", {{"name", "PreRestore"},
+                               {"writer", p.writer->TraceName()},
+                               {"reason", "writer restore never"}});
+    return false;
+  }
+  service.Violate("requester.restore-involves-never-writer", "11.1",
+                  p.writer->TraceName() +
+                      " asked for no restore events (VSS_WRE_NEVER) but has "
+                      "a component selected for restore");
+  return true;
+}
+
+// Applies VSS_WRE_IF_REPLACE_FAILS at PostRestore when the service honours
+// it (Q29): the writer hears PostRestore only when a selected component's
+// files were not all restored.
+bool WantsPostRestore(Service& service, const Participant& p) {
+  if (!service.options().knobs.service_honours_writer_restore ||
+      WriterRestoreOf(p) != VSS_WRE_IF_REPLACE_FAILS || p.bcd_entry == nullptr) {
+    return true;
+  }
+  for (const auto& c : p.bcd_entry->components) {
+    if (c->selected_for_restore &&
+        (c->file_restore_status == VSS_RS_NONE ||
+         c->file_restore_status == VSS_RS_FAILED)) {
+      return true;
+    }
+  }
+  service.Record("skipped", {{"name", "PostRestore"},
+                             {"writer", p.writer->TraceName()},
+                             {"reason", "restore did not fail"}});
+  return false;
+}
+
 }  // namespace
 
 bool HasLiveWriter(const BackupSession& session, const VSS_ID& writer_id) {
@@ -22,6 +82,17 @@ bool HasLiveWriter(const BackupSession& session, const VSS_ID& writer_id) {
     if (id.writer_id == writer_id || id.instance_id == writer_id) return true;
   }
   return false;
+}
+
+const metadata::WriterMetadata* LiveMetadata(const BackupSession& session,
+                                             const VSS_ID& writer_id) {
+  for (const Participant* p : session.Identified()) {
+    const metadata::WriterIdentity& id = p->writer->identity;
+    if (id.writer_id == writer_id || id.instance_id == writer_id) {
+      return p->metadata.get();
+    }
+  }
+  return nullptr;
 }
 
 std::shared_ptr<metadata::BcdWriterComponents> RestoreEntryFor(
@@ -54,6 +125,10 @@ void QueuePreRestore(Service& service, BackupSession& session, Operation& op) {
     p->selected =
         p->bcd_entry != nullptr && HasSelectedComponent(*p->bcd_entry);
     if (!p->selected) continue;
+    if (!TakesRestoreEvents(service, *p)) {
+      p->selected = false;
+      continue;
+    }
     op.Then([&service, &session, p] {
       p->got_pre_restore = true;
       return Deliver(service, session, *p, WriterEvent::kPreRestore).took;
@@ -69,6 +144,7 @@ void QueuePostRestore(Service& service, BackupSession& session, Operation& op) {
         !service.options().knobs.failed_writers_get_sequence_events) {
       continue;
     }
+    if (!WantsPostRestore(service, *p)) continue;
     op.Then([&service, &session, p] {
       return Deliver(service, session, *p, WriterEvent::kPostRestore).took;
     });

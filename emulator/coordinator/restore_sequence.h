@@ -6,8 +6,11 @@
 // of one asynchronous requester call to an Operation and every delivery
 // goes through Deliver (so the outcome rules of spec 3.2-3.4 apply). A
 // writer takes part only if one of its components in the document is
-// selected for restore (participation rule 1). Events are not withheld by
-// the writer's VSS_WRITERRESTORE_ENUM (Q29 default: the requester's job).
+// selected for restore (participation rule 1). The writer's restore method
+// is traced at PreRestore (spec 11.2). Events are withheld by the writer's
+// VSS_WRITERRESTORE_ENUM only with the Q29 knob
+// service_honours_writer_restore; by default that is the requester's job,
+// and selecting a component of a VSS_WRE_NEVER writer is a violation.
 #ifndef VSSEMU_COORDINATOR_RESTORE_SEQUENCE_H_
 #define VSSEMU_COORDINATOR_RESTORE_SEQUENCE_H_
 
@@ -29,6 +32,11 @@ bool HasLiveWriter(const BackupSession& session, const VSS_ID& writer_id);
 // 11.1 rule 4); NULL if none.
 std::shared_ptr<metadata::BcdWriterComponents> RestoreEntryFor(
     const BackupSession& session, const Participant& p);
+
+// Returns the metadata the first identified writer of class writer_id (or
+// with that instance id) reported in this session's gather, or NULL.
+const metadata::WriterMetadata* LiveMetadata(const BackupSession& session,
+                                             const VSS_ID& writer_id);
 
 // PreRestore: selects the participants and delivers PreRestore to them.
 void QueuePreRestore(Service& service, BackupSession& session, Operation& op);

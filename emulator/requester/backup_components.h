@@ -6,10 +6,9 @@
 // then checks the phase rules of spec 8.2-8.3: out of sequence ->
 // VSS_E_BAD_STATE plus a violation naming the rule. The final Release
 // finishes pending work, raises BackupShutdown (spec 4.4), frees the
-// snapshot-set lock and deletes auto-release snapshots. Restore covers
-// InitializeForRestore, SetRestoreState, SetSelectedForRestore(Ex),
-// PreRestore and PostRestore; the other restore methods return E_NOTIMPL
-// (listed in the README).
+// snapshot-set lock and deletes auto-release snapshots. Restore is
+// complete (spec 11); the administrative calls (import, break, expose,
+// revert) return E_NOTIMPL and are listed in the README.
 #ifndef VSSEMU_REQUESTER_BACKUP_COMPONENTS_H_
 #define VSSEMU_REQUESTER_BACKUP_COMPONENTS_H_
 
@@ -240,6 +239,21 @@ class BackupComponents
   HRESULT CheckRestoreSelection(const char* call, VSS_ID writerId,
                                 VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath,
                                 LPCWSTR wszComponentName);
+  // When, in a restore, a restore setting may be called (spec 11.1).
+  enum class RestoreWindow {
+    kBeforePreRestore,   // Steps 8-9.
+    kUntilPostRestore,   // SetAdditionalRestores (Q30).
+    kCopyPhase,          // Step 14: after PreRestore, before PostRestore.
+  };
+  // Checks that call is made in a restore, inside window; returns S_OK to
+  // go on, else the traced VSS_E_BAD_STATE.
+  HRESULT CheckRestoreWindow(const char* call, RestoreWindow window);
+  // Reports a violation when the component's writer did not advertise
+  // schema_bit in its backup schema (spec 12.2); the call still succeeds,
+  // as no error is documented for it.
+  void CheckSchemaBit(const char* call, VSS_ID writerId, VSS_COMPONENT_TYPE ct,
+                      LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
+                      DWORD schema_bit);
   // Returns the status row at index, or NULL.
   const coordinator::StatusEntry* StatusAt(UINT index) const;
 

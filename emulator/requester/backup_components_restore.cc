@@ -1,8 +1,10 @@
-// IVssBackupComponents: the first part of restore (spec 11.1): loading the
-// saved document, the restore type, selecting components for restore, and
-// PreRestore / PostRestore. The other restore calls still return
-// E_NOTIMPL (backup_components_unsupported.cc).
+// IVssBackupComponents: the restore sequence (spec 11.1): loading the saved
+// document, the restore type, selecting components for restore, and
+// PreRestore / PostRestore. The per-component restore settings are in
+// backup_components_restore_settings.cc.
 #include <vsserror.h>
+
+#include <algorithm>
 
 #include "coordinator/restore_sequence.h"
 #include "metadata/bcd_requester_ops.h"
@@ -104,6 +106,18 @@ HRESULT BackupComponents::SetSelectedForRestoreEx(
     coordinator::Participant* target = session_.FindInstance(instanceId);
     if (target == nullptr || !target->identified) {
       return Traced("SetSelectedForRestoreEx", VSS_E_OBJECT_NOT_FOUND);
+    }
+    auto component = metadata::FindBcdComponent(
+        session_.bcd, writerId, ct, wszLogicalPath, wszComponentName);
+    auto entry = session_.bcd.FindWriterInstance(instanceId);
+    const bool moves = entry == nullptr || std::find(entry->components.begin(),
+                                                     entry->components.end(),
+                                                     component) ==
+                                               entry->components.end();
+    if (moves) {
+      CheckSchemaBit("SetSelectedForRestoreEx", writerId, ct, wszLogicalPath,
+                     wszComponentName,
+                     VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE);
     }
   }
   return Traced("SetSelectedForRestoreEx",

@@ -1,7 +1,7 @@
-// The IVssBackupComponents methods vssemu does not emulate yet: the restore
-// calls beyond the first part (backup_components_restore.cc) and the administrative LUN, exposure and revert
-// operations (out of scope, spec 8.3 last row). Each returns E_NOTIMPL,
-// is traced, and is listed in the README.
+// The IVssBackupComponents methods vssemu does not emulate: the
+// administrative LUN, exposure and revert operations (out of scope, spec 8.3
+// last row). Each returns E_NOTIMPL, is traced, and is listed in the
+// README.
 #include "requester/backup_components.h"
 
 namespace vssemu::requester {
@@ -11,52 +11,6 @@ namespace vssemu::requester {
     FinishPendingWork();          \
     return Traced(call, E_NOTIMPL); \
   } while (0)
-
-HRESULT BackupComponents::SetRestoreOptions(VSS_ID, VSS_COMPONENT_TYPE,
-                                            LPCWSTR, LPCWSTR, LPCWSTR) {
-  VSSEMU_NOT_EMULATED("SetRestoreOptions");
-}
-HRESULT BackupComponents::SetAdditionalRestores(VSS_ID, VSS_COMPONENT_TYPE,
-                                                LPCWSTR, LPCWSTR, bool) {
-  VSSEMU_NOT_EMULATED("SetAdditionalRestores");
-}
-HRESULT BackupComponents::AddAlternativeLocationMapping(
-    VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR, LPCWSTR, LPCWSTR, LPCWSTR, bool,
-    LPCWSTR) {
-  VSSEMU_NOT_EMULATED("AddAlternativeLocationMapping");
-}
-HRESULT BackupComponents::AddRestoreSubcomponent(VSS_ID, VSS_COMPONENT_TYPE,
-                                                 LPCWSTR, LPCWSTR, LPCWSTR,
-                                                 LPCWSTR, bool) {
-  VSSEMU_NOT_EMULATED("AddRestoreSubcomponent");
-}
-HRESULT BackupComponents::SetFileRestoreStatus(VSS_ID, VSS_COMPONENT_TYPE,
-                                               LPCWSTR, LPCWSTR,
-                                               VSS_FILE_RESTORE_STATUS) {
-  VSSEMU_NOT_EMULATED("SetFileRestoreStatus");
-}
-HRESULT BackupComponents::AddNewTarget(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
-                                       LPCWSTR, LPCWSTR, LPCWSTR, bool,
-                                       LPCWSTR) {
-  VSSEMU_NOT_EMULATED("AddNewTarget");
-}
-HRESULT BackupComponents::SetRangesFilePath(VSS_ID, VSS_COMPONENT_TYPE,
-                                            LPCWSTR, LPCWSTR, UINT, LPCWSTR) {
-  VSSEMU_NOT_EMULATED("SetRangesFilePath");
-}
-HRESULT BackupComponents::SetAuthoritativeRestore(VSS_ID, VSS_COMPONENT_TYPE,
-                                                  LPCWSTR, LPCWSTR, bool) {
-  VSSEMU_NOT_EMULATED("SetAuthoritativeRestore");
-}
-HRESULT BackupComponents::SetRollForward(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
-                                         LPCWSTR, VSS_ROLLFORWARD_TYPE,
-                                         LPCWSTR) {
-  VSSEMU_NOT_EMULATED("SetRollForward");
-}
-HRESULT BackupComponents::SetRestoreName(VSS_ID, VSS_COMPONENT_TYPE, LPCWSTR,
-                                         LPCWSTR, LPCWSTR) {
-  VSSEMU_NOT_EMULATED("SetRestoreName");
-}
 
 // --- Administrative operations (hardware providers, exposure, revert). ----
 HRESULT BackupComponents::ImportSnapshots(IVssAsync** ppAsync) {

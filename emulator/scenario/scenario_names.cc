@@ -174,7 +174,9 @@ constexpr Knob kBoolKnobs[] = {
     {"wait-returns-failure", &ProtocolKnobs::wait_returns_failure},
     {"thaw-in-reverse-level-order", &ProtocolKnobs::thaw_in_reverse_level_order},
     {"unselected-writers-get-prepare-backup",
-     &ProtocolKnobs::unselected_writers_get_prepare_backup}};
+     &ProtocolKnobs::unselected_writers_get_prepare_backup},
+    {"service-honours-writer-restore",
+     &ProtocolKnobs::service_honours_writer_restore}};
 
 }  // namespace
 

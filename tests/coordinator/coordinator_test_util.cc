@@ -45,8 +45,8 @@ bool TestWriter::Run(const std::string& event) {
 }
 
 bool TestWriter::Describe(IVssCreateWriterMetadata* metadata) {
-  if (FAILED(metadata->SetRestoreMethod(VSS_RME_RESTORE_IF_CAN_REPLACE, NULL,
-                                        NULL, VSS_WRE_ALWAYS, false))) {
+  if (FAILED(metadata->SetRestoreMethod(restore_method, NULL, NULL,
+                                        writer_restore, false))) {
     return false;
   }
   for (const std::wstring& component : components) {
@@ -58,7 +58,10 @@ bool TestWriter::Describe(IVssCreateWriterMetadata* metadata) {
       return false;
     }
   }
-  return true;
+  if (backup_schema != 0 && FAILED(metadata->SetBackupSchema(backup_schema))) {
+    return false;
+  }
+  return !describe_more || describe_more(metadata);
 }
 
 bool TestWriter::OnIdentify(IVssCreateWriterMetadata* metadata) {
@@ -165,8 +168,16 @@ HRESULT Requester::AddAllComponents() {
       if (FAILED(hr)) break;
       PVSSCOMPONENTINFO info = nullptr;
       component->GetComponentInfo(&info);
-      hr = backup_->AddComponent(instance, writer_id, info->type,
-                                 info->bstrLogicalPath, info->bstrComponentName);
+      // A nonselectable component below another is part of that one's
+      // component set and is never added itself (spec 9.2).
+      const bool subcomponent = !info->bSelectable &&
+                                info->bstrLogicalPath != nullptr &&
+                                SysStringLen(info->bstrLogicalPath) > 0;
+      if (!subcomponent) {
+        hr = backup_->AddComponent(instance, writer_id, info->type,
+                                   info->bstrLogicalPath,
+                                   info->bstrComponentName);
+      }
       component->FreeComponentInfo(info);
       component->Release();
     }

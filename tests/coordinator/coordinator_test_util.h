@@ -55,6 +55,14 @@ class TestWriter : public CVssWriterEx2 {
   std::map<std::string, Script> scripts;
   // Selectable components the writer declares (a file group each).
   std::vector<std::wstring> components = {L"Data"};
+  // The restore method and writer-restore setting OnIdentify reports.
+  VSS_RESTOREMETHOD_ENUM restore_method = VSS_RME_RESTORE_IF_CAN_REPLACE;
+  VSS_WRITERRESTORE_ENUM writer_restore = VSS_WRE_ALWAYS;
+  // The backup schema OnIdentify reports (SetBackupSchema when not 0).
+  DWORD backup_schema = 0;
+  // Runs in OnIdentify after the components above are described, to add
+  // more metadata; its false fails Identify.
+  std::function<bool(IVssCreateWriterMetadata*)> describe_more;
 
   // Helpers the tests call from actions (protected in CVssWriter).
   using CVssWriter::AreComponentsSelected;
@@ -121,7 +129,8 @@ class Requester {
   HRESULT Init(bool component_mode = true, VSS_BACKUP_TYPE type = VSS_BT_FULL);
   // GatherWriterMetadata, run to its end.
   HRESULT Gather();
-  // Adds every component of every gathered writer.
+  // Adds every component of every gathered writer, except nonselectable
+  // ones below another component (they come with their component set).
   HRESULT AddAllComponents();
   // StartSnapshotSet + AddToSnapshotSet(C:\).
   HRESULT StartSet();

@@ -11,49 +11,13 @@
 #include <string>
 
 #include "coordinator/coordinator_test_util.h"
+#include "coordinator/restore_test_util.h"
 
 namespace vssemu::testing {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// Runs a full component-mode backup of every running writer and returns
-// the document SaveAsXML gave.
-std::wstring BackUp() {
-  Requester backup;
-  EXPECT_EQ(backup.Prepare(), S_OK);
-  EXPECT_EQ(backup.Snapshot(), S_OK);
-  BSTR xml = nullptr;
-  EXPECT_EQ(backup->SaveAsXML(&xml), S_OK);
-  std::wstring text =
-      xml != nullptr ? std::wstring(xml, SysStringLen(xml)) : std::wstring();
-  SysFreeString(xml);
-  EXPECT_EQ(backup.Run(&IVssBackupComponents::BackupComplete),
-            VSS_S_ASYNC_FINISHED);
-  return text;
-}
-
-// InitializeForRestore with xml; returns its HRESULT.
-HRESULT InitRestore(Requester& r, const std::wstring& xml) {
-  BSTR doc = SysAllocStringLen(xml.data(), static_cast<UINT>(xml.size()));
-  HRESULT hr = r->InitializeForRestore(doc);
-  SysFreeString(doc);
-  return hr;
-}
-
-// Selects writer's "Data" component for restore.
-HRESULT SelectData(Requester& r, const TestWriter& writer) {
-  return r->SetSelectedForRestore(writer.class_id(), VSS_CT_FILEGROUP, nullptr,
-                                  L"Data", true);
-}
-
-// Backs up writer, then starts a restore up to a completed gather.
-void StartRestore(Requester& r) {
-  std::wstring xml = BackUp();
-  ASSERT_EQ(InitRestore(r, xml), S_OK);
-  ASSERT_EQ(r.Gather(), S_OK);
-}
 
 TEST(Restore, AWriterReceivesIdentifyPreRestorePostRestoreInOrder) {
   Emulator emulator;
@@ -312,20 +276,6 @@ TEST(Restore, PreRestoreBeforeTheGatherIsOutOfSequence) {
   ASSERT_EQ(InitRestore(r, xml), S_OK);
   IVssAsync* async = nullptr;
   EXPECT_EQ(r->PreRestore(&async), VSS_E_BAD_STATE);
-}
-
-TEST(Restore, TheRemainingRestoreCallsAreNotImplemented) {
-  Emulator emulator;
-  TestWriter writer(L"R");
-  ASSERT_EQ(writer.Start(), S_OK);
-  Requester r;
-  StartRestore(r);
-  EXPECT_EQ(r->SetRestoreOptions(writer.class_id(), VSS_CT_FILEGROUP, nullptr,
-                                 L"Data", L"\"a\"=\"b\""),
-            E_NOTIMPL);
-  EXPECT_EQ(r->AddRestoreSubcomponent(writer.class_id(), VSS_CT_FILEGROUP,
-                                      nullptr, L"Data", L"Data", L"Sub", false),
-            E_NOTIMPL);
 }
 
 TEST(Restore, ReleasingARestoreObjectRaisesNoBackupShutdown) {

@@ -54,6 +54,13 @@ struct ProtocolKnobs {
   // Q39: a writer with no selected component still receives PrepareForBackup
   // (default false).
   bool unselected_writers_get_prepare_backup = false;
+  // Q29: the service itself honours each writer's VSS_WRITERRESTORE_ENUM
+  // (true: a VSS_WRE_NEVER writer gets no restore events, a
+  // VSS_WRE_IF_REPLACE_FAILS writer gets PostRestore only when a component's
+  // file restore status says the restore failed) or leaves it to the
+  // requester (default false: every writer with a selected component gets
+  // both events, and involving a NEVER writer is reported).
+  bool service_honours_writer_restore = false;
 };
 
 // Calls that fail with E_ACCESSDENIED, as they do on Windows for a caller

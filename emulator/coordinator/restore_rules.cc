@@ -1,0 +1,69 @@
+// File-set matching and schema bit names for the restore settings.
+#include "coordinator/restore_rules.h"
+
+#include <cwctype>
+#include <string>
+
+#include "coordinator/selection_rules.h"
+
+namespace vssemu::coordinator {
+namespace {
+
+// Returns text upper-cased, without a trailing backslash.
+std::wstring Fold(std::wstring_view text) {
+  std::wstring out(text);
+  while (!out.empty() && out.back() == L'\\') out.pop_back();
+  for (wchar_t& c : out) c = static_cast<wchar_t>(std::towupper(c));
+  return out;
+}
+
+bool HasFileSet(const metadata::Component& c, std::wstring_view path,
+                std::wstring_view filespec, bool recursive) {
+  const std::wstring want_spec = Fold(filespec);
+  for (const auto* list : {&c.files, &c.database_files,
+                           &c.database_log_files}) {
+    for (const metadata::FileSpec& f : *list) {
+      if (f.recursive == recursive && SameFolder(f.path, path) &&
+          Fold(f.filespec) == want_spec) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SameFolder(std::wstring_view a, std::wstring_view b) {
+  return Fold(a) == Fold(b);
+}
+
+bool ComponentSetHasFileSet(const metadata::WriterMetadata& wmd,
+                            const metadata::Component& defining,
+                            std::wstring_view path, std::wstring_view filespec,
+                            bool recursive) {
+  for (const metadata::Component& c : wmd.components) {
+    if (&c != &defining && !IsAncestor(defining, c)) continue;
+    if (HasFileSet(c, path, filespec, recursive)) return true;
+  }
+  return false;
+}
+
+const char* BackupSchemaBitName(DWORD bit) {
+  switch (bit) {
+    case VSS_BS_WRITER_SUPPORTS_NEW_TARGET:
+      return "VSS_BS_WRITER_SUPPORTS_NEW_TARGET";
+    case VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE:
+      return "VSS_BS_WRITER_SUPPORTS_RESTORE_WITH_MOVE";
+    case VSS_BS_ROLLFORWARD_RESTORE:
+      return "VSS_BS_ROLLFORWARD_RESTORE";
+    case VSS_BS_RESTORE_RENAME:
+      return "VSS_BS_RESTORE_RENAME";
+    case VSS_BS_AUTHORITATIVE_RESTORE:
+      return "VSS_BS_AUTHORITATIVE_RESTORE";
+    default:
+      return "a backup schema bit";
+  }
+}
+
+}  // namespace vssemu::coordinator
