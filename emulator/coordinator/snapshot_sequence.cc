@@ -19,6 +19,7 @@
 
 #include <vsserror.h>
 
+#include "coordinator/backup_data_rules.h"
 #include "coordinator/backup_sequence.h"
 #include "coordinator/snapshot_provider.h"
 
@@ -132,7 +133,10 @@ void QueueWriterEvent(Service& service, BackupSession& session,
       }
       const bool failed_before = p->failed;
       Delivery delivery = Deliver(service, session, *p, event);
-      if (event == WriterEvent::kPostSnapshot) p->post_snapshot_done = true;
+      if (event == WriterEvent::kPostSnapshot) {
+        p->post_snapshot_done = true;
+        CheckWriterBackupData(service, session, *p);
+      }
       if (!failed_before && p->failed && FailureRaisesAbort(event)) {
         OnVeto(service, session, *run, *p, op, delivery.returned);
       }
