@@ -13,6 +13,7 @@
 #include <vss.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct SnapshotRecord {
   VSS_TIMESTAMP creation_timestamp = 0;
   VSS_SNAPSHOT_STATE state = VSS_SS_UNKNOWN;
   uint64_t owner = 0;  // Opaque id of the backup object that created it.
+  // The host folder holding the copy of a backed volume taken at commit;
+  // empty for a volume without files. Never reaches the trace.
+  std::filesystem::path storage = {};
 };
 
 // Fills *prop from record with CoTaskMemAlloc'ed strings; E_INVALIDARG if

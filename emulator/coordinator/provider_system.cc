@@ -1,6 +1,7 @@
 // SystemProvider: volume support, set building and the call sequence. The
 // shadow-copy store (properties, delete, query, release) is in
-// provider_system_store.cc.
+// provider_system_store.cc, the files of backed volumes in
+// provider_system_files.cc.
 #include "coordinator/provider_system.h"
 
 #include <vsserror.h>
@@ -26,7 +27,9 @@ bool IsOurIdOrNull(const VSS_ID& provider_id) {
 
 SystemProvider::SystemProvider(const VolumeTable* volumes,
                                SystemProviderOptions options)
-    : volumes_(volumes), options_(std::move(options)) {}
+    : volumes_(volumes),
+      options_(std::move(options)),
+      storage_(options_.snapshot_storage) {}
 
 void SystemProvider::set_behaviour(ProviderBehaviour* behaviour) {
   behaviour_ = behaviour != nullptr ? behaviour : &default_behaviour_;
@@ -184,7 +187,8 @@ StepOutcome SystemProvider::PreCommitSnapshots(const VSS_ID& set_id) {
 
 StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
                                             uint64_t owner,
-                                            sim::TimePoint now) {
+                                            sim::TimePoint now,
+                                            std::vector<VolumeCopy>* copies) {
   InProgress* set = InPhase(set_id, Phase::kPreCommitted);
   if (set == nullptr) return Refuse(VSS_E_BAD_STATE);
   StepOutcome outcome = Run(StepCall{ProviderStep::kCommitSnapshots, set_id,
@@ -193,8 +197,9 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
   // The system provider's shadow copies are copy-on-write, which vssadmin
   // and vshadow report as "Differential" on every one of them.
   LONG attributes = set->context | VSS_VOLSNAP_ATTR_DIFFERENTIAL;
+  std::vector<SnapshotRecord> created;
   for (const PlannedSnapshot& p : set->prepared) {
-    snapshots_.push_back(SnapshotRecord{
+    created.push_back(SnapshotRecord{
         .snapshot_id = p.snapshot_id,
         .set_id = set_id,
         .snapshots_count = static_cast<LONG>(set->prepared.size()),
@@ -209,6 +214,11 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
         .state = VSS_SS_COMMITTED,
         .owner = owner});
   }
+  // The commit instant: writers are frozen and I/O is held, so the copy is
+  // what the shadow copy would show.
+  HRESULT copied = CopyBackedVolumes(created, copies);
+  if (FAILED(copied)) return StepOutcome{copied, copied, outcome.took};
+  snapshots_.insert(snapshots_.end(), created.begin(), created.end());
   set->phase = Phase::kCommitted;
   return outcome;
 }
@@ -263,7 +273,7 @@ void SystemProvider::SetStateOfSet(const VSS_ID& set_id,
 }
 
 void SystemProvider::EraseSet(const VSS_ID& set_id) {
-  std::erase_if(snapshots_, [&set_id](const SnapshotRecord& r) {
+  EraseRecords([&set_id](const SnapshotRecord& r) {
     return IsEqualGUID(r.set_id, set_id);
   });
 }

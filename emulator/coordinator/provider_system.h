@@ -17,6 +17,15 @@
 //   1 over the provider's life and are never reused.
 // - Out-parameters follow the SDK: NULL gives E_INVALIDARG; strings are
 //   CoTaskMemAlloc'ed (see provider_snapshots.h).
+// - A shadow copy of a volume backed by a host folder holds a copy of that
+//   folder's tree, taken by CommitSnapshots after its behaviour succeeds
+//   (writers are frozen then), in a subfolder of the snapshot storage named
+//   after the device ("HarddiskVolumeShadowCopy3"). A copy that fails
+//   removes the set's copies, creates no record and makes CommitSnapshots
+//   return VSS_E_UNEXPECTED_PROVIDER_ERROR. Whatever deletes a record
+//   (DeleteSnapshots, ReleaseAutoReleaseSnapshots, AbortSnapshots, a new
+//   set replacing one that died, the provider's destruction) removes its
+//   copy.
 // - Deterministic: no clock (callers pass virtual time), no randomness (ids
 //   come from the caller; volume GUIDs from the seeded VolumeTable).
 #ifndef VSSEMU_COORDINATOR_PROVIDER_SYSTEM_H_
@@ -26,13 +35,17 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coordinator/provider_snapshots.h"
 #include "coordinator/provider_steps.h"
 #include "coordinator/provider_volumes.h"
+#include "coordinator/volume_files.h"
 #include "sim/virtual_time.h"
 
 namespace vssemu::coordinator {
@@ -64,6 +77,9 @@ struct SystemProviderOptions {
   size_t max_volumes_per_set = 64;
   // Shadow copies per volume for the software provider (spec 14.3).
   size_t max_snapshots_per_volume = 512;
+  // Where copies of backed volumes go; empty: a folder of the provider's
+  // own under the system's temporary folder (see SnapshotStorage).
+  std::filesystem::path snapshot_storage = {};
 };
 
 // Names one volume of a snapshot set being built, with its snapshot id.
@@ -79,6 +95,13 @@ struct SnapshotSetPlan {
   std::vector<PlannedSnapshot> snapshots;
 };
 
+// Reports the copy CommitSnapshots took of one backed volume.
+struct VolumeCopy {
+  const Volume* volume = nullptr;
+  std::wstring device_object;  // The shadow copy's device.
+  TreeCopy copy;               // What was copied, or where it failed.
+};
+
 // Reports what one provider step produced.
 struct StepOutcome {
   HRESULT hr = S_OK;           // What the coordinator acts on (mapped).
@@ -92,6 +115,8 @@ class SystemProvider {
   // Creates a provider over volumes (not owned; must outlive the provider).
   explicit SystemProvider(const VolumeTable* volumes,
                           SystemProviderOptions options = {});
+  // Removes the copies of the shadow copies still alive.
+  ~SystemProvider();
   SystemProvider(const SystemProvider&) = delete;
   SystemProvider& operator=(const SystemProvider&) = delete;
 
@@ -142,9 +167,12 @@ class SystemProvider {
   // Runs the pre-commit step (writers are frozen).
   StepOutcome PreCommitSnapshots(const VSS_ID& set_id);
   // Commits the set: creates its shadow copies, owned by owner and stamped
-  // with now.
+  // with now, and copies the files of its backed volumes. When copies is
+  // not NULL it receives one report per backed volume copied or attempted,
+  // in set order (the failed one last).
   StepOutcome CommitSnapshots(const VSS_ID& set_id, uint64_t owner,
-                              sim::TimePoint now);
+                              sim::TimePoint now,
+                              std::vector<VolumeCopy>* copies = nullptr);
   // Runs the post-commit step; snapshots_count must equal the number of
   // prepared volumes (E_INVALIDARG otherwise).
   StepOutcome PostCommitSnapshots(const VSS_ID& set_id, LONG snapshots_count);
@@ -190,6 +218,16 @@ class SystemProvider {
   // Returns the shadow copy with snapshot_id, or nullptr.
   const SnapshotRecord* FindSnapshot(const VSS_ID& snapshot_id) const;
 
+  // Returns the shadow copy whose device object is device (letter case
+  // ignored), or nullptr.
+  const SnapshotRecord* FindSnapshotByDevice(std::wstring_view device) const;
+
+  // Returns the folder under which copies of backed volumes live (empty
+  // until the first copy when no storage was configured).
+  const std::filesystem::path& snapshot_storage() const {
+    return storage_.root();
+  }
+
   // Returns how many shadow copies exist (in any state).
   size_t LiveSnapshotCount() const { return snapshots_.size(); }
 
@@ -223,6 +261,16 @@ class SystemProvider {
                       Phase to, VSS_SNAPSHOT_STATE new_state);
   void SetStateOfSet(const VSS_ID& set_id, VSS_SNAPSHOT_STATE state);
   void EraseSet(const VSS_ID& set_id);
+  // Erases the records doomed selects, removing their copies first; returns
+  // how many it erased.
+  size_t EraseRecords(const std::function<bool(const SnapshotRecord&)>& doomed);
+  // Copies the backed volumes of records (just created, not stored yet);
+  // on failure removes the copies made and returns the failure.
+  HRESULT CopyBackedVolumes(std::vector<SnapshotRecord>& records,
+                            std::vector<VolumeCopy>* copies);
+  // Returns the folders of volume's host folder that other volumes are
+  // mounted on: its copy leaves them empty.
+  std::vector<std::filesystem::path> MountedFolders(const Volume& volume) const;
 
   const VolumeTable* volumes_;
   SystemProviderOptions options_;
@@ -231,6 +279,7 @@ class SystemProvider {
   std::optional<InProgress> in_progress_;
   std::vector<SnapshotRecord> snapshots_;  // In creation order.
   uint64_t next_device_number_ = 1;
+  SnapshotStorage storage_;
 };
 
 }  // namespace vssemu::coordinator

@@ -64,7 +64,7 @@ HRESULT SystemProvider::DeleteSnapshots(const VSS_ID& source_id,
       *nondeleted = id;
       return outcome.hr;
     }
-    std::erase_if(snapshots_, [&id](const SnapshotRecord& r) {
+    EraseRecords([&id](const SnapshotRecord& r) {
       return IsEqualGUID(r.snapshot_id, id);
     });
     ++*deleted;
@@ -101,7 +101,7 @@ HRESULT SystemProvider::Query(const VSS_ID& queried_id,
 }
 
 size_t SystemProvider::ReleaseAutoReleaseSnapshots(uint64_t owner) {
-  return std::erase_if(snapshots_, [owner](const SnapshotRecord& r) {
+  return EraseRecords([owner](const SnapshotRecord& r) {
     return r.owner == owner &&
            (r.attributes & VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE) == 0;
   });

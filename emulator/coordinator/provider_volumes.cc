@@ -160,7 +160,8 @@ HRESULT VolumeTable::Add(const VolumeSpec& spec, const Volume** added) {
              .guid = guid,
              .guid_name = VolumeGuidName(guid),
              .supported_by_system_provider = spec.supported_by_system_provider,
-             .ntfs = spec.ntfs});
+             .ntfs = spec.ntfs,
+             .directory = spec.directory});
   if (added != nullptr) *added = &volumes_.back();
   return S_OK;
 }
@@ -189,19 +190,22 @@ const Volume* VolumeTable::FindByDisplayName(std::wstring_view folded) const {
   return nullptr;
 }
 
-const Volume* VolumeTable::FindVolumeForPath(std::wstring_view path) const {
+const Volume* VolumeTable::FindVolumeForPath(std::wstring_view path,
+                                             std::wstring* rest) const {
   std::wstring expanded = ExpandMachineVariables(path);
   for (wchar_t& c : expanded) {
     if (c == L'/') c = L'\\';
   }
   std::wstring_view view = expanded;
   if (view.starts_with(kLongPathPrefix)) {
-    std::wstring_view rest;
-    std::optional<GUID> guid = ParseVolumeGuidPrefix(view, &rest);
+    std::wstring_view below;
+    std::optional<GUID> guid = ParseVolumeGuidPrefix(view, &below);
     if (guid) {
-      if (!(rest.empty() || rest.starts_with(L'\\'))) return nullptr;
+      if (!(below.empty() || below.starts_with(L'\\'))) return nullptr;
       for (const Volume& v : volumes_) {
-        if (IsEqualGUID(v.guid, *guid)) return &v;
+        if (!IsEqualGUID(v.guid, *guid)) continue;
+        if (rest != nullptr) *rest = below.empty() ? below : below.substr(1);
+        return &v;
       }
       return nullptr;
     }
@@ -221,6 +225,9 @@ const Volume* VolumeTable::FindVolumeForPath(std::wstring_view path) const {
       best_length = display.size();
     }
   }
+  // Folding keeps lengths, so the unfolded folder splits at the same place
+  // and the rest keeps the caller's spelling.
+  if (best != nullptr && rest != nullptr) *rest = folder->substr(best_length);
   return best;
 }
 

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,9 @@ struct VolumeSpec {
   bool supported_by_system_provider = true;
   // Whether the volume is NTFS; persistent contexts require it (spec 14.1).
   bool ntfs = true;
+  // The host folder holding the volume's files; empty: no files. Stored as
+  // given (the service makes it absolute and checks that it exists).
+  std::filesystem::path directory = {};
 };
 
 // Describes one volume of the emulated machine.
@@ -58,6 +62,10 @@ struct Volume {
   std::wstring guid_name;  // "\\?\Volume{lower-case guid}\"
   bool supported_by_system_provider = true;
   bool ntfs = true;
+  std::filesystem::path directory;  // The backing host folder, or empty.
+
+  // Returns whether the volume's files live in a host folder.
+  bool backed() const { return !directory.empty(); }
 };
 
 // Draws a version-4-shaped GUID from prng (deterministic for a seed).
@@ -102,8 +110,13 @@ class VolumeTable {
   // may use the variables of ExpandMachineVariables, forward slashes, a
   // "\\?\" prefix or a volume GUID name as its root; the volume whose
   // display name is the longest matching prefix wins, so a file below a
-  // mounted folder belongs to the mounted volume.
-  const Volume* FindVolumeForPath(std::wstring_view path) const;
+  // mounted folder belongs to the mounted volume. When rest is not NULL and
+  // a volume is found, *rest receives the part of the (expanded) path below
+  // the volume root, backslash-separated, without a leading backslash and
+  // possibly with a trailing one: "C:\Mount\D\x\y.txt" gives "x\y.txt\"
+  // on the volume mounted at "C:\Mount\D\".
+  const Volume* FindVolumeForPath(std::wstring_view path,
+                                  std::wstring* rest = nullptr) const;
 
   // Returns every volume, in the order they were added.
   const std::deque<Volume>& volumes() const { return volumes_; }

@@ -4,10 +4,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <system_error>
 
 #include "com/guid_format.h"
 #include "com/hresult_table.h"
 #include "coordinator/backup_session.h"
+#include "coordinator/volume_paths.h"
 
 namespace vssemu::coordinator {
 
@@ -23,17 +26,37 @@ std::string TraceGuid(const GUID& id) { return com::FormatGuid(id); }
 
 namespace {
 
+// A bad volume list is a harness configuration error, not a protocol
+// outcome: stop with a message rather than run a different machine.
+[[noreturn]] void ConfigurationError(const std::string& message) {
+  std::fprintf(stderr, "vssemu: %s\n", message.c_str());
+  std::abort();
+}
+
+// Returns the backing folder of v as an absolute path (so a later change of
+// the working directory does not move the volume), or stops the emulator
+// when it is not an existing folder.
+std::filesystem::path BackingFolder(const VolumeOptions& v) {
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::absolute(v.directory, ec);
+  if (!ec && std::filesystem::is_directory(folder, ec)) return folder;
+  std::u8string shown = v.directory.u8string();
+  ConfigurationError("invalid volume in RunOptions: " + WideToUtf8(v.name) +
+                     " has directory \"" +
+                     std::string(shown.begin(), shown.end()) +
+                     "\", which does not exist or is not a folder");
+}
+
 VolumeTable MakeVolumes(const RunOptions& options) {
   VolumeTable table(options.seed);
   for (const VolumeOptions& v : options.volumes) {
     VolumeSpec spec;
     spec.display_name = v.name;
     spec.supported_by_system_provider = v.supported;
+    if (!v.directory.empty()) spec.directory = BackingFolder(v);
     if (FAILED(table.Add(spec))) {
-      // A bad volume list is a harness configuration error, not a protocol
-      // outcome: stop with a message rather than run a different machine.
-      std::fprintf(stderr, "vssemu: invalid volume in RunOptions\n");
-      std::abort();
+      ConfigurationError("invalid volume in RunOptions: \"" +
+                         WideToUtf8(v.name) + "\"");
     }
   }
   return table;
@@ -42,6 +65,7 @@ VolumeTable MakeVolumes(const RunOptions& options) {
 SystemProviderOptions MakeProviderOptions(const RunOptions& options) {
   SystemProviderOptions provider;
   provider.machine_name = options.machine_name;
+  provider.snapshot_storage = options.snapshot_storage;
   return provider;
 }
 

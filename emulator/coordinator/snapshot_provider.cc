@@ -1,5 +1,9 @@
 #include "coordinator/snapshot_provider.h"
 
+#include <vsserror.h>
+
+#include <vector>
+
 #include "coordinator/backup_session.h"
 #include "coordinator/service.h"
 #include "metadata/xml_util.h"
@@ -21,6 +25,30 @@ void TraceStep(Service& service, const BackupSession& session,
     fields.push_back({"took_us", std::to_string(outcome.took.count())});
   }
   service.Record("provider", std::move(fields));
+}
+
+// Records the copies CommitSnapshots took of backed volumes. Counts and
+// volume names only: host paths differ between machines and would break
+// the byte-for-byte trace.
+void TraceCopies(Service& service, const std::vector<VolumeCopy>& copies) {
+  for (const VolumeCopy& c : copies) {
+    const std::string volume = metadata::ToUtf8(c.volume->display_name);
+    TraceFields fields = {{"volume", volume}};
+    if (c.copy.ok()) {
+      size_t slash = c.device_object.rfind(L'\\');
+      fields.push_back(
+          {"device", metadata::ToUtf8(c.device_object.substr(slash + 1))});
+      fields.push_back({"files", std::to_string(c.copy.files)});
+      fields.push_back({"bytes", std::to_string(c.copy.bytes)});
+      if (c.copy.links != 0) {
+        fields.push_back({"links", std::to_string(c.copy.links)});
+      }
+    } else {
+      fields.push_back({"result", TraceHr(VSS_E_UNEXPECTED_PROVIDER_ERROR)});
+      fields.push_back({"reason", DescribeCopyFailure(c.copy, volume)});
+    }
+    service.Record("copy", std::move(fields));
+  }
 }
 
 }  // namespace
@@ -51,14 +79,19 @@ ProviderStepResult RunProviderStep(Service& service, BackupSession& session,
     case ProviderStep::kPreCommitSnapshots:
       take(provider.PreCommitSnapshots(set), nullptr);
       break;
-    case ProviderStep::kCommitSnapshots:
-      take(provider.CommitSnapshots(set, session.id, service.now()), nullptr);
+    case ProviderStep::kCommitSnapshots: {
+      std::vector<VolumeCopy> copies;
+      StepOutcome outcome =
+          provider.CommitSnapshots(set, session.id, service.now(), &copies);
+      TraceCopies(service, copies);
+      take(outcome, nullptr);
       for (SetVolume& v : session.volumes) {
         if (const SnapshotRecord* r = provider.FindSnapshot(v.snapshot_id)) {
           v.device_name = r->device_object;
         }
       }
       break;
+    }
     case ProviderStep::kPostCommitSnapshots:
       take(provider.PostCommitSnapshots(
                set, static_cast<LONG>(session.plan.snapshots.size())),

@@ -9,8 +9,8 @@
 // selection (spec 9.5), SetPreviousBackupStamp from the previous document
 // (incremental and differential), StartSnapshotSet, AddToSnapshotSet per
 // volume, PrepareForBackup, writer status, DoSnapshotSet, writer status,
-// GetSnapshotProperties + VssFreeSnapshotProperties per snapshot,
-// SetBackupSucceeded per added component, BackupComplete, writer status,
+// GetSnapshotProperties + VssFreeSnapshotProperties per snapshot, the
+// file copy to the media (when planned), SetBackupSucceeded per added component, BackupComplete, writer status,
 // SaveAsXML, Release. A context without writers skips every writer step.
 //
 // Contract: RunBackup stops at the first failure (a failed call, a failed
@@ -21,6 +21,7 @@
 #ifndef VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
 #define VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,6 +30,8 @@
 #include <vss.h>
 #include <vswriter.h>
 #include <vsbackup.h>
+
+#include "scenario/backup_media.h"
 
 namespace vssemu::scenario {
 
@@ -73,6 +76,11 @@ struct BackupPlan {
   // Whether an early end calls AbortBackup (spec 4.3). A requester that
   // forgets it is what this turns off.
   bool abort_on_early_end = true;
+  // Backup media (backup_media.h): when set, the files of the added
+  // component sets are copied from the shadow copies after DoSnapshotSet
+  // (backup_copy.h, step "CopyFiles"), and the saved document is stored
+  // there too. Empty: no file is copied.
+  std::filesystem::path media;
   // Called after each step that succeeded (an asynchronous call once its
   // operation finished), with the step's name; scenarios inject faults
   // here. May be empty.
@@ -125,6 +133,11 @@ struct BackupResult {
   VSS_ID snapshot_set_id = GUID_NULL;
   std::vector<SnapshotInfo> snapshots;
   std::vector<SelectedComponent> components;
+  // The files copied to the media (empty without media).
+  std::vector<MediaFile> files;
+  // Why the failed step failed, when the step can say more than its
+  // HRESULT ("" otherwise).
+  std::string message;
   // Writers found by GatherWriterMetadata.
   UINT writer_count = 0;
   // Writer status after PrepareForBackup, DoSnapshotSet and BackupComplete.

@@ -1,11 +1,12 @@
-// The strict scenario reader. Each element is read by one function that
-// declares the attributes and children it accepts; Element records which
-// attributes were consumed, so that anything left over is reported as
-// unknown with the list of what was expected.
+// The strict scenario reader: the scenario, its world and its writers. Each
+// element is read by one function that declares the attributes and children
+// it accepts (scenario_loader_internal.h); the requester's steps, faults and
+// expectations are read in scenario_loader_requester.cc and
+// scenario_loader_expect.cc.
 #include "scenario/scenario_loader.h"
 
 #include <algorithm>
-#include <cerrno>
+#include <cwctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -13,263 +14,89 @@
 #include <pugixml.hpp>
 
 #include "com/guid_format.h"
-#include "com/hresult_table.h"
 #include "metadata/xml_util.h"
+#include "scenario/scenario_loader_internal.h"
 #include "scenario/scenario_names.h"
+#include "scenario/scenario_scratch.h"
 
 namespace vssemu::scenario {
 namespace {
 
-// Thrown inside the loader only, caught by LoadScenarioText: the first error
-// ends the load, and nothing half-built escapes.
-struct LoadError {
-  SourceLocation where;
-  std::string message;
-};
+using loader::Element;
+using loader::LoadError;
+using loader::Reader;
+using loader::UnknownChild;
 
-class Reader;
+// Returns whether two paths are the same to Windows (letter case ignored).
+bool SameText(const std::wstring& a, const std::wstring& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](wchar_t x, wchar_t y) {
+           return std::towlower(x) == std::towlower(y);
+         });
+}
 
-// One element being read: typed attribute access with precise errors.
-class Element {
- public:
-  Element(const Reader& reader, pugi::xml_node node) : reader_(reader), node_(node) {}
-
-  pugi::xml_node node() const { return node_; }
-  SourceLocation where() const;
-  [[noreturn]] void Fail(const std::string& message) const {
-    throw LoadError{where(), message};
+// Reads one <file> of the volume called volume.
+VolumeFile ReadVolumeFile(Element& e, const std::wstring& volume) {
+  VolumeFile f;
+  f.where = e.where();
+  f.volume = volume;
+  f.path = metadata::FromUtf8(e.Required("path"));
+  std::replace(f.path.begin(), f.path.end(), L'/', L'\\');
+  f.generated = e.Has("bytes");
+  f.bytes = static_cast<uint64_t>(e.Int("bytes", 0));
+  if (e.Has("modified")) {
+    f.modified = static_cast<uint64_t>(e.Int("modified", 0));
+    if (*f.modified < kEarliestFileTime || *f.modified > kLatestFileTime) {
+      e.Fail("attribute modified: expected a FILETIME number (100 ns units "
+             "since 1601) from " + std::to_string(kEarliestFileTime) +
+             " (1970) to " + std::to_string(kLatestFileTime) + " (2200)");
+    }
   }
-
-  // Also notes name as one this element knows, for the error listing.
-  bool Has(const char* name) const {
-    known_.insert(name);
-    return node_.attribute(name);
+  e.Finish();
+  e.TextOnly();
+  f.text = e.Content();
+  if (f.generated && !f.text.empty()) {
+    e.Fail("<file> takes bytes= (generated content) or text content, not "
+           "both");
   }
-  std::string Text(const char* name, const std::string& fallback = "");
-  std::string Required(const char* name);
-  std::wstring Wide(const char* name, const std::wstring& fallback = L"");
-  bool Bool(const char* name, bool fallback);
-  int64_t Int(const char* name, int64_t fallback);
-  HRESULT Hresult(const char* name);
-  std::vector<std::string> Words(const char* name);
-  template <typename T>
-  T Enum(const char* name, const NameTable<T>& table, T fallback);
-  // Reports attributes that no accessor consumed.
-  void Finish();
-  // Rejects child elements and text (elements that take attributes only).
-  void Leaf() const;
-  // Rejects child elements (elements whose content is text).
-  void TextOnly() const;
-  // Returns the element children, rejecting text content.
-  std::vector<pugi::xml_node> Children() const;
-
- private:
-  std::string Take(const char* name) {
-    used_.insert(name);
-    return node_.attribute(name).value();
+  // The path must name a file below the volume root: a drive, a leading or
+  // trailing backslash, "." or ".." would put it elsewhere.
+  const bool relative_file = !f.path.empty() && f.path.front() != L'\\' &&
+                             f.path.back() != L'\\' &&
+                             f.path.find(L':') == std::wstring::npos;
+  if (!relative_file) {
+    e.Fail("attribute path: expected the path of a file below the volume "
+           "root, such as Db\\orders.mdf");
   }
+  Scenario one_volume;
+  one_volume.options.volumes = {VolumeOptions{volume}};
+  std::wstring whole = volume;
+  if (whole.back() != L'\\') whole += L'\\';
+  std::string problem = loader::BelowAVolume(one_volume, whole + f.path);
+  if (!problem.empty()) e.Fail(problem);
+  return f;
+}
 
-  const Reader& reader_;
-  pugi::xml_node node_;
-  std::set<std::string> used_;
-  mutable std::set<std::string> known_;
-};
-
-// Maps pugixml offsets to lines and columns of the source text.
-class Reader {
- public:
-  Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
-  SourceLocation At(ptrdiff_t offset) const {
-    SourceLocation where{file_, 1, 1};
-    for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text_.size()); ++i) {
-      if (text_[i] == '\n') {
-        ++where.line;
-        where.column = 1;
-      } else {
-        ++where.column;
+// Reads one <volume> and its files.
+void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
+  VolumeOptions v;
+  v.name = e.Wide("name");
+  v.supported = e.Bool("supported", true);
+  e.Finish();
+  if (v.name.empty()) e.Fail("<volume> needs a name");
+  for (pugi::xml_node node : e.Children()) {
+    Element f(reader, node);
+    if (std::string(node.name()) != "file") UnknownChild(e, f, "<file>");
+    VolumeFile file = ReadVolumeFile(f, v.name);
+    for (const VolumeFile& other : s.files) {
+      if (other.volume == file.volume && SameText(other.path, file.path)) {
+        f.Fail("a second <file path=\"" + metadata::ToUtf8(file.path) +
+               "\"> on this volume; the first is at " + other.where.ToString());
       }
     }
-    return where;
+    s.files.push_back(std::move(file));
   }
-  const std::string& file() const { return file_; }
-
- private:
-  std::string_view text_;
-  std::string file_;
-};
-
-// pugixml points at the element name; editors and people point at its "<".
-SourceLocation Element::where() const {
-  return reader_.At(node_.offset_debug() - 1);
-}
-
-std::string Element::Text(const char* name, const std::string& fallback) {
-  if (!Has(name)) {
-    used_.insert(name);
-    return fallback;
-  }
-  return Take(name);
-}
-
-std::string Element::Required(const char* name) {
-  if (!Has(name)) {
-    Fail(std::string("<") + node_.name() + "> needs the attribute " + name);
-  }
-  return Take(name);
-}
-
-std::wstring Element::Wide(const char* name, const std::wstring& fallback) {
-  if (!Has(name)) {
-    used_.insert(name);
-    return fallback;
-  }
-  return metadata::FromUtf8(Take(name));
-}
-
-bool Element::Bool(const char* name, bool fallback) {
-  if (!Has(name)) {
-    used_.insert(name);
-    return fallback;
-  }
-  std::string value = Take(name);
-  if (value == "true" || value == "yes") return true;
-  if (value == "false" || value == "no") return false;
-  Fail(std::string("attribute ") + name + ": found \"" + value +
-       "\", expected true or false");
-}
-
-int64_t Element::Int(const char* name, int64_t fallback) {
-  if (!Has(name)) {
-    used_.insert(name);
-    return fallback;
-  }
-  std::string value = Take(name);
-  // Decimal, or hex after 0x; a leading zero does not mean octal (010 is
-  // ten milliseconds, not eight).
-  const bool hex = value.size() > 2 && value[0] == '0' &&
-                   (value[1] == 'x' || value[1] == 'X');
-  const char* digits = value.c_str() + (hex ? 2 : 0);
-  char* end = nullptr;
-  errno = 0;
-  long long parsed = std::strtoll(digits, &end, hex ? 16 : 10);
-  if (value.empty() || *digits == '-' || *digits == '+' || *digits == ' ' ||
-      end == digits || *end != '\0' || parsed < 0 || errno == ERANGE) {
-    Fail(std::string("attribute ") + name + ": found \"" + value +
-         "\", expected a non-negative number");
-  }
-  return parsed;
-}
-
-HRESULT Element::Hresult(const char* name) {
-  std::string value = Required(name);
-  std::optional<HRESULT> hr = ParseHresult(value);
-  if (!hr) {
-    Fail(std::string("attribute ") + name + ": \"" + value +
-         "\" is not an HRESULT (a name such as VSS_E_BAD_STATE, or hex such "
-         "as 0x80042301)");
-  }
-  return *hr;
-}
-
-std::vector<std::string> Element::Words(const char* name) {
-  std::istringstream in(Required(name));
-  std::vector<std::string> words;
-  for (std::string w; in >> w;) words.push_back(w);
-  return words;
-}
-
-template <typename T>
-T Element::Enum(const char* name, const NameTable<T>& table, T fallback) {
-  if (!Has(name)) {
-    used_.insert(name);
-    return fallback;
-  }
-  std::string value = Take(name);
-  if (std::optional<T> parsed = table.Find(value)) return *parsed;
-  Fail(std::string("attribute ") + name + ": found \"" + value +
-       "\", expected one of " + table.List());
-}
-
-void Element::Finish() {
-  for (pugi::xml_attribute a : node_.attributes()) {
-    if (used_.count(a.name()) == 0) {
-      std::set<std::string> names = used_;
-      names.insert(known_.begin(), known_.end());
-      std::string expected;
-      for (const std::string& u : names) expected += (expected.empty() ? "" : ", ") + u;
-      Fail(std::string("unknown attribute ") + a.name() + " on <" +
-           node_.name() + ">; expected " +
-           (expected.empty() ? "no attributes" : "one of " + expected));
-    }
-  }
-}
-
-void Element::Leaf() const {
-  TextOnly();
-  for (pugi::xml_node child : node_.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      Fail(std::string("unexpected text inside <") + node_.name() + ">");
-    }
-  }
-}
-
-void Element::TextOnly() const {
-  for (pugi::xml_node child : node_.children()) {
-    if (child.type() == pugi::node_element) {
-      Element(reader_, child).Fail(std::string("<") + node_.name() +
-                                   "> takes no child elements; found <" +
-                                   child.name() + ">");
-    }
-  }
-}
-
-std::vector<pugi::xml_node> Element::Children() const {
-  std::vector<pugi::xml_node> children;
-  for (pugi::xml_node child : node_.children()) {
-    if (child.type() == pugi::node_element) {
-      children.push_back(child);
-    } else if (child.type() == pugi::node_pcdata ||
-               child.type() == pugi::node_cdata) {
-      Fail(std::string("unexpected text inside <") + node_.name() + ">");
-    }
-  }
-  return children;
-}
-
-// The reference requester's steps a fault can follow (BackupPlan::after_step).
-const std::vector<std::string>& RequesterSteps() {
-  static const std::vector<std::string> steps = {
-      "InitializeForBackup", "SetBackupState",   "GatherWriterMetadata",
-      "AddComponent",        "StartSnapshotSet", "AddToSnapshotSet",
-      "PrepareForBackup",    "DoSnapshotSet",    "GetSnapshotProperties",
-      "SetBackupSucceeded",  "BackupComplete",   "SaveAsXML"};
-  return steps;
-}
-
-std::string OneOf(const std::vector<std::string>& names) {
-  std::string text;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += names[i];
-  }
-  return text;
-}
-
-// Reads a required attribute whose value is one of names.
-std::string Choice(Element& e, const char* attribute,
-                   const std::vector<std::string>& names) {
-  std::string value = e.Required(attribute);
-  if (std::find(names.begin(), names.end(), value) == names.end()) {
-    e.Fail(std::string("attribute ") + attribute + ": found \"" + value +
-           "\", expected " + OneOf(names));
-  }
-  return value;
-}
-
-[[noreturn]] void UnknownChild(const Element& parent, const Element& child,
-                               const char* expected) {
-  child.Fail(std::string("unknown element <") + child.node().name() +
-             "> inside <" + parent.node().name() + ">; expected " + expected);
+  s.options.volumes.push_back(std::move(v));
 }
 
 void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
@@ -285,9 +112,8 @@ void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
     if (tag == "volume") {
       if (!volumes_given) s.options.volumes.clear();
       volumes_given = true;
-      s.options.volumes.push_back(
-          VolumeOptions{e.Wide("name"), e.Bool("supported", true)});
-      if (s.options.volumes.back().name.empty()) e.Fail("<volume> needs a name");
+      ReadVolume(reader, e, s);
+      continue;
     } else if (tag == "knob") {
       std::string name = e.Required("name");
       std::string value = e.Required("value");
@@ -388,6 +214,43 @@ void ReadComponent(const Reader& reader, Element& c, ScriptedWriter& w,
   w.metadata.components.push_back(std::move(component));
 }
 
+// Reads what an <on> does to the components its event hands over, and
+// checks the event hands them over.
+void ReadComponentChanges(Element& e, coordinator::WriterEvent event,
+                          EventBehaviour& b) {
+  using coordinator::WriterEvent;
+  if (e.Has("backup-stamp")) b.backup_stamp = e.Wide("backup-stamp");
+  if (e.Has("backup-metadata")) b.backup_metadata = e.Wide("backup-metadata");
+  if (e.Has("differenced-since")) {
+    b.differenced_since = static_cast<uint64_t>(e.Int("differenced-since", 0));
+  }
+  if ((b.backup_stamp || b.backup_metadata || b.differenced_since) &&
+      event != WriterEvent::kPrepareForBackup &&
+      event != WriterEvent::kPostSnapshot) {
+    e.Fail("backup-stamp, backup-metadata and differenced-since are set in "
+           "PrepareForBackup or PostSnapshot, the events that hand over the "
+           "components");
+  }
+  if (e.Has("restore-target")) {
+    b.restore_target = e.Enum("restore-target", RestoreTargetNames(),
+                              VSS_RT_ORIGINAL);
+  }
+  if (e.Has("pre-restore-failure-msg")) {
+    b.pre_restore_failure_msg = e.Wide("pre-restore-failure-msg");
+  }
+  if ((b.restore_target || b.pre_restore_failure_msg) &&
+      event != WriterEvent::kPreRestore) {
+    e.Fail("restore-target and pre-restore-failure-msg are set in PreRestore "
+           "(spec 11.3)");
+  }
+  if (e.Has("post-restore-failure-msg")) {
+    b.post_restore_failure_msg = e.Wide("post-restore-failure-msg");
+    if (event != WriterEvent::kPostRestore) {
+      e.Fail("post-restore-failure-msg is set in PostRestore");
+    }
+  }
+}
+
 void ReadBehaviour(Element& e, ScriptedWriter& w) {
   coordinator::WriterEvent event =
       e.Enum("event", EventNames(), coordinator::WriterEvent::kNone);
@@ -404,14 +267,7 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
   if (e.Has("app-message")) b.application_message = e.Wide("app-message");
   b.take_ms = e.Int("take-ms", 0);
   b.first = static_cast<int>(e.Int("first", 0));
-  if (e.Has("backup-stamp")) b.backup_stamp = e.Wide("backup-stamp");
-  if (e.Has("backup-metadata")) b.backup_metadata = e.Wide("backup-metadata");
-  if ((b.backup_stamp || b.backup_metadata) &&
-      event != coordinator::WriterEvent::kPrepareForBackup &&
-      event != coordinator::WriterEvent::kPostSnapshot) {
-    e.Fail("backup-stamp and backup-metadata are set in PrepareForBackup or "
-           "PostSnapshot, the events that hand over the components");
-  }
+  ReadComponentChanges(e, event, b);
   e.Leaf();
   e.Finish();
   if (!w.behaviour.emplace(event, b).second) {
@@ -493,206 +349,21 @@ void ReadWriter(const Reader& reader, Element& e, Scenario& s,
   s.scripted_writers.push_back(std::move(w));
 }
 
-void ReadRequester(Element& e, Scenario& s) {
-  RequesterWorkload& r = s.requester;
-  if (r.where.line != 0) {
-    e.Fail("a second <requester>; the first is at " + r.where.ToString());
-  }
-  r.where = e.where();
-  r.external = e.Has("workload") &&
-               Choice(e, "workload", {"reference", "external"}) == "external";
-  BackupPlan& plan = r.plan;
-  plan.type = e.Enum("type", BackupTypeNames(), VSS_BT_FULL);
-  plan.component_mode = !e.Has("mode") ||
-                        Choice(e, "mode", {"component", "volume"}) == "component";
-  plan.context = e.Enum("context", ContextNames(), static_cast<LONG>(VSS_CTX_BACKUP));
-  plan.wait = e.Has("wait") && Choice(e, "wait", {"wait", "poll"}) == "poll"
-                  ? BackupPlan::WaitStyle::kPoll
-                  : BackupPlan::WaitStyle::kWait;
-  plan.abort_after_prepare = e.Bool("abort-after-prepare", false);
-  plan.bootable_system_state = e.Bool("bootable-system-state", false);
-  plan.select_optional_components = e.Bool("select-optional", true);
-  plan.fail_on_writer_error = e.Bool("fail-on-writer-error", true);
-  plan.backup_complete = e.Bool("backup-complete", true);
-  plan.save_as_xml = e.Bool("save-xml", true);
-  plan.abort_on_early_end = e.Bool("abort-backup", true);
-  if (e.Has("disable-writers")) r.disable_writers = e.Words("disable-writers");
-  if (e.Has("enable-writers")) r.enable_writers = e.Words("enable-writers");
-  if (e.Has("disable-instances")) r.disable_instances = e.Words("disable-instances");
-  if (e.Has("components")) {
-    for (const std::string& c : e.Words("components")) {
-      plan.components.push_back(metadata::FromUtf8(c));
-    }
-  }
-  if (e.Has("volumes")) {
-    plan.volumes.clear();
-    for (const std::string& v : e.Words("volumes")) {
-      plan.volumes.push_back(metadata::FromUtf8(v));
-    }
-  }
-  e.Leaf();
-  e.Finish();
-}
-
-void ReadFault(Element& e, Scenario& s) {
-  Fault f;
-  f.where = e.where();
-  std::string kind = Choice(e, "kind",
-                            {"access-denied", "foreign-snapshot-set",
-                             "second-requester-identify", "unsubscribe",
-                             "flush-writes-fail"});
-  if (kind == "access-denied") {
-    f.kind = Fault::Kind::kAccessDenied;
-    f.at = Choice(e, "at", {"create", "initialize", "writer-initialize",
-                            "subscribe"});
-    if (f.at == "writer-initialize" || f.at == "subscribe") {
-      f.writer = e.Text("writer");
-    }
-  } else if (kind == "foreign-snapshot-set") {
-    f.kind = Fault::Kind::kForeignSnapshotSet;
-  } else if (kind == "flush-writes-fail") {
-    f.kind = Fault::Kind::kFlushWritesFail;
-  } else if (kind == "second-requester-identify") {
-    f.kind = Fault::Kind::kSecondRequesterIdentify;
-    f.after = Choice(e, "after", RequesterSteps());
-  } else {
-    f.kind = Fault::Kind::kUnsubscribe;
-    f.writer = e.Required("writer");
-    f.after = Choice(e, "after", RequesterSteps());
-  }
-  e.Leaf();
-  e.Finish();
-  s.faults.push_back(std::move(f));
-}
-
-void ReadExpectation(Element& e, Scenario& s) {
-  Expectation x;
-  x.where = e.where();
-  if (e.Has("events")) {
-    x.kind = Expectation::Kind::kWriterEvents;
-    x.writer = e.Required("writer");
-    x.events = e.Words("events");
-    std::string order = e.Text("order", "sequence");
-    if (order == "exact") x.order = Expectation::Order::kExact;
-    else if (order == "set") x.order = Expectation::Order::kSet;
-    else if (order != "sequence") e.Fail("attribute order: found \"" + order + "\", expected sequence, exact or set");
-  } else if (e.Has("state")) {
-    x.kind = Expectation::Kind::kWriterState;
-    x.writer = e.Required("writer");
-    x.state = e.Enum("state", WriterStateNames(), VSS_WS_UNKNOWN);
-    if (e.Has("failure")) x.failure = e.Hresult("failure");
-    if (e.Has("app-hr")) x.application_hr = e.Hresult("app-hr");
-    if (e.Has("app-message")) x.application_message = e.Wide("app-message");
-  } else if (e.Has("call")) {
-    x.kind = Expectation::Kind::kCallResult;
-    x.call = e.Required("call");
-    if (e.Has("result")) x.results.push_back(e.Hresult("result"));
-    if (e.Has("either")) {
-      for (const std::string& w : e.Words("either")) {
-        std::optional<HRESULT> hr = ParseHresult(w);
-        if (!hr) e.Fail("attribute either: \"" + w + "\" is not an HRESULT");
-        x.results.push_back(*hr);
-      }
-    }
-    if (x.results.empty()) e.Fail("<expect call=...> needs result= or either=");
-  } else if (e.Has("backup")) {
-    x.kind = Expectation::Kind::kBackup;
-    x.backup_outcome = Choice(e, "backup", {"succeeded", "failed", "aborted"});
-    if (e.Has("result")) x.results.push_back(e.Hresult("result"));
-  } else if (e.Has("violation")) {
-    x.kind = Expectation::Kind::kViolation;
-    x.violation = e.Required("violation");
-  } else if (e.Has("no-violations")) {
-    x.kind = Expectation::Kind::kNoViolation;
-    Choice(e, "no-violations", {"true"});
-  } else if (e.Has("start")) {
-    x.kind = Expectation::Kind::kWriterStart;
-    x.writer = e.Required("writer");
-    x.results.push_back(e.Hresult("start"));
-  } else if (e.Has("provider")) {
-    x.kind = Expectation::Kind::kProviderCalls;
-    x.provider_step = Choice(
-        e, "provider",
-        {"BeginPrepareSnapshot", "EndPrepareSnapshots", "PreCommitSnapshots",
-         "CommitSnapshots", "PostCommitSnapshots", "PreFinalCommitSnapshots",
-         "PostFinalCommitSnapshots", "AbortSnapshots", "DeleteSnapshots"});
-    x.calls = e.Int("calls", 1);
-  } else if (e.Has("bcd")) {
-    x.kind = Expectation::Kind::kBcdSaved;
-    x.bcd_saved = Choice(e, "bcd", {"saved", "none"}) == "saved";
-  } else if (e.Has("bcd-component")) {
-    x.kind = Expectation::Kind::kBcdComponent;
-    x.component = e.Wide("bcd-component");
-    x.writer = e.Required("writer");
-    if (e.Has("backup-succeeded")) {
-      x.backup_succeeded = e.Bool("backup-succeeded", true);
-    }
-    if (e.Has("stamp")) x.stamp = e.Wide("stamp");
-    if (e.Has("metadata")) x.metadata = e.Wide("metadata");
-  } else {
-    e.Fail("<expect> needs one of events=, state=, call=, backup=, violation=, "
-           "no-violations=, start=, provider=, bcd= or bcd-component=");
-  }
-  e.Leaf();
-  e.Finish();
-  s.expectations.push_back(std::move(x));
-}
-
 // Checks references between elements once everything is read.
-void CheckReferences(const Reader& reader, const Scenario& s) {
+void CheckReferences(const Scenario& s) {
   std::set<std::string> ids;
   for (const ScriptedWriter& w : s.scripted_writers) {
-    if (!ids.insert(w.id).second) throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
+    if (!ids.insert(w.id).second) {
+      throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
+    }
   }
   for (const RegisteredWriter& w : s.registered_writers) {
-    if (!ids.insert(w.id).second) throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
-  }
-  for (const Expectation& x : s.expectations) {
-    if (!x.writer.empty() && ids.count(x.writer) == 0) {
-      throw LoadError{x.where, "no writer with id \"" + x.writer +
-                                   "\" is declared in this scenario"};
+    if (!ids.insert(w.id).second) {
+      throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
     }
   }
-  for (const Expectation& x : s.expectations) {
-    bool needs_reference = x.kind == Expectation::Kind::kBackup ||
-                           x.kind == Expectation::Kind::kBcdSaved ||
-                           x.kind == Expectation::Kind::kBcdComponent ||
-                           x.application_hr || x.application_message;
-    if (needs_reference && s.requester.external) {
-      throw LoadError{x.where, "this expectation reads the reference "
-                               "requester's results; this scenario's "
-                               "requester is external"};
-    }
-  }
-  for (const auto* list : {&s.requester.disable_writers, &s.requester.enable_writers,
-                           &s.requester.disable_instances}) {
-    for (const std::string& id : *list) {
-      if (ids.count(id) == 0) {
-        throw LoadError{s.requester.where, "no writer with id \"" + id +
-                                               "\" is declared in this scenario"};
-      }
-    }
-  }
-  for (const Fault& f : s.faults) {
-    if (!f.writer.empty() && ids.count(f.writer) == 0) {
-      throw LoadError{f.where, "no writer with id \"" + f.writer +
-                                   "\" is declared in this scenario"};
-    }
-    bool registered = false;
-    for (const RegisteredWriter& w : s.registered_writers) {
-      registered = registered || w.id == f.writer;
-    }
-    if (f.kind == Fault::Kind::kAccessDenied && registered) {
-      // Its name is known only once its own code calls Initialize.
-      throw LoadError{f.where, "access-denied names scripted writers only; "
-                               "leave writer= out to deny every writer"};
-    }
-    if (!f.after.empty() && s.requester.external) {
-      throw LoadError{f.where, "after= needs the reference requester; this "
-                               "scenario's requester is external"};
-    }
-  }
-  (void)reader;
+  loader::CheckExpectationReferences(s, ids);
+  loader::CheckRequesterReferences(s, ids);
 }
 
 Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
@@ -724,11 +395,11 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       c.Finish();
       s.registered_writers.push_back(r);
     } else if (tag == "requester") {
-      ReadRequester(c, s);
+      loader::ReadRequester(c, s);
     } else if (tag == "fault") {
-      ReadFault(c, s);
+      loader::ReadFault(c, s);
     } else if (tag == "expect") {
-      ReadExpectation(c, s);
+      loader::ReadExpectation(c, s);
     } else {
       UnknownChild(e, c,
                    "<description>, <world>, <writer>, <registered-writer>, "
@@ -746,7 +417,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
     s.scripted_writers[d.writer].metadata.components[d.component]
         .dependencies[d.dependency].writer_id = on->metadata.identity.writer_id;
   }
-  CheckReferences(reader, s);
+  CheckReferences(s);
   return s;
 }
 

@@ -20,6 +20,7 @@
 #include "coordinator/writer_events.h"
 #include "metadata/wmd_model.h"
 #include "scenario/reference_requester.h"
+#include "scenario/reference_restore.h"
 
 namespace vssemu::scenario {
 
@@ -48,9 +49,36 @@ struct EventBehaviour {
   int64_t take_ms = 0;  // Virtual time the callback takes.
   int first = 0;        // Only the first N deliveries behave so; 0 = always.
   // IVssComponent::SetBackupStamp / SetBackupMetadata on every component
-  // the event hands over (PrepareForBackup, PostSnapshot).
+  // the event hands over (PrepareForBackup, PostSnapshot); "{n}" in them
+  // becomes the number of times the writer received the event (1, 2, ...),
+  // so that each backup of a chain gets its own stamp.
   std::optional<std::wstring> backup_stamp;
   std::optional<std::wstring> backup_metadata;
+  // AddDifferencedFilesByLastModifyTime(path, filespec, recursive, time) for
+  // every file set of every component the event hands over (PrepareForBackup,
+  // PostSnapshot), in incremental and differential backups only; the time is
+  // a FILETIME number (100 ns since 1601).
+  std::optional<uint64_t> differenced_since;
+  // IVssComponent::SetRestoreTarget and SetPreRestoreFailureMsg on every
+  // component PreRestore hands over; SetPostRestoreFailureMsg in PostRestore.
+  std::optional<VSS_RESTORE_TARGET> restore_target;
+  std::optional<std::wstring> pre_restore_failure_msg;
+  std::optional<std::wstring> post_restore_failure_msg;
+};
+
+// A file the runner creates on a volume before the run (<volume><file>).
+struct VolumeFile {
+  std::wstring volume;  // The volume's name, "D:\".
+  std::wstring path;    // Below the volume root, "Db\orders.mdf".
+  // The content: text as written (UTF-8), or, when generated, `bytes` bytes
+  // derived from the path (the same on every machine and run).
+  std::string text;
+  bool generated = false;
+  uint64_t bytes = 0;
+  // The last-write time to give the file, as a FILETIME number; none: the
+  // time the host gives it on creation.
+  std::optional<uint64_t> modified;
+  SourceLocation where;
 };
 
 // A writer described entirely in the scenario.
@@ -99,15 +127,58 @@ struct Fault {
   SourceLocation where;
 };
 
-// The requester's workload: the reference requester with a plan, or the
-// test's own requester code (external), which the runner leaves alone.
-struct RequesterWorkload {
-  bool external = false;
-  BackupPlan plan;
+// One backup of the reference requester (<requester> itself, or <backup>).
+struct BackupStep {
+  BackupPlan plan;  // Its media is set by the runner when the run has files.
   // Writer ids whose class is disabled or enabled, or whose instance is
   // disabled (resolved to GUIDs when the writers have started).
   std::vector<std::string> disable_writers, enable_writers, disable_instances;
   SourceLocation where;
+};
+
+// One restore of the reference requester (<restore>).
+struct RestoreStep {
+  RestorePlan plan;  // Its media is set by the runner.
+  // The backup (1-based, in the order of the run) whose media is restored;
+  // 0: the last backup before this restore.
+  int backup = 0;
+  // Live paths ("D:\Db") removed before the restore: the loss it repairs.
+  std::vector<std::wstring> delete_before;
+  // Writer ids that unsubscribe before the restore: not running at restore.
+  std::vector<std::string> stopped_writers;
+  SourceLocation where;
+};
+
+// A step of the reference requester after its first backup.
+struct RequesterStep {
+  enum class Kind { kBackup, kRestore };
+  Kind kind = Kind::kBackup;
+  BackupStep backup;    // For kBackup.
+  RestoreStep restore;  // For kRestore.
+};
+
+// The requester's workload: the reference requester's first backup (the
+// <requester> attributes) and the steps that follow it, or the test's own
+// requester code (external), which the runner leaves alone.
+struct RequesterWorkload : BackupStep {
+  bool external = false;
+  std::vector<RequesterStep> steps;  // <backup> and <restore>, in order.
+
+  // Returns how many backups the reference requester runs (1 + <backup>s).
+  int BackupCount() const {
+    int count = 1;
+    for (const RequesterStep& step : steps) {
+      count += step.kind == RequesterStep::Kind::kBackup ? 1 : 0;
+    }
+    return count;
+  }
+  // Returns whether a <restore> is planned.
+  bool HasRestore() const {
+    for (const RequesterStep& step : steps) {
+      if (step.kind == RequesterStep::Kind::kRestore) return true;
+    }
+    return false;
+  }
 };
 
 // One thing that must be true after the run.
@@ -123,7 +194,12 @@ struct Expectation {
     kBcdSaved,      // bcd="saved" | "none"
     kProviderCalls, // provider=step calls=N
     kBcdComponent,  // bcd-component="path\\name" writer= [backup-succeeded=]
-                    // [stamp=] [metadata=]
+                    // [stamp=] [metadata=] [previous-stamp=] [backup=K]
+    kCopiedFiles,     // copied-files=N [backup=K]
+    kRestore,         // restore="succeeded" | "failed" [result=]
+    kRestoreVerified, // restore-verified="true"
+    kRestoredFiles,   // restored-files=N
+    kFile,            // file="D:\\x" content="..." | exists="true|false"
   };
   Kind kind = Kind::kWriterState;
   std::string writer;  // Writer id.
@@ -147,6 +223,16 @@ struct Expectation {
   std::optional<bool> backup_succeeded;
   std::optional<std::wstring> stamp;     // Backup stamp ("" = none).
   std::optional<std::wstring> metadata;  // Backup metadata ("" = none).
+  // The previous backup stamp handed back ("" = none).
+  std::optional<std::wstring> previous_stamp;
+  // The backup (1-based) that kBcdSaved, kBcdComponent and kCopiedFiles
+  // read; 0 = the last one.
+  int backup_index = 0;
+  int64_t count = 0;  // kCopiedFiles, kRestoredFiles.
+  bool restore_succeeded = true;  // kRestore.
+  std::wstring file;               // kFile: a VSS path.
+  std::optional<std::string> content;  // kFile: the bytes (UTF-8 text).
+  std::optional<bool> exists;          // kFile.
   SourceLocation where;
 };
 
@@ -160,9 +246,14 @@ struct Scenario {
   std::vector<ScriptedWriter> scripted_writers;
   std::vector<RegisteredWriter> registered_writers;
   std::vector<ProviderFault> provider_faults;
+  std::vector<VolumeFile> files;  // Created on the volumes before the run.
   RequesterWorkload requester;
   std::vector<Fault> faults;
   std::vector<Expectation> expectations;
+
+  // Returns whether the run needs a scratch folder: files on a volume, or a
+  // restore (which needs backup media).
+  bool UsesFiles() const { return !files.empty() || requester.HasRestore(); }
 };
 
 }  // namespace vssemu::scenario

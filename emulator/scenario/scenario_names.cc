@@ -46,7 +46,9 @@ const NameTable<WriterEvent>& EventNames() {
       {"PostSnapshot", WriterEvent::kPostSnapshot},
       {"Abort", WriterEvent::kAbort},
       {"BackupComplete", WriterEvent::kBackupComplete},
-      {"BackupShutdown", WriterEvent::kBackupShutdown}};
+      {"BackupShutdown", WriterEvent::kBackupShutdown},
+      {"PreRestore", WriterEvent::kPreRestore},
+      {"PostRestore", WriterEvent::kPostRestore}};
   return t;
 }
 
@@ -77,6 +79,24 @@ const NameTable<VSS_WRITERRESTORE_ENUM>& WriterRestoreNames() {
       {"never", VSS_WRE_NEVER},
       {"if-replace-fails", VSS_WRE_IF_REPLACE_FAILS},
       {"always", VSS_WRE_ALWAYS}};
+  return t;
+}
+
+const NameTable<VSS_RESTORE_TARGET>& RestoreTargetNames() {
+  static const NameTable<VSS_RESTORE_TARGET> t{
+      {"original", VSS_RT_ORIGINAL},
+      {"alternate", VSS_RT_ALTERNATE},
+      {"directed", VSS_RT_DIRECTED},
+      {"original-location", VSS_RT_ORIGINAL_LOCATION}};
+  return t;
+}
+
+const NameTable<VSS_RESTORE_TYPE>& RestoreTypeNames() {
+  static const NameTable<VSS_RESTORE_TYPE> t{
+      {"by-copy", VSS_RTYPE_BY_COPY},
+      {"import", VSS_RTYPE_IMPORT},
+      {"other", VSS_RTYPE_OTHER},
+      {"undefined", VSS_RTYPE_UNDEFINED}};
   return t;
 }
 
@@ -139,6 +159,8 @@ const NameTable<VSS_WRITER_STATE>& WriterStateNames() {
       {"FAILED_AT_POST_SNAPSHOT", VSS_WS_FAILED_AT_POST_SNAPSHOT},
       {"FAILED_AT_BACKUP_COMPLETE", VSS_WS_FAILED_AT_BACKUP_COMPLETE},
       {"FAILED_AT_BACKUPSHUTDOWN", VSS_WS_FAILED_AT_BACKUPSHUTDOWN},
+      {"FAILED_AT_PRE_RESTORE", VSS_WS_FAILED_AT_PRE_RESTORE},
+      {"FAILED_AT_POST_RESTORE", VSS_WS_FAILED_AT_POST_RESTORE},
       {"UNKNOWN", VSS_WS_UNKNOWN}};
   return t;
 }

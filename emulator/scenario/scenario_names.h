@@ -58,6 +58,8 @@ const NameTable<VSS_RESTOREMETHOD_ENUM>& RestoreMethodNames();
 const NameTable<VSS_WRITERRESTORE_ENUM>& WriterRestoreNames();
 const NameTable<coordinator::WriterEvent>& EventNames();
 const NameTable<EventBehaviour::Outcome>& OutcomeNames();
+const NameTable<VSS_RESTORE_TARGET>& RestoreTargetNames();
+const NameTable<VSS_RESTORE_TYPE>& RestoreTypeNames();
 const NameTable<VSS_USAGE_TYPE>& UsageNames();
 const NameTable<VSS_SOURCE_TYPE>& SourceNames();
 const NameTable<VSS_APPLICATION_LEVEL>& LevelNames();

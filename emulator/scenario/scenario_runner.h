@@ -1,9 +1,16 @@
 // Runs a loaded scenario: builds the emulator from its world, starts its
-// writers, runs the requester workload, and checks every expectation.
+// writers, runs the requester workload (the reference requester's backups
+// and restores, or the test's own code), and checks every expectation.
 //
-// Contract: the run is deterministic (the scenario's seed, or the override);
-// a failed expectation is reported with the file:line:column of its
-// <expect> and what was found. Nothing escapes as an exception.
+// A scenario with files (<volume><file>) or a <restore> runs in a scratch
+// folder of its own (scenario_scratch.h): the volumes are host folders, the
+// shadow copies and each backup's media live there, and the folder is
+// removed when the run ends, after the expectations were checked.
+//
+// Contract: the run is deterministic (the scenario's seed, or the override)
+// and its trace is the same on every machine (no host path reaches it); a
+// failed expectation is reported with the file:line:column of its <expect>
+// and what was found. Nothing escapes as an exception.
 #ifndef VSSEMU_SCENARIO_SCENARIO_RUNNER_H_
 #define VSSEMU_SCENARIO_SCENARIO_RUNNER_H_
 
@@ -18,12 +25,26 @@
 
 namespace vssemu::scenario {
 
+// One restore the reference requester ran.
+struct RestoreRecord {
+  int backup = 0;  // The backup (1-based) whose media it restored.
+  RestoreResult result;
+  // What VerifyRestoredFiles found right after the restore (before later
+  // steps could change the files): one line per difference.
+  std::vector<std::string> differences;
+};
+
 struct RunResult {
   bool passed = false;
   // One line per failed expectation or setup problem ("file:l:c: ...").
   std::vector<std::string> failures;
   Trace trace;
-  BackupResult backup;  // The reference requester's result (if it ran).
+  BackupResult backup;  // The reference requester's last backup (if any).
+  std::vector<BackupResult> backups;    // Every backup, in order.
+  std::vector<RestoreRecord> restores;  // Every restore, in order.
+  // The last writer status the reference requester gathered, in a backup or
+  // a restore.
+  std::vector<WriterStatusRow> last_status;
   int64_t virtual_time_us = 0;
   // A writer could not be created (unknown registered class, Start failed).
   bool setup_failed = false;

@@ -18,6 +18,16 @@ LPCWSTR OrNull(const std::optional<std::wstring>& text) {
   return text ? text->c_str() : nullptr;
 }
 
+// Returns text with every "{n}" replaced by delivery.
+std::wstring Numbered(std::wstring text, int delivery) {
+  const std::wstring number = std::to_wstring(delivery);
+  for (size_t at = text.find(L"{n}"); at != std::wstring::npos;
+       at = text.find(L"{n}", at + number.size())) {
+    text.replace(at, 3, number);
+  }
+  return text;
+}
+
 }  // namespace
 
 HRESULT ScriptedVssWriter::Start() {
@@ -84,21 +94,83 @@ bool ScriptedVssWriter::Describe(IVssCreateWriterMetadata* m) {
   return ok;
 }
 
-bool ScriptedVssWriter::Stamp(const EventBehaviour& b,
-                              IVssWriterComponents* components) {
-  if (components == nullptr || (!b.backup_stamp && !b.backup_metadata)) {
-    return true;
+const metadata::Component* ScriptedVssWriter::FindComponent(
+    IVssComponent* c) const {
+  BSTR path = nullptr, name = nullptr;
+  c->GetLogicalPath(&path);
+  c->GetComponentName(&name);
+  const std::wstring logical_path = path != nullptr ? path : L"";
+  const std::wstring component = name != nullptr ? name : L"";
+  SysFreeString(path);
+  SysFreeString(name);
+  for (const metadata::Component& m : spec_.metadata.components) {
+    if (m.logical_path == logical_path && m.name == component) return &m;
   }
+  return nullptr;
+}
+
+bool ScriptedVssWriter::AddDifferenced(IVssComponent* c, uint64_t since) {
+  const metadata::Component* m = FindComponent(c);
+  if (m == nullptr) return false;
+  const FILETIME t{static_cast<DWORD>(since & 0xFFFFFFFFu),
+                   static_cast<DWORD>(since >> 32)};
+  bool ok = true;
+  for (const auto* sets : {&m->files, &m->database_files,
+                           &m->database_log_files}) {
+    for (const metadata::FileSpec& f : *sets) {
+      ok = ok && SUCCEEDED(c->AddDifferencedFilesByLastModifyTime(
+                     f.path.c_str(), f.filespec.c_str(), f.recursive, t));
+    }
+  }
+  return ok;
+}
+
+bool ScriptedVssWriter::ChangeComponent(const EventBehaviour& b,
+                                        IVssComponent* c, int delivery) {
+  bool ok = true;
+  if (b.backup_stamp) {
+    const std::wstring stamp = Numbered(*b.backup_stamp, delivery);
+    ok = ok && SUCCEEDED(c->SetBackupStamp(stamp.c_str()));
+  }
+  if (b.backup_metadata) {
+    const std::wstring metadata = Numbered(*b.backup_metadata, delivery);
+    ok = ok && SUCCEEDED(c->SetBackupMetadata(metadata.c_str()));
+  }
+  // Differenced files belong to incremental and differential backups only
+  // (spec 12.5); in the others the writer names none, as a real one would.
+  const VSS_BACKUP_TYPE type = GetBackupType();
+  if (b.differenced_since &&
+      (type == VSS_BT_INCREMENTAL || type == VSS_BT_DIFFERENTIAL)) {
+    ok = ok && AddDifferenced(c, *b.differenced_since);
+  }
+  if (b.restore_target) {
+    ok = ok && SUCCEEDED(c->SetRestoreTarget(*b.restore_target));
+  }
+  if (b.pre_restore_failure_msg) {
+    ok = ok && SUCCEEDED(c->SetPreRestoreFailureMsg(
+                   b.pre_restore_failure_msg->c_str()));
+  }
+  if (b.post_restore_failure_msg) {
+    ok = ok && SUCCEEDED(c->SetPostRestoreFailureMsg(
+                   b.post_restore_failure_msg->c_str()));
+  }
+  return ok;
+}
+
+bool ScriptedVssWriter::ChangeComponents(const EventBehaviour& b,
+                                         IVssWriterComponents* components,
+                                         int delivery) {
+  const bool changes = b.backup_stamp || b.backup_metadata ||
+                       b.differenced_since || b.restore_target ||
+                       b.pre_restore_failure_msg || b.post_restore_failure_msg;
+  if (components == nullptr || !changes) return true;
   UINT count = 0;
   if (FAILED(components->GetComponentCount(&count))) return false;
   bool ok = true;
   for (UINT i = 0; i < count; ++i) {
     IVssComponent* c = nullptr;
     if (FAILED(components->GetComponent(i, &c))) return false;
-    if (b.backup_stamp) ok = ok && SUCCEEDED(c->SetBackupStamp(b.backup_stamp->c_str()));
-    if (b.backup_metadata) {
-      ok = ok && SUCCEEDED(c->SetBackupMetadata(b.backup_metadata->c_str()));
-    }
+    ok = ChangeComponent(b, c, delivery) && ok;
     c->Release();
   }
   return ok;
@@ -112,8 +184,8 @@ bool ScriptedVssWriter::Behave(WriterEvent event,
   const EventBehaviour& b = it->second;
   if (b.first > 0 && delivery > b.first) return true;  // Recovered.
   if (b.take_ms > 0) SpendVirtualTime(std::chrono::milliseconds(b.take_ms));
-  // A stamp that cannot be set is a writer bug; the callback then fails.
-  if (!Stamp(b, components)) return false;
+  // A change that cannot be made is a writer bug; the callback then fails.
+  if (!ChangeComponents(b, components, delivery)) return false;
   if (b.failure) {
     if (b.extended) {
       SetWriterFailureEx(*b.failure, b.application_hr,
@@ -154,6 +226,12 @@ bool ScriptedVssWriter::OnBackupComplete(IVssWriterComponents* c) {
 }
 bool ScriptedVssWriter::OnBackupShutdown(VSS_ID) {
   return Behave(WriterEvent::kBackupShutdown);
+}
+bool ScriptedVssWriter::OnPreRestore(IVssWriterComponents* c) {
+  return Behave(WriterEvent::kPreRestore, c);
+}
+bool ScriptedVssWriter::OnPostRestore(IVssWriterComponents* c) {
+  return Behave(WriterEvent::kPostRestore, c);
 }
 
 }  // namespace vssemu::scenario

@@ -1,7 +1,12 @@
 // A writer whose identity, metadata and behaviour come from a scenario:
-// every event can succeed, fail with an HRESULT, return false with or
-// without SetWriterFailure(Ex), take virtual time, throw, or do so only the
-// first N times.
+// every event, the restore events included, can succeed, fail with an
+// HRESULT, return false with or without SetWriterFailure(Ex), take virtual
+// time, throw, or do so only the first N times; the events that hand over
+// components can also change them (backup stamp and metadata, differenced
+// files, restore target, restore failure messages).
+//
+// Contract: a component change that the SDK refuses makes the callback
+// return false, as a writer that checks its HRESULTs would.
 #ifndef VSSEMU_SCENARIO_SCRIPTED_WRITER_H_
 #define VSSEMU_SCENARIO_SCRIPTED_WRITER_H_
 
@@ -31,6 +36,8 @@ class ScriptedVssWriter : public CVssWriterEx2 {
   bool STDMETHODCALLTYPE OnPostSnapshot(IVssWriterComponents*) override;
   bool STDMETHODCALLTYPE OnBackupComplete(IVssWriterComponents*) override;
   bool STDMETHODCALLTYPE OnBackupShutdown(VSS_ID) override;
+  bool STDMETHODCALLTYPE OnPreRestore(IVssWriterComponents*) override;
+  bool STDMETHODCALLTYPE OnPostRestore(IVssWriterComponents*) override;
 
  private:
   // Describes the spec's metadata through the SDK interface.
@@ -39,8 +46,17 @@ class ScriptedVssWriter : public CVssWriterEx2 {
   // event hands over (NULL for events without components).
   bool Behave(coordinator::WriterEvent event,
               IVssWriterComponents* components = nullptr);
-  // Sets the scripted backup stamp and metadata on every component.
-  bool Stamp(const EventBehaviour& b, IVssWriterComponents* components);
+  // Makes the scripted changes to every component handed over; delivery
+  // counts the event's deliveries (for "{n}" in stamps and metadata).
+  bool ChangeComponents(const EventBehaviour& b,
+                        IVssWriterComponents* components, int delivery);
+  bool ChangeComponent(const EventBehaviour& b, IVssComponent* component,
+                       int delivery);
+  // Names every file set of the component as differenced since since (a
+  // FILETIME number).
+  bool AddDifferenced(IVssComponent* component, uint64_t since);
+  // Returns the spec's component that component is, or NULL.
+  const metadata::Component* FindComponent(IVssComponent* component) const;
 
   const ScriptedWriter& spec_;
   std::map<coordinator::WriterEvent, int> deliveries_;

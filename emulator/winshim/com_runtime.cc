@@ -3,6 +3,7 @@
 // between S_OK and S_FALSE. CoCreateGuid is deterministic: the emulator must
 // give the same trace for the same seed, so it never reads an entropy source.
 #include <winshim/winshim.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -127,6 +128,10 @@ HRESULT STDAPICALLTYPE CLSIDFromString(LPCOLESTR s, LPCLSID pclsid) {
 LPVOID STDAPICALLTYPE CoTaskMemAlloc(SIZE_T cb) { return std::malloc(cb); }
 
 void STDAPICALLTYPE CoTaskMemFree(LPVOID pv) { std::free(pv); }
+
+// Kernel32 rather than COM, but the one other Win32 call vssemu makes (it
+// names the emulator's temporary folders), so it lives with the others.
+DWORD WINAPI GetCurrentProcessId(void) { return static_cast<DWORD>(getpid()); }
 
 }  // extern "C"
 

@@ -154,13 +154,17 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        std::string(kHead) +
            "  <writer id=\"w\">\n    <on event=\"Freeze\" retrun=\"false\"/>\n"
            "  </writer>\n</scenario>\n",
-       "3:5", "app-hr, app-message, backup-metadata, backup-stamp, event, failure"},
+       "3:5",
+       "app-hr, app-message, backup-metadata, backup-stamp, differenced-since, "
+       "event, failure"},
       {"no-violations false",
        std::string(kHead) + "  <expect no-violations=\"false\"/>\n</scenario>\n", "2:3",
        "expected true"},
       {"a child inside an attributes-only element",
-       std::string(kHead) + "  <requester>\n    <volume name=\"C:\\\"/>\n  </requester>\n</scenario>\n",
-       "3:5", "<requester> takes no child elements; found <volume>"},
+       std::string(kHead) +
+           "  <requester>\n    <backup>\n      <volume name=\"C:\\\"/>\n"
+           "    </backup>\n  </requester>\n</scenario>\n",
+       "4:7", "<backup> takes no child elements; found <volume>"},
       {"text inside an attributes-only element",
        std::string(kHead) + "  <expect no-violations=\"true\"><!-- c -->none</expect>\n</scenario>\n",
        "2:3", "unexpected text inside <expect>"},

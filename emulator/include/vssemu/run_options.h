@@ -5,6 +5,7 @@
 #define VSSEMU_RUN_OPTIONS_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ enum class Strictness {
 struct VolumeOptions {
   std::wstring name = L"C:\\";  // With the trailing backslash.
   bool supported = true;        // By the system provider.
+  // The host folder that holds the volume's files: the volume root ("D:\")
+  // is this folder, and each shadow copy of the volume is a copy of its
+  // tree taken at CommitSnapshots (docs/coordinator.md, "Volumes backed by
+  // directories"). Empty (the default): the volume has no files. A folder
+  // that does not exist stops the emulator at construction with a message.
+  std::filesystem::path directory = {};
 };
 
 // Knobs for the configurable open questions of the protocol spec.
@@ -97,6 +104,11 @@ struct RunOptions {
   bool flush_writes_fail = false;
   // Whether the trace is recorded (benchmarks of long runs turn it off).
   bool record_trace = true;
+  // Where the copies of backed volumes live, one subfolder per shadow copy
+  // (removed when the shadow copy is deleted or the emulator ends). Empty
+  // (the default): a folder the emulator creates under the system's
+  // temporary folder on first use and removes when it ends.
+  std::filesystem::path snapshot_storage = {};
 };
 
 }  // namespace vssemu

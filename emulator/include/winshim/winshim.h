@@ -300,6 +300,9 @@ UINT STDAPICALLTYPE SysStringByteLen(BSTR bstr);
 void STDAPICALLTYPE SysFreeString(BSTR bstrString);
 // Replaces *pbstr with a copy of psz; FALSE when out of memory.
 INT STDAPICALLTYPE SysReAllocString(BSTR* pbstr, const OLECHAR* psz);
+
+// Returns the id of the calling process.
+DWORD WINAPI GetCurrentProcessId(void);
 }
 
 namespace winshim {

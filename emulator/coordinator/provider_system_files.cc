@@ -1,0 +1,114 @@
+// SystemProvider: the files of volumes backed by host folders. A shadow
+// copy of such a volume is a copy of the folder's tree, taken when the set
+// commits and removed with the shadow copy's record.
+#include <vsserror.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "coordinator/provider_system.h"
+#include "coordinator/volume_paths.h"
+
+namespace vssemu::coordinator {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ASCII folding, as everywhere volume names are compared.
+std::wstring Fold(std::wstring_view text) {
+  std::wstring out(text);
+  for (wchar_t& c : out) {
+    if (c >= L'a' && c <= L'z') c = static_cast<wchar_t>(c - L'a' + L'A');
+  }
+  return out;
+}
+
+// The storage subfolder of a shadow copy: the last component of its device
+// object ("HarddiskVolumeShadowCopy3"), plain ASCII on every host.
+std::string FolderName(const std::wstring& device_object) {
+  size_t slash = device_object.rfind(L'\\');
+  return WideToUtf8(std::wstring_view(device_object).substr(slash + 1));
+}
+
+}  // namespace
+
+SystemProvider::~SystemProvider() {
+  for (const SnapshotRecord& r : snapshots_) {
+    if (!r.storage.empty()) RemoveTree(r.storage);
+  }
+  // storage_ then removes its own default folder, if it made one.
+}
+
+const SnapshotRecord* SystemProvider::FindSnapshotByDevice(
+    std::wstring_view device) const {
+  const std::wstring wanted = Fold(device);
+  for (const SnapshotRecord& r : snapshots_) {
+    if (Fold(r.device_object) == wanted) return &r;
+  }
+  return nullptr;
+}
+
+size_t SystemProvider::EraseRecords(
+    const std::function<bool(const SnapshotRecord&)>& doomed) {
+  for (const SnapshotRecord& r : snapshots_) {
+    // A copy that cannot be removed (a host process holds a file open) is
+    // left behind; the record goes regardless, as the shadow copy is gone
+    // from the machine the emulator shows.
+    if (doomed(r) && !r.storage.empty()) RemoveTree(r.storage);
+  }
+  return std::erase_if(snapshots_, doomed);
+}
+
+std::vector<fs::path> SystemProvider::MountedFolders(
+    const Volume& volume) const {
+  std::vector<fs::path> folders;
+  const std::wstring outer = Fold(volume.display_name);
+  for (const Volume& other : volumes_->volumes()) {
+    const std::wstring inner = Fold(other.display_name);
+    if (inner.size() <= outer.size() || !inner.starts_with(outer)) continue;
+    std::wstring below = other.display_name.substr(outer.size());
+    folders.push_back(ResolveBelow(volume.directory, SplitBelowRoot(below)));
+  }
+  return folders;
+}
+
+HRESULT SystemProvider::CopyBackedVolumes(std::vector<SnapshotRecord>& records,
+                                          std::vector<VolumeCopy>* copies) {
+  HRESULT hr = S_OK;
+  for (SnapshotRecord& record : records) {
+    const Volume* volume = volumes_->FindVolume(record.original_volume_name);
+    if (volume == nullptr || !volume->backed()) continue;
+    VolumeCopy report{volume, record.device_object, {}};
+    fs::path folder;
+    std::error_code ec = storage_.PrepareFolder(
+        FolderName(record.device_object), &folder);
+    if (ec) {
+      report.copy.error = ec;
+      report.copy.operation = "prepare the snapshot storage for";
+    } else {
+      // Set before copying, so a partial copy is removed with the others.
+      record.storage = folder;
+      try {
+        report.copy = CopyTree(volume->directory, folder,
+                               MountedFolders(*volume));
+      } catch (const std::exception&) {
+        report.copy.error = std::make_error_code(std::errc::not_enough_memory);
+        report.copy.operation = "copy";
+      }
+    }
+    const bool failed = !report.copy.ok();
+    if (copies != nullptr) copies->push_back(std::move(report));
+    if (failed) {
+      hr = VSS_E_UNEXPECTED_PROVIDER_ERROR;
+      break;
+    }
+  }
+  if (FAILED(hr)) {
+    for (const SnapshotRecord& record : records) {
+      if (!record.storage.empty()) RemoveTree(record.storage);
+    }
+  }
+  return hr;
+}
+
+}  // namespace vssemu::coordinator

@@ -1,0 +1,277 @@
+// Copying a backup's files from its shadow copies to the media.
+#include "scenario/backup_copy.h"
+
+#include <chrono>
+#include <filesystem>
+#include <system_error>
+
+#include <vsserror.h>
+#include <vssemu/host_paths.h>
+
+#include "com/guid_format.h"
+#include "metadata/xml_util.h"
+#include "scenario/backup_media.h"
+#include "scenario/writer_files.h"
+
+namespace vssemu::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+// FILETIME of 1970-01-01 (100 ns units since 1601).
+constexpr int64_t kUnixEpochFiletime = 116444736000000000LL;
+
+// A writer's differenced file with a last-modify time (spec 12.5).
+struct Differenced {
+  VSS_ID instance_id = GUID_NULL;
+  MediaFileSet set;
+  uint64_t last_modify = 0;
+};
+
+std::wstring Wide(const fs::path& p) {
+  const std::u8string u8 = p.u8string();
+  return metadata::FromUtf8(std::string(u8.begin(), u8.end()));
+}
+
+// Returns a host file's last-write time as a FILETIME number.
+uint64_t LastWriteFiletime(const fs::path& file) {
+  std::error_code ec;
+  const fs::file_time_type t = fs::last_write_time(file, ec);
+  if (ec) return 0;
+  const auto since_unix = std::chrono::duration_cast<std::chrono::nanoseconds>(
+      fs::file_time_type::clock::to_sys(t).time_since_epoch());
+  return static_cast<uint64_t>(since_unix.count() / 100 + kUnixEpochFiletime);
+}
+
+class Copier {
+ public:
+  Copier(IVssBackupComponents* backup, const BackupPlan& plan,
+         BackupResult* result, std::string* error)
+      : backup_(backup), plan_(plan), result_(result), error_(error) {}
+
+  HRESULT Run();
+
+ private:
+  HRESULT ReadWriters();
+  HRESULT ReadDifferenced();
+  HRESULT CopyComponent(const SelectedComponent& selected);
+  HRESULT CopyFileSet(const WriterFiles& writer, const SelectedComponent& c,
+                      const MediaFileSet& set);
+  HRESULT CopyOne(const WriterFiles& writer, const SelectedComponent& c,
+                  const MediaFileSet& set, const fs::path& host,
+                  const std::wstring& folder, const std::wstring& name);
+  bool Unchanged(const VSS_ID& instance, const std::wstring& folder,
+                 const std::wstring& name, const fs::path& host) const;
+  // Returns the snapshot device that holds path, and the volume's display
+  // name in *volume; "" when no volume of the set holds it.
+  std::wstring DeviceFor(std::wstring_view path, std::wstring* volume) const;
+
+  IVssBackupComponents* backup_;
+  const BackupPlan& plan_;
+  BackupResult* result_;
+  std::string* error_;
+  std::vector<WriterFiles> writers_;
+  std::vector<Differenced> differenced_;
+};
+
+HRESULT Copier::ReadWriters() {
+  UINT count = 0;
+  HRESULT hr = backup_->GetWriterMetadataCount(&count);
+  for (UINT i = 0; i < count && SUCCEEDED(hr); ++i) {
+    VSS_ID instance = GUID_NULL;
+    IVssExamineWriterMetadata* md = NULL;
+    hr = backup_->GetWriterMetadata(i, &instance, &md);
+    if (FAILED(hr)) break;
+    WriterFiles files;
+    hr = ReadWriterFiles(md, &files);
+    BSTR xml = NULL;
+    if (SUCCEEDED(hr)) hr = md->SaveAsXML(&xml);
+    if (SUCCEEDED(hr)) {
+      // Spec 11.1 step 3: a restore reads the stored documents.
+      hr = WriteText(plan_.media,
+                     L"writers\\" + com::FormatGuidW(instance) + L".xml",
+                     xml != NULL ? xml : L"");
+    }
+    SysFreeString(xml);
+    md->Release();
+    writers_.push_back(std::move(files));
+  }
+  if (FAILED(hr)) *error_ = "reading or storing the writer metadata failed";
+  return hr;
+}
+
+HRESULT Copier::ReadDifferenced() {
+  UINT count = 0;
+  HRESULT hr = backup_->GetWriterComponentsCount(&count);
+  for (UINT i = 0; i < count && SUCCEEDED(hr); ++i) {
+    IVssWriterComponentsExt* ext = NULL;
+    hr = backup_->GetWriterComponents(i, &ext);
+    if (FAILED(hr)) break;
+    VSS_ID instance = GUID_NULL, writer = GUID_NULL;
+    UINT components = 0;
+    hr = ext->GetWriterInfo(&instance, &writer);
+    if (SUCCEEDED(hr)) hr = ext->GetComponentCount(&components);
+    for (UINT c = 0; c < components && SUCCEEDED(hr); ++c) {
+      IVssComponent* component = NULL;
+      hr = ext->GetComponent(c, &component);
+      if (FAILED(hr)) break;
+      UINT files = 0;
+      component->GetDifferencedFilesCount(&files);
+      for (UINT f = 0; f < files; ++f) {
+        BSTR path = NULL, spec = NULL, lsn = NULL;
+        BOOL recursive = FALSE;
+        FILETIME t{0, 0};
+        if (SUCCEEDED(component->GetDifferencedFile(f, &path, &spec, &recursive,
+                                                    &lsn, &t))) {
+          differenced_.push_back(
+              {instance,
+               {path != NULL ? path : L"", spec != NULL ? spec : L"",
+                recursive != FALSE},
+               (static_cast<uint64_t>(t.dwHighDateTime) << 32) |
+                   t.dwLowDateTime});
+        }
+        SysFreeString(path);
+        SysFreeString(spec);
+        SysFreeString(lsn);
+      }
+      component->Release();
+    }
+    ext->Release();
+  }
+  if (FAILED(hr)) *error_ = "reading the writer components failed";
+  return hr;
+}
+
+std::wstring Copier::DeviceFor(std::wstring_view path,
+                               std::wstring* volume) const {
+  size_t best = 0;
+  std::wstring device;
+  for (size_t i = 0; i < plan_.volumes.size() && i < result_->snapshots.size();
+       ++i) {
+    std::wstring_view v = plan_.volumes[i];
+    while (!v.empty() && v.back() == L'\\') v.remove_suffix(1);
+    const bool holds =
+        path.size() >= v.size() && SamePath(path.substr(0, v.size()), v) &&
+        (path.size() == v.size() || path[v.size()] == L'\\');
+    if (holds && v.size() > best) {
+      best = v.size();
+      device = result_->snapshots[i].device_object;
+      *volume = std::wstring(v);
+    }
+  }
+  return device;
+}
+
+bool Copier::Unchanged(const VSS_ID& instance, const std::wstring& folder,
+                       const std::wstring& name, const fs::path& host) const {
+  if (plan_.type != VSS_BT_INCREMENTAL && plan_.type != VSS_BT_DIFFERENTIAL) {
+    return false;
+  }
+  for (const Differenced& d : differenced_) {
+    if (d.instance_id == instance && d.last_modify != 0 &&
+        InFileSet(d.set, folder, name)) {
+      return LastWriteFiletime(host) <= d.last_modify;
+    }
+  }
+  return false;
+}
+
+HRESULT Copier::CopyOne(const WriterFiles& writer, const SelectedComponent& c,
+                        const MediaFileSet& set, const fs::path& host,
+                        const std::wstring& folder, const std::wstring& name) {
+  const std::wstring original = folder + L"\\" + name;
+  for (const MediaFile& done : result_->files) {
+    if (SamePath(done.original, original)) return S_OK;  // Two sets name it.
+  }
+  if (writer.Excluded(folder, name) ||
+      Unchanged(writer.instance_id, folder, name, host)) {
+    return S_OK;
+  }
+  MediaFile file{writer.writer_id, writer.instance_id,
+                 c.logical_path.empty() ? c.name : c.logical_path + L"\\" + c.name,
+                 set, original, MediaPathFor(original), 0};
+  const int64_t bytes =
+      CopyHostFile(host, HostPathBelow(plan_.media, file.media_path));
+  if (bytes < 0) {
+    *error_ = "cannot copy " + metadata::ToUtf8(original) + " to the media";
+    return E_FAIL;
+  }
+  file.bytes = static_cast<uint64_t>(bytes);
+  result_->files.push_back(std::move(file));
+  return S_OK;
+}
+
+HRESULT Copier::CopyFileSet(const WriterFiles& writer,
+                            const SelectedComponent& c,
+                            const MediaFileSet& set) {
+  std::wstring volume;
+  const std::wstring device = DeviceFor(set.path, &volume);
+  if (device.empty()) {
+    *error_ = metadata::ToUtf8(set.path) + " is on no volume of the snapshot set";
+    return VSS_E_OBJECT_NOT_FOUND;
+  }
+  const fs::path root = HostPath(device + set.path.substr(volume.size()));
+  std::error_code ec;
+  if (root.empty() || !fs::is_directory(root, ec)) return S_OK;  // No files.
+  auto visit = [&](const fs::directory_entry& entry) -> HRESULT {
+    if (!entry.is_regular_file(ec)) return S_OK;
+    const fs::path relative = entry.path().lexically_relative(root);
+    std::wstring folder = set.path;
+    const fs::path parent = relative.parent_path();
+    for (const fs::path& part : parent) folder += L"\\" + Wide(part);
+    return CopyOne(writer, c, set, entry.path(), folder,
+                   Wide(relative.filename()));
+  };
+  HRESULT hr = S_OK;
+  if (set.recursive) {
+    for (fs::recursive_directory_iterator it(root, ec), end;
+         !ec && it != end && SUCCEEDED(hr); it.increment(ec)) {
+      hr = visit(*it);
+    }
+  } else {
+    for (fs::directory_iterator it(root, ec), end;
+         !ec && it != end && SUCCEEDED(hr); it.increment(ec)) {
+      hr = visit(*it);
+    }
+  }
+  if (SUCCEEDED(hr) && ec) {
+    *error_ = "cannot list " + metadata::ToUtf8(set.path) + " in the snapshot";
+    hr = E_FAIL;
+  }
+  return hr;
+}
+
+HRESULT Copier::CopyComponent(const SelectedComponent& selected) {
+  for (const WriterFiles& writer : writers_) {
+    if (writer.instance_id != selected.instance_id) continue;
+    const std::wstring full = selected.logical_path.empty()
+                                  ? selected.name
+                                  : selected.logical_path + L"\\" + selected.name;
+    for (const ComponentFiles* c : writer.ComponentSet(full)) {
+      for (const FileSetWithTarget& set : c->file_sets) {
+        HRESULT hr = CopyFileSet(writer, selected, set.set);
+        if (FAILED(hr)) return hr;
+      }
+    }
+  }
+  return S_OK;
+}
+
+HRESULT Copier::Run() {
+  HRESULT hr = ReadWriters();
+  if (SUCCEEDED(hr)) hr = ReadDifferenced();
+  for (size_t i = 0; i < result_->components.size() && SUCCEEDED(hr); ++i) {
+    hr = CopyComponent(result_->components[i]);
+  }
+  if (SUCCEEDED(hr)) hr = WriteManifest(plan_.media, result_->files, error_);
+  return hr;
+}
+
+}  // namespace
+
+HRESULT CopyBackupFiles(IVssBackupComponents* backup, const BackupPlan& plan,
+                        BackupResult* result, std::string* error) {
+  return Copier(backup, plan, result, error).Run();
+}
+
+}  // namespace vssemu::scenario

@@ -1,0 +1,176 @@
+// Backup media: file-spec matching, the manifest, and host file copies.
+#include "scenario/backup_media.h"
+
+#include <pugixml.hpp>
+
+#include <cwctype>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <vsserror.h>
+
+#include "com/guid_format.h"
+#include "metadata/xml_util.h"
+
+namespace vssemu::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Matches name against pattern from the given positions ('*' any run, '?'
+// one character), ignoring case.
+bool Match(std::wstring_view name, std::wstring_view pattern) {
+  size_t n = 0, p = 0, star = std::wstring_view::npos, resume = 0;
+  while (n < name.size()) {
+    if (p < pattern.size() &&
+        (pattern[p] == L'?' ||
+         std::towupper(pattern[p]) == std::towupper(name[n]))) {
+      ++n;
+      ++p;
+    } else if (p < pattern.size() && pattern[p] == L'*') {
+      star = p++;
+      resume = n;
+    } else if (star != std::wstring_view::npos) {
+      p = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == L'*') ++p;
+  return p == pattern.size();
+}
+
+fs::path FromWide(std::wstring_view text) {
+  std::string utf8 = metadata::ToUtf8(text);
+  return fs::path(std::u8string(utf8.begin(), utf8.end()));
+}
+
+}  // namespace
+
+bool MatchesFilespec(std::wstring_view name, std::wstring_view filespec) {
+  // "*.*" matches names without a dot too, as on Windows.
+  if (filespec == L"*.*") return true;
+  return Match(name, filespec);
+}
+
+std::wstring MediaPathFor(std::wstring_view original) {
+  std::wstring out = L"files";
+  for (wchar_t c : original) {
+    if (c == L':') continue;  // "D:\Db" -> "D\Db".
+    if (c == L'/') c = L'\\';
+    if (c == L'\\' && !out.empty() && out.back() == L'\\') continue;
+    if (out.size() == 5 && c != L'\\') out += L'\\';
+    out += c;
+  }
+  return out;
+}
+
+fs::path HostPathBelow(const fs::path& root, std::wstring_view relative) {
+  fs::path out = root;
+  size_t start = 0;
+  while (start <= relative.size()) {
+    size_t end = relative.find(L'\\', start);
+    if (end == std::wstring_view::npos) end = relative.size();
+    std::wstring_view part = relative.substr(start, end - start);
+    if (!part.empty() && part != L"." && part != L"..") out /= FromWide(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+HRESULT WriteManifest(const fs::path& root, const std::vector<MediaFile>& files,
+                      std::string* error) {
+  pugi::xml_document doc;
+  pugi::xml_node top = doc.append_child("MEDIA");
+  for (const MediaFile& f : files) {
+    pugi::xml_node n = top.append_child("FILE");
+    metadata::SetGuid(n, "writerId", f.writer_id);
+    metadata::SetGuid(n, "instanceId", f.instance_id);
+    metadata::SetText(n, "component", f.component);
+    metadata::SetText(n, "path", f.file_set.path);
+    metadata::SetText(n, "filespec", f.file_set.filespec);
+    metadata::SetYesNo(n, "recursive", f.file_set.recursive);
+    metadata::SetText(n, "original", f.original);
+    metadata::SetText(n, "media", f.media_path);
+    metadata::SetNumber(n, "bytes", f.bytes);
+  }
+  HRESULT hr = WriteText(root, L"manifest.xml", metadata::SaveDocument(doc));
+  if (FAILED(hr)) *error = "cannot write the media manifest";
+  return hr;
+}
+
+HRESULT ReadManifest(const fs::path& root, std::vector<MediaFile>* files,
+                     std::string* error) {
+  std::wstring text;
+  if (FAILED(ReadText(root, L"manifest.xml", &text))) {
+    *error = "the media has no manifest.xml";
+    return VSS_E_OBJECT_NOT_FOUND;
+  }
+  pugi::xml_document doc;
+  std::string utf8 = metadata::ToUtf8(text);
+  if (!doc.load_buffer(utf8.data(), utf8.size())) {
+    *error = "the media manifest does not parse";
+    return VSS_E_INVALID_XML_DOCUMENT;
+  }
+  for (pugi::xml_node n : doc.child("MEDIA").children("FILE")) {
+    MediaFile f;
+    auto text_of = [&](const char* name) {
+      return metadata::FromUtf8(n.attribute(name).as_string());
+    };
+    auto writer = com::ParseGuid(std::string_view(n.attribute("writerId").as_string()));
+    auto instance =
+        com::ParseGuid(std::string_view(n.attribute("instanceId").as_string()));
+    if (!writer || !instance) {
+      *error = "the media manifest has a bad writer id";
+      return VSS_E_INVALID_XML_DOCUMENT;
+    }
+    f.writer_id = *writer;
+    f.instance_id = *instance;
+    f.component = text_of("component");
+    f.file_set = {text_of("path"), text_of("filespec"),
+                  std::string_view(n.attribute("recursive").as_string()) ==
+                      "yes"};
+    f.original = text_of("original");
+    f.media_path = text_of("media");
+    f.bytes = n.attribute("bytes").as_ullong();
+    files->push_back(std::move(f));
+  }
+  return S_OK;
+}
+
+HRESULT WriteText(const fs::path& root, std::wstring_view relative,
+                  std::wstring_view text) {
+  const fs::path target = HostPathBelow(root, relative);
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  std::ofstream out(target, std::ios::binary | std::ios::trunc);
+  const std::string utf8 = metadata::ToUtf8(text);
+  out.write(utf8.data(), static_cast<std::streamsize>(utf8.size()));
+  return out.good() ? S_OK : E_FAIL;
+}
+
+HRESULT ReadText(const fs::path& root, std::wstring_view relative,
+                 std::wstring* text) {
+  std::ifstream in(HostPathBelow(root, relative), std::ios::binary);
+  if (!in) return VSS_E_OBJECT_NOT_FOUND;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  *text = metadata::FromUtf8(bytes.str());
+  return S_OK;
+}
+
+int64_t CopyHostFile(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  if (ec) return -1;
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  if (ec) return -1;
+  const auto when = fs::last_write_time(from, ec);
+  if (!ec) fs::last_write_time(to, when, ec);
+  const auto size = fs::file_size(to, ec);
+  return ec ? -1 : static_cast<int64_t>(size);
+}
+
+}  // namespace vssemu::scenario
