@@ -47,8 +47,13 @@ class TreeCopier {
         if (!CopyEntry(entry, to / name, relative / name)) return false;
       }
     }
-    // After the contents: creating them changed the folder's time.
-    return CopyTime(from, to, relative);
+    // After the contents: creating them changed the folder's time. Best
+    // effort only: a folder's time means nothing to VSS, and the Windows C
+    // runtime cannot set it (it opens folders without backup semantics).
+    std::error_code ignored;
+    fs::file_time_type time = fs::last_write_time(from, ignored);
+    if (!ignored) fs::last_write_time(to, time, ignored);
+    return true;
   }
 
  private:

@@ -49,11 +49,12 @@ bool Exists(const fs::path& path) {
   return fs::exists(fs::symlink_status(path, ec));
 }
 
-// Returns the entry of folder whose name equals name but for ASCII case; the
-// smallest such name when there are several.
+// Returns the entry of folder whose name equals name but for ASCII case:
+// the one spelt exactly as name when there is one, else the smallest.
 std::optional<fs::path> MatchFolded(const fs::path& folder,
                                     const fs::path& name) {
-  const std::u8string wanted = FoldAscii<char8_t>(name.u8string());
+  const std::u8string exact = name.u8string();
+  const std::u8string wanted = FoldAscii<char8_t>(exact);
   std::optional<fs::path> best;
   std::u8string best_name;
   std::error_code ec;
@@ -66,6 +67,7 @@ std::optional<fs::path> MatchFolded(const fs::path& folder,
       continue;  // A host name with no UTF-8 form cannot match a VSS name.
     }
     if (FoldAscii<char8_t>(candidate) != wanted) continue;
+    if (candidate == exact) return it->path();  // The spelling as given.
     if (!best || candidate < best_name) {
       best = it->path();
       best_name = std::move(candidate);
@@ -169,15 +171,16 @@ std::vector<std::wstring> SplitBelowRoot(std::wstring_view relative) {
 
 fs::path ResolveBelow(const fs::path& root,
                       const std::vector<std::wstring>& components) {
-  fs::path exact = root;
-  for (const std::wstring& part : components) exact /= PathFromWide(part);
-  if (Exists(exact)) return exact;
+  // Every existing component is looked up by listing its folder, even when
+  // the path as given exists: on a case-insensitive host (Windows) it
+  // exists in any spelling, and the result must name the host's spelling
+  // on every host alike.
   fs::path current = root;
-  bool existing = true;  // Whether current exists on the host.
+  bool existing = Exists(root);  // Whether current exists on the host.
   for (const std::wstring& part : components) {
     fs::path name = PathFromWide(part);
     fs::path next = current / name;
-    if (existing && !Exists(next)) {
+    if (existing) {
       std::optional<fs::path> match = MatchFolded(current, name);
       if (match) {
         next = std::move(*match);

@@ -5,12 +5,12 @@
 //
 // Contract:
 // - Windows paths are case-insensitive and host file systems may not be:
-//   when the host path spelt as given does not exist, each component is
-//   looked up case-insensitively (ASCII letters only, the same on every
-//   host) among what exists; the first component that exists in no
-//   spelling, and every one after it, keep the caller's spelling, so the
-//   result also names a file that is yet to be created. When two host names
-//   differ only in case, the smaller one (by code units) wins.
+//   each component is looked up case-insensitively (ASCII letters only, the
+//   same on every host) among what exists, and the result spells it as the
+//   host does; the first component that exists in no spelling, and every
+//   one after it, keep the caller's spelling, so the result also names a
+//   file that is yet to be created. When host names differ only in case,
+//   the one spelt exactly as given wins, else the smallest (by code units).
 // - "." and ".." are resolved by name, and ".." at the root stays at the
 //   root, as Windows does for "C:\..\x": a result never leaves the folder
 //   of its volume or shadow copy. In a drive-rooted path they are resolved

@@ -57,11 +57,20 @@ TEST_F(VolumeFiles, CopyTreeKeepsLastWriteTimes) {
   const fs::file_time_type old_time =
       fs::last_write_time(source_ / "a.txt") - std::chrono::hours(24 * 400);
   fs::last_write_time(source_ / "a.txt", old_time);
-  fs::last_write_time(source_ / "dir", old_time + std::chrono::hours(1));
   ASSERT_TRUE(CopyTree(source_, *host_ / "copy").ok());
   EXPECT_EQ(fs::last_write_time(*host_ / "copy" / "a.txt"), old_time);
-  EXPECT_EQ(fs::last_write_time(*host_ / "copy" / "dir"),
-            old_time + std::chrono::hours(1));
+}
+
+TEST_F(VolumeFiles, CopyTreeKeepsFolderTimesWhereTheHostCanSetThem) {
+  std::error_code ec;
+  const fs::file_time_type old_time =
+      fs::last_write_time(source_ / "dir") - std::chrono::hours(24 * 400);
+  fs::last_write_time(source_ / "dir", old_time, ec);
+  // The Windows C runtime cannot set a folder's time; folder times are kept
+  // only where the host allows it, and a copy never fails for them.
+  if (ec) GTEST_SKIP() << "this host cannot set folder times: " << ec.message();
+  ASSERT_TRUE(CopyTree(source_, *host_ / "copy").ok());
+  EXPECT_EQ(fs::last_write_time(*host_ / "copy" / "dir"), old_time);
 }
 
 TEST_F(VolumeFiles, CopyTreeCopiesLinksAsLinks) {
@@ -124,7 +133,7 @@ TEST_F(VolumeFiles, TheDefaultStorageIsMadeOnFirstUseAndRemovedAtTheEnd) {
     EXPECT_EQ(folder, root / "HarddiskVolumeShadowCopy1");
     EXPECT_FALSE(fs::exists(folder));  // The caller creates it.
     EXPECT_THAT(root.filename().string(), StartsWith("vssemu-snapshots-"));
-    EXPECT_TRUE(fs::equivalent(root.parent_path(), fs::temp_directory_path()));
+    EXPECT_TRUE(SameFolder(root.parent_path(), fs::temp_directory_path()));
     SnapshotStorage other;
     fs::path other_folder;
     ASSERT_FALSE(other.PrepareFolder("x", &other_folder));

@@ -122,4 +122,9 @@ bool MentionsHostPath(std::string_view text, const fs::path& folder) {
   return false;
 }
 
+bool SameFolder(const std::filesystem::path& a,
+                const std::filesystem::path& b) {
+  return (a / "").lexically_normal() == (b / "").lexically_normal();
+}
+
 }  // namespace vssemu::testing

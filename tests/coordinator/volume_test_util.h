@@ -42,6 +42,11 @@ bool WriteFile(const std::filesystem::path& path, std::string_view text);
 // Returns the contents of path, or "<missing>" when it cannot be read.
 std::string ReadFile(const std::filesystem::path& path);
 
+// Returns whether two paths name the same folder, lexically (a trailing
+// separator ignored); std::filesystem::equivalent cannot open folders
+// under Wine.
+bool SameFolder(const std::filesystem::path& a, const std::filesystem::path& b);
+
 // Runs a component-mode backup in context up to DoSnapshotSet with volumes
 // in the set (in order); their snapshot ids go to *ids. Returns the first
 // failure, or DoSnapshotSet's result (S_OK on success).

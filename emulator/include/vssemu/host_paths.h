@@ -17,10 +17,10 @@
 //
 // Contract:
 // - Windows compares names without regard to case and host file systems
-//   may not: when the host path spelt as given does not exist, each
-//   component is matched case-insensitively (ASCII letters) against what
-//   exists; components that exist in no spelling keep the given one, so the
-//   result can name a file that is still to be created.
+//   may not: each component is matched case-insensitively (ASCII letters)
+//   against what exists and spelt as the host spells it; components that
+//   exist in no spelling keep the given one, so the result can name a file
+//   that is still to be created.
 // - "." and ".." are resolved by name and ".." stops at the root: the result
 //   is always inside the volume's folder or the shadow copy's copy.
 // - An empty path means there is no host path: the volume has no directory,
