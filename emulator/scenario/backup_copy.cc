@@ -1,6 +1,7 @@
 // Copying a backup's files from its shadow copies to the media.
 #include "scenario/backup_copy.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
@@ -60,6 +61,7 @@ class Copier {
   HRESULT CopyOne(const WriterFiles& writer, const SelectedComponent& c,
                   const MediaFileSet& set, const fs::path& host,
                   const std::wstring& folder, const std::wstring& name);
+  bool Wanted(const FileSetWithTarget& set) const;
   bool Unchanged(const VSS_ID& instance, const std::wstring& folder,
                  const std::wstring& name, const fs::path& host) const;
   // Returns the snapshot device that holds path, and the volume's display
@@ -162,6 +164,24 @@ std::wstring Copier::DeviceFor(std::wstring_view path,
   return device;
 }
 
+// Spec 12.1, 12.3: a full (or copy) backup takes the sets whose mask has
+// VSS_FSBT_FULL_BACKUP_REQUIRED, a log backup the log-file sets with
+// VSS_FSBT_LOG_BACKUP_REQUIRED; incremental and differential backups take
+// every set and filter by the differenced files (Unchanged), as a
+// requester without history of its own must.
+bool Copier::Wanted(const FileSetWithTarget& set) const {
+  switch (plan_.type) {
+    case VSS_BT_INCREMENTAL:
+    case VSS_BT_DIFFERENTIAL:
+      return true;
+    case VSS_BT_LOG:
+      return set.log_files &&
+             (set.backup_type_mask & VSS_FSBT_LOG_BACKUP_REQUIRED) != 0;
+    default:
+      return (set.backup_type_mask & VSS_FSBT_FULL_BACKUP_REQUIRED) != 0;
+  }
+}
+
 bool Copier::Unchanged(const VSS_ID& instance, const std::wstring& folder,
                        const std::wstring& name, const fs::path& host) const {
   if (plan_.type != VSS_BT_INCREMENTAL && plan_.type != VSS_BT_DIFFERENTIAL) {
@@ -219,20 +239,28 @@ HRESULT Copier::CopyFileSet(const WriterFiles& writer,
     std::wstring folder = set.path;
     const fs::path parent = relative.parent_path();
     for (const fs::path& part : parent) folder += L"\\" + Wide(part);
-    return CopyOne(writer, c, set, entry.path(), folder,
-                   Wide(relative.filename()));
+    const std::wstring name = Wide(relative.filename());
+    if (!MatchesFilespec(name, set.filespec)) return S_OK;
+    return CopyOne(writer, c, set, entry.path(), folder, name);
   };
-  HRESULT hr = S_OK;
+  // Listed first and sorted, so the copy (and the manifest) come out in the
+  // same order on every host.
+  std::vector<fs::directory_entry> entries;
   if (set.recursive) {
-    for (fs::recursive_directory_iterator it(root, ec), end;
-         !ec && it != end && SUCCEEDED(hr); it.increment(ec)) {
-      hr = visit(*it);
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      entries.push_back(*it);
     }
   } else {
-    for (fs::directory_iterator it(root, ec), end;
-         !ec && it != end && SUCCEEDED(hr); it.increment(ec)) {
-      hr = visit(*it);
+    for (fs::directory_iterator it(root, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      entries.push_back(*it);
     }
+  }
+  std::sort(entries.begin(), entries.end());
+  HRESULT hr = S_OK;
+  for (size_t i = 0; i < entries.size() && SUCCEEDED(hr); ++i) {
+    hr = visit(entries[i]);
   }
   if (SUCCEEDED(hr) && ec) {
     *error_ = "cannot list " + metadata::ToUtf8(set.path) + " in the snapshot";
@@ -249,6 +277,7 @@ HRESULT Copier::CopyComponent(const SelectedComponent& selected) {
                                   : selected.logical_path + L"\\" + selected.name;
     for (const ComponentFiles* c : writer.ComponentSet(full)) {
       for (const FileSetWithTarget& set : c->file_sets) {
+        if (!Wanted(set)) continue;
         HRESULT hr = CopyFileSet(writer, selected, set.set);
         if (FAILED(hr)) return hr;
       }

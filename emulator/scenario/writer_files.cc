@@ -25,6 +25,7 @@ HRESULT ReadFiledesc(IVssWMFiledesc* f, FileSetWithTarget* out) {
   if (SUCCEEDED(hr)) hr = f->GetFilespec(&spec);
   if (SUCCEEDED(hr)) hr = f->GetRecursive(&recursive);
   if (SUCCEEDED(hr)) hr = f->GetAlternateLocation(&target);
+  if (SUCCEEDED(hr)) hr = f->GetBackupTypeMask(&out->backup_type_mask);
   out->set = {Trimmed(Take(path)), Take(spec), recursive};
   out->target = Trimmed(Take(target));
   f->Release();
@@ -33,7 +34,8 @@ HRESULT ReadFiledesc(IVssWMFiledesc* f, FileSetWithTarget* out) {
 
 // Reads a component's file sets of one kind.
 template <typename Getter>
-HRESULT ReadSets(UINT count, Getter get, std::vector<FileSetWithTarget>* out) {
+HRESULT ReadSets(UINT count, Getter get, std::vector<FileSetWithTarget>* out,
+                 bool log_files = false) {
   for (UINT i = 0; i < count; ++i) {
     IVssWMFiledesc* f = NULL;
     HRESULT hr = get(i, &f);
@@ -41,6 +43,7 @@ HRESULT ReadSets(UINT count, Getter get, std::vector<FileSetWithTarget>* out) {
     FileSetWithTarget set;
     hr = ReadFiledesc(f, &set);
     if (FAILED(hr)) return hr;
+    set.log_files = log_files;
     out->push_back(std::move(set));
   }
   return S_OK;
@@ -66,7 +69,7 @@ HRESULT ReadComponent(IVssWMComponent* c, ComponentFiles* out) {
     hr = ReadSets(
         logs,
         [c](UINT i, IVssWMFiledesc** f) { return c->GetDatabaseLogFile(i, f); },
-        &out->file_sets);
+        &out->file_sets, true);
   }
   return hr;
 }

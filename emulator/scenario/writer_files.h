@@ -28,6 +28,10 @@ namespace vssemu::scenario {
 struct FileSetWithTarget {
   MediaFileSet set;
   std::wstring target;
+  // The VSS_FILE_SPEC_BACKUP_TYPE mask (spec 12.3).
+  DWORD backup_type_mask = VSS_FSBT_ALL_BACKUP_REQUIRED |
+                           VSS_FSBT_ALL_SNAPSHOT_REQUIRED;
+  bool log_files = false;  // Added with AddDatabaseLogFiles.
 };
 
 // One component and its own file sets (file group files, database files

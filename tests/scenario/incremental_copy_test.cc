@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <vssemu/emulator.h>
 
@@ -124,6 +125,82 @@ TEST(IncrementalCopy, OnlyFilesChangedSinceTheWritersTimeAreCopied) {
   ASSERT_TRUE(third.ok());
   EXPECT_EQ(third.files.size(), 2u);
   fs::remove_all(root);
+}
+
+// A database writer: data files D:\Sql\*.mdf, log files D:\Sql\*.ldf,
+// and a cache D:\Sql\*.cache that only incremental backups need (its mask
+// lacks VSS_FSBT_FULL_BACKUP_REQUIRED).
+class DatabaseFilesWriter : public CVssWriter {
+ public:
+  HRESULT Start() {
+    HRESULT hr = Initialize(kWriterId, L"database files writer",
+                            VSS_UT_USERDATA, VSS_ST_TRANSACTEDDB);
+    return SUCCEEDED(hr) ? Subscribe() : hr;
+  }
+  bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata* m) override {
+    return SUCCEEDED(m->SetBackupSchema(VSS_BS_LOG | VSS_BS_INCREMENTAL)) &&
+           SUCCEEDED(m->AddComponent(VSS_CT_DATABASE, NULL, L"Sql", NULL, NULL,
+                                     0, false, false, true)) &&
+           SUCCEEDED(m->AddDatabaseFiles(NULL, L"Sql", L"D:\\Sql", L"*.mdf")) &&
+           SUCCEEDED(m->AddDatabaseLogFiles(NULL, L"Sql", L"D:\\Sql",
+                                            L"*.ldf")) &&
+           SUCCEEDED(m->AddDatabaseFiles(
+               NULL, L"Sql", L"D:\\Sql", L"*.cache",
+               VSS_FSBT_INCREMENTAL_BACKUP_REQUIRED |
+                   VSS_FSBT_INCREMENTAL_SNAPSHOT_REQUIRED));
+  }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() override { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() override { return true; }
+  bool STDMETHODCALLTYPE OnThaw() override { return true; }
+  bool STDMETHODCALLTYPE OnAbort() override { return true; }
+};
+
+// Backs up D:\Sql with a backup of type; returns the copied file names.
+std::vector<std::wstring> CopiedByType(VSS_BACKUP_TYPE type) {
+  // One folder per test: ctest runs the tests of this file in parallel.
+  const fs::path root =
+      fs::temp_directory_path() /
+      ("vssemu-mask-copy-" +
+       std::string(
+           ::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  fs::remove_all(root);
+  fs::create_directories(root / "d" / "Sql");
+  for (const char* name : {"orders.mdf", "orders.ldf", "orders.cache"}) {
+    std::ofstream(root / "d" / "Sql" / name) << name;
+  }
+  RunOptions options;
+  options.volumes = {VolumeOptions{}, VolumeOptions{L"D:\\", true, root / "d"}};
+  options.snapshot_storage = root / "snapshots";
+  std::vector<std::wstring> names;
+  {
+    Emulator emulator(options);
+    DatabaseFilesWriter writer;
+    EXPECT_EQ(writer.Start(), S_OK);
+    BackupPlan plan;
+    plan.type = type;
+    plan.volumes = {L"D:\\"};
+    plan.media = root / "media";
+    BackupResult result = RunBackup(plan);
+    EXPECT_TRUE(result.ok()) << result.failed_step << " " << result.message;
+    for (const MediaFile& f : result.files) names.push_back(f.original);
+  }
+  fs::remove_all(root);
+  return names;
+}
+
+TEST(FileSpecBackupType, AFullBackupSkipsSetsWithoutTheFullBackupBit) {
+  EXPECT_EQ(CopiedByType(VSS_BT_FULL),
+            (std::vector<std::wstring>{L"D:\\Sql\\orders.mdf",
+                                       L"D:\\Sql\\orders.ldf"}));
+}
+
+TEST(FileSpecBackupType, ALogBackupCopiesOnlyTheLogFiles) {
+  EXPECT_EQ(CopiedByType(VSS_BT_LOG),
+            std::vector<std::wstring>{L"D:\\Sql\\orders.ldf"});
+}
+
+TEST(FileSpecBackupType, AnIncrementalBackupWithoutHistoryCopiesEverySet) {
+  EXPECT_EQ(CopiedByType(VSS_BT_INCREMENTAL).size(), 3u);
 }
 
 }  // namespace
