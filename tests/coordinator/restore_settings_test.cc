@@ -360,3 +360,67 @@ TEST(RestoreSchema, SettingsTheWriterDoesNotAdvertiseAreViolations) {
 
 }  // namespace
 }  // namespace vssemu::testing
+
+namespace vssemu::testing {
+namespace {
+
+// Spec 11.4 last row: the requester relocates a partial file's ranges file
+// during the copy; the writer then reads the new path with GetPartialFile.
+TEST(RangesFile, SetRangesFilePathRelocatesWhatTheWriterReads) {
+  Emulator emulator;
+  TestWriter writer(L"R");
+  writer.scripts["PostSnapshot"].action = [&] {
+    IVssComponent* c = nullptr;
+    ASSERT_EQ(writer.last_components->GetComponent(0, &c), S_OK);
+    EXPECT_EQ(c->AddPartialFile(L"C:\\Data", L"big.db", L"C:\\Data\\big.ranges",
+                                nullptr),
+              S_OK);
+    c->Release();
+  };
+  ASSERT_EQ(writer.Start(), S_OK);
+  std::wstring xml;
+  {
+    Requester backup;
+    ASSERT_EQ(backup->InitializeForBackup(nullptr), S_OK);
+    ASSERT_EQ(backup->SetBackupState(true, false, VSS_BT_FULL, true), S_OK);
+    ASSERT_EQ(backup.Gather(), S_OK);
+    ASSERT_EQ(backup.AddAllComponents(), S_OK);
+    ASSERT_EQ(backup.StartSet(), S_OK);
+    ASSERT_EQ(backup.Run(&IVssBackupComponents::PrepareForBackup),
+              VSS_S_ASYNC_FINISHED);
+    ASSERT_EQ(backup.Snapshot(), S_OK);
+    BSTR saved = nullptr;
+    ASSERT_EQ(backup->SaveAsXML(&saved), S_OK);
+    xml = saved;
+    SysFreeString(saved);
+    ASSERT_EQ(backup.Run(&IVssBackupComponents::BackupComplete),
+              VSS_S_ASYNC_FINISHED);
+  }
+  Requester r;
+  ASSERT_EQ(InitRestore(r, xml), S_OK);
+  ASSERT_EQ(r.Gather(), S_OK);
+  ASSERT_EQ(SelectData(r, writer), S_OK);
+  ASSERT_EQ(r.Run(&IVssBackupComponents::PreRestore), VSS_S_ASYNC_FINISHED);
+  ASSERT_EQ(r->SetRangesFilePath(writer.class_id(), VSS_CT_FILEGROUP, nullptr,
+                                 L"Data", 0, L"E:\\Staging\\big.ranges"),
+            S_OK);
+  std::wstring ranges;
+  writer.scripts["PostRestore"].action = [&] {
+    IVssComponent* c = nullptr;
+    ASSERT_EQ(writer.last_components->GetComponent(0, &c), S_OK);
+    BSTR path = nullptr, file = nullptr, range = nullptr, meta = nullptr;
+    ASSERT_EQ(c->GetPartialFile(0, &path, &file, &range, &meta), S_OK);
+    ranges = range != nullptr ? range : L"";
+    SysFreeString(path);
+    SysFreeString(file);
+    SysFreeString(range);
+    SysFreeString(meta);
+    c->Release();
+  };
+  ASSERT_EQ(r.Run(&IVssBackupComponents::PostRestore), VSS_S_ASYNC_FINISHED);
+  EXPECT_EQ(ranges, L"E:\\Staging\\big.ranges");
+  EXPECT_TRUE(emulator.violations().empty());
+}
+
+}  // namespace
+}  // namespace vssemu::testing
