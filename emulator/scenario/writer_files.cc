@@ -1,7 +1,7 @@
 // Reading file sets out of writer metadata through the SDK interfaces.
 #include "scenario/writer_files.h"
 
-#include <cwctype>
+#include "coordinator/restore_rules.h"
 
 namespace vssemu::scenario {
 namespace {
@@ -81,13 +81,7 @@ std::wstring ComponentFiles::FullPath() const {
 }
 
 bool SamePath(std::wstring_view a, std::wstring_view b) {
-  while (!a.empty() && a.back() == L'\\') a.remove_suffix(1);
-  while (!b.empty() && b.back() == L'\\') b.remove_suffix(1);
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::towupper(a[i]) != std::towupper(b[i])) return false;
-  }
-  return true;
+  return coordinator::SameFolder(a, b);
 }
 
 bool InFileSet(const MediaFileSet& set, std::wstring_view folder,

@@ -1,10 +1,9 @@
 #include "writer/writer_impl.h"
 
-#include <cwctype>
-
 #include <vsserror.h>
 
 #include "coordinator/backup_session.h"
+#include "coordinator/restore_rules.h"
 #include "metadata/wmd_examine.h"
 #include "metadata/xml_util.h"
 
@@ -22,13 +21,7 @@ bool IsSequenceEvent(WriterEvent event) {
 
 // Compares volume names without regard to case or a trailing backslash.
 bool SameVolume(std::wstring_view a, std::wstring_view b) {
-  while (!a.empty() && a.back() == L'\\') a.remove_suffix(1);
-  while (!b.empty() && b.back() == L'\\') b.remove_suffix(1);
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::towupper(a[i]) != std::towupper(b[i])) return false;
-  }
-  return true;
+  return coordinator::SameFolder(a, b);
 }
 
 }  // namespace
