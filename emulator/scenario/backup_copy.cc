@@ -19,9 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// FILETIME of 1970-01-01 (100 ns units since 1601).
-constexpr int64_t kUnixEpochFiletime = 116444736000000000LL;
-
 // A writer's differenced file with a last-modify time (spec 12.5).
 struct Differenced {
   VSS_ID instance_id = GUID_NULL;
@@ -34,14 +31,11 @@ std::wstring Wide(const fs::path& p) {
   return metadata::FromUtf8(std::string(u8.begin(), u8.end()));
 }
 
-// Returns a host file's last-write time as a FILETIME number.
+// Returns a host file's last-write time as a FILETIME number (0 if none).
 uint64_t LastWriteFiletime(const fs::path& file) {
   std::error_code ec;
   const fs::file_time_type t = fs::last_write_time(file, ec);
-  if (ec) return 0;
-  const auto since_unix = std::chrono::duration_cast<std::chrono::nanoseconds>(
-      fs::file_time_type::clock::to_sys(t).time_since_epoch());
-  return static_cast<uint64_t>(since_unix.count() / 100 + kUnixEpochFiletime);
+  return ec ? 0 : FiletimeFromHost(t);
 }
 
 class Copier {

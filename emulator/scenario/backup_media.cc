@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <chrono>
 #include <cwctype>
 #include <fstream>
 #include <sstream>
@@ -41,6 +42,9 @@ bool Match(std::wstring_view name, std::wstring_view pattern) {
   while (p < pattern.size() && pattern[p] == L'*') ++p;
   return p == pattern.size();
 }
+
+// FILETIME of 1970-01-01 (100 ns units since 1601).
+constexpr int64_t kUnixEpochFiletime = 116444736000000000LL;
 
 fs::path FromWide(std::wstring_view text) {
   std::string utf8 = metadata::ToUtf8(text);
@@ -159,6 +163,21 @@ HRESULT ReadText(const fs::path& root, std::wstring_view relative,
   bytes << in.rdbuf();
   *text = metadata::FromUtf8(bytes.str());
   return S_OK;
+}
+
+uint64_t FiletimeFromHost(fs::file_time_type time) {
+  const auto since_unix = std::chrono::duration_cast<std::chrono::nanoseconds>(
+      fs::file_time_type::clock::to_sys(time).time_since_epoch());
+  return static_cast<uint64_t>(since_unix.count() / 100 + kUnixEpochFiletime);
+}
+
+fs::file_time_type HostFromFiletime(uint64_t filetime) {
+  using Ticks = std::chrono::duration<int64_t, std::ratio<1, 10000000>>;
+  const Ticks since_unix(static_cast<int64_t>(filetime) - kUnixEpochFiletime);
+  const std::chrono::sys_time<std::chrono::nanoseconds> sys(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(since_unix));
+  return std::chrono::time_point_cast<fs::file_time_type::duration>(
+      fs::file_time_type::clock::from_sys(sys));
 }
 
 int64_t CopyHostFile(const fs::path& from, const fs::path& to) {

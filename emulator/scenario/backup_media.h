@@ -79,6 +79,13 @@ HRESULT WriteText(const std::filesystem::path& root, std::wstring_view relative,
 HRESULT ReadText(const std::filesystem::path& root, std::wstring_view relative,
                  std::wstring* text);
 
+// Converts a host file time to a FILETIME number (100 ns units since
+// 1601-01-01 UTC), as writers give last-modify times (spec 12.5).
+uint64_t FiletimeFromHost(std::filesystem::file_time_type time);
+
+// Converts a FILETIME number to a host file time.
+std::filesystem::file_time_type HostFromFiletime(uint64_t filetime);
+
 // Copies the host file from to the host path to, creating to's folders and
 // keeping the last-write time; returns the bytes copied or -1 on failure.
 int64_t CopyHostFile(const std::filesystem::path& from,

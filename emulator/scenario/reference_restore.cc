@@ -206,18 +206,7 @@ bool RestoreRun::Select() {
 
 bool RestoreRun::GatherStatus(const char* after,
                               std::vector<WriterStatusRow>* rows) {
-  IVssAsync* async = NULL;
-  HRESULT hr = backup_->GatherWriterStatus(&async);
-  if (!steps_.RunAsync("GatherWriterStatus", async, hr)) return false;
-  if (!steps_.ReadStatus(backup_, rows)) return false;
-  if (!plan_.fail_on_writer_error) return true;
-  for (const WriterStatusRow& row : *rows) {
-    if (IsFailedState(row.state) || FAILED(row.failure)) {
-      return steps_.Fail(std::string("status after ") + after,
-                         FAILED(row.failure) ? row.failure : E_FAIL);
-    }
-  }
-  return true;
+  return steps_.GatherStatus(backup_, after, plan_.fail_on_writer_error, rows);
 }
 
 std::wstring RestoreRun::DestinationOf(const RestoreComponent& c,

@@ -10,37 +10,17 @@
 
 #include "metadata/xml_util.h"
 #include "scenario/backup_media.h"
+#include "scenario/writer_files.h"
 
 namespace vssemu::scenario {
 namespace {
 
 namespace fs = std::filesystem;
 
-// FILETIME of 1970-01-01 (100 ns units since 1601).
-constexpr int64_t kUnixEpochFiletime = 116444736000000000LL;
-
 // Numbers the scratch folders of this process; create_directory decides
 // between processes.
 std::atomic<unsigned> g_scratch_counter{0};
 
-bool SameName(std::wstring_view a, std::wstring_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::towlower(a[i]) != std::towlower(b[i])) return false;
-  }
-  return true;
-}
-
-// Converts a FILETIME number to the host clock (kEarliestFileTime to
-// kLatestFileTime fit).
-fs::file_time_type HostTime(uint64_t filetime) {
-  using Ticks = std::chrono::duration<int64_t, std::ratio<1, 10000000>>;
-  const Ticks since_unix(static_cast<int64_t>(filetime) - kUnixEpochFiletime);
-  const std::chrono::sys_time<std::chrono::nanoseconds> sys(
-      std::chrono::duration_cast<std::chrono::nanoseconds>(since_unix));
-  return std::chrono::time_point_cast<fs::file_time_type::duration>(
-      fs::file_time_type::clock::from_sys(sys));
-}
 
 }  // namespace
 
@@ -108,7 +88,7 @@ std::string ScratchFolder::Write(const VolumeFile& file,
       metadata::ToUtf8(file.volume) + metadata::ToUtf8(file.path);
   const VolumeOptions* volume = nullptr;
   for (const VolumeOptions& v : options.volumes) {
-    if (SameName(v.name, file.volume)) volume = &v;
+    if (SamePath(v.name, file.volume)) volume = &v;
   }
   if (volume == nullptr) return "no volume " + metadata::ToUtf8(file.volume);
   const fs::path host = HostPathBelow(volume->directory, file.path);
@@ -124,7 +104,7 @@ std::string ScratchFolder::Write(const VolumeFile& file,
     if (!out) return "cannot write " + name;
   }
   if (file.modified) {
-    fs::last_write_time(host, HostTime(*file.modified), ec);
+    fs::last_write_time(host, HostFromFiletime(*file.modified), ec);
     if (ec) return "cannot set the time of " + name + ": " + ec.message();
   }
   return "";

@@ -92,4 +92,21 @@ bool StepRunner::ReadStatus(IVssBackupComponents* backup,
   return Check("GetWriterStatus", FAILED(hr) ? hr : free_hr);
 }
 
+bool StepRunner::GatherStatus(IVssBackupComponents* backup, const char* after,
+                              bool fail_on_writer_error,
+                              std::vector<WriterStatusRow>* rows) {
+  IVssAsync* async = NULL;
+  HRESULT hr = backup->GatherWriterStatus(&async);
+  if (!RunAsync("GatherWriterStatus", async, hr)) return false;
+  if (!ReadStatus(backup, rows)) return false;
+  if (!fail_on_writer_error) return true;
+  for (const WriterStatusRow& row : *rows) {
+    if (IsFailedState(row.state) || FAILED(row.failure)) {
+      return Fail(std::string("status after ") + after,
+                  FAILED(row.failure) ? row.failure : E_FAIL);
+    }
+  }
+  return true;
+}
+
 }  // namespace vssemu::scenario

@@ -43,6 +43,12 @@ class StepRunner {
   // frees the status; returns whether that worked.
   bool ReadStatus(IVssBackupComponents* backup,
                   std::vector<WriterStatusRow>* rows);
+  // Runs GatherWriterStatus and ReadStatus; with fail_on_writer_error, a
+  // writer in a failed state fails the step "status after <after>" with
+  // its failure (E_FAIL when it has none).
+  bool GatherStatus(IVssBackupComponents* backup, const char* after,
+                    bool fail_on_writer_error,
+                    std::vector<WriterStatusRow>* rows);
 
  private:
   BackupPlan::WaitStyle wait_;

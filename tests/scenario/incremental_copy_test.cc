@@ -76,13 +76,6 @@ class StampingWriter : public CVssWriter {
   std::wstring previous_stamp;
 };
 
-// Returns the FILETIME number of a host file time.
-uint64_t Filetime(fs::file_time_type t) {
-  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-      fs::file_time_type::clock::to_sys(t).time_since_epoch());
-  return static_cast<uint64_t>(ns.count() / 100 + 116444736000000000LL);
-}
-
 TEST(IncrementalCopy, OnlyFilesChangedSinceTheWritersTimeAreCopied) {
   const fs::path root = fs::temp_directory_path() / "vssemu-incremental-copy";
   fs::remove_all(root);
@@ -108,7 +101,7 @@ TEST(IncrementalCopy, OnlyFilesChangedSinceTheWritersTimeAreCopied) {
 
   // b.db changes after the full backup; the writer says "since 24 h ago".
   std::ofstream(root / "d" / "Db" / "b.db") << "b changed";
-  writer.since = Filetime(fs::file_time_type::clock::now() - std::chrono::hours(24));
+  writer.since = FiletimeFromHost(fs::file_time_type::clock::now() - std::chrono::hours(24));
   BackupPlan incremental = full;
   incremental.type = VSS_BT_INCREMENTAL;
   incremental.media = root / "incremental";
