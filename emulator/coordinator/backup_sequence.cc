@@ -4,6 +4,11 @@
 
 #include <vsserror.h>
 
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "com/com_object.h"
 #include "metadata/bcd_writer_components.h"
 #include "metadata/wmd_create.h"
@@ -133,6 +138,7 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
 }
 
 void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
+  std::vector<Participant*> order;
   for (const auto& writer : service.writers()) {
     if (!writer->subscribed || writer->writer == nullptr) continue;
     std::string class_id = TraceGuid(writer->identity.writer_id);
@@ -145,7 +151,12 @@ void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
       service.Record("filtered", {{"writer", writer->TraceName()}});
       continue;
     }
-    Participant* p = session.AddParticipant(writer);
+    order.push_back(session.AddParticipant(writer));
+  }
+  // Spec Q20: Identify has no documented order across writers; the metadata
+  // lists follow the order in which the writers answered.
+  service.choice_points().Order("order.identify", &order);
+  for (Participant* p : order) {
     op.Then([&service, &session, p] {
       return Deliver(service, session, *p, WriterEvent::kIdentify).took;
     });
@@ -172,6 +183,7 @@ void QueueStatusGather(Service& service, BackupSession& session,
 void QueuePrepareForBackup(Service& service, BackupSession& session,
                            Operation& op) {
   const bool component_mode = session.bcd.select_components;
+  std::vector<Participant*> order;
   for (Participant* p : session.Identified()) {
     // Spec 9.2 item 2 / Q39: in component mode a writer with no explicitly
     // added component takes no further part; in non-component mode every
@@ -182,6 +194,10 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
         !service.options().knobs.unselected_writers_get_prepare_backup) {
       continue;
     }
+    order.push_back(p);
+  }
+  service.choice_points().Order("order.prepare-backup", &order);
+  for (Participant* p : order) {
     op.Then([&service, &session, p] {
       p->got_prepare_backup = true;
       return Deliver(service, session, *p, WriterEvent::kPrepareForBackup).took;
@@ -191,11 +207,16 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
 
 void QueueBackupComplete(Service& service, BackupSession& session,
                          Operation& op) {
+  std::vector<Participant*> order;
   for (Participant* p : session.Identified()) {
     if (!p->selected || p->aborted) continue;
     if (p->failed && !service.options().knobs.failed_writers_get_sequence_events) {
       continue;
     }
+    order.push_back(p);
+  }
+  service.choice_points().Order("order.backup-complete", &order);
+  for (Participant* p : order) {
     op.Then([&service, &session, p] {
       return Deliver(service, session, *p, WriterEvent::kBackupComplete).took;
     });
@@ -211,15 +232,28 @@ sim::Duration AbortParticipant(Service& service, BackupSession& session,
   p.frozen = false;
   sim::Duration took = Deliver(service, session, p, WriterEvent::kAbort).took;
   p.aborted = true;
+  // Spec 4.2: a writer may receive Abort more than once.
+  if (service.choice_points().Choose(
+          service.options().exploration.repeated_abort, "abort.repeat", 2) ==
+      1) {
+    took += Deliver(service, session, p, WriterEvent::kAbort).took;
+  }
   return took;
 }
 
 size_t DeliverAbortBackup(Service& service, BackupSession& session) {
   size_t count = 0;
+  std::vector<Participant*> order;
   for (auto& participant : session.participants) {
-    Participant& p = *participant;
     // Spec 4.2: never after PostSnapshot; Q4: failed writers still get it.
-    if (!p.got_prepare_backup || p.post_snapshot_done) continue;
+    if (!participant->got_prepare_backup || participant->post_snapshot_done) {
+      continue;
+    }
+    order.push_back(participant.get());
+  }
+  service.choice_points().Order("order.abort", &order);
+  for (Participant* participant : order) {
+    Participant& p = *participant;
     sim::Duration took = AbortParticipant(service, session, p);
     ++count;
     // AbortBackup is synchronous: the time OnAbort took passes now.
@@ -228,12 +262,63 @@ size_t DeliverAbortBackup(Service& service, BackupSession& session) {
   return count;
 }
 
+void QueueIntruder(Service& service, Operation& op) {
+  const size_t place = service.choice_points().Choose(
+      service.options().exploration.second_requester, "intruder.identify",
+      op.steps_left() + 1);
+  if (place == 0) return;
+  op.InsertAt(place - 1, [&service]() -> sim::Duration {
+    BackupSession other(service.NextRequester(), service.ids().Next());
+    other.kind = BackupSession::Kind::kBackup;
+    service.Record("note", {{"requester", "requester#" + std::to_string(other.id)},
+                            {"intruder", "GatherWriterMetadata"}});
+    sim::Duration took{0};
+    for (const auto& writer : service.writers()) {
+      if (!writer->subscribed || writer->writer == nullptr) continue;
+      Participant* p = other.AddParticipant(writer);
+      took += Deliver(service, other, *p, WriterEvent::kIdentify).took;
+    }
+    return took;
+  });
+}
+
 void DeliverBackupShutdown(Service& service, BackupSession& session) {
+  std::vector<Participant*> order;
   for (auto& participant : session.participants) {
-    Participant& p = *participant;
-    if (!p.got_prepare_backup) continue;
+    if (participant->got_prepare_backup) order.push_back(participant.get());
+  }
+  if (order.empty()) return;
+  service.choice_points().Order("order.backup-shutdown", &order);
+  if (service.choice_points().Choose(
+          service.options().exploration.shutdown_timing, "shutdown.delay",
+          2) == 1) {
+    // Spec 4.4: the infrastructure raises BackupShutdown once the object is
+    // released, at a time of its choosing; a second later in virtual time,
+    // what the requester does next (another backup) comes first. The object
+    // is gone by then, so the event works on a copy of its participants.
+    auto later = std::make_shared<BackupSession>(session.id, session.session_id);
+    later->kind = session.kind;
+    later->context = session.context;
+    later->snapshot_done = session.snapshot_done;
+    later->snapshot_set_id = session.snapshot_set_id;
+    later->released = true;
+    for (Participant* p : order) {
+      Participant* copy = later->AddParticipant(p->writer);
+      *copy = *p;
+      copy->freeze_timer.reset();
+    }
+    service.Record("note", {{"requester", "requester#" + std::to_string(session.id)},
+                            {"backup_shutdown", "delayed 1 s"}});
+    service.scheduler().PostAfter(std::chrono::seconds(1), [&service, later] {
+      for (auto& p : later->participants) {
+        Deliver(service, *later, *p, WriterEvent::kBackupShutdown);
+      }
+    });
+    return;
+  }
+  for (Participant* p : order) {
     sim::Duration took =
-        Deliver(service, session, p, WriterEvent::kBackupShutdown).took;
+        Deliver(service, session, *p, WriterEvent::kBackupShutdown).took;
     service.scheduler().RunUntil([] { return false; }, service.now() + took);
   }
 }

@@ -57,8 +57,15 @@ sim::Duration AbortParticipant(Service& service, BackupSession& session,
 // has not handled PostSnapshot (spec 4.2); returns how many were aborted.
 size_t DeliverAbortBackup(Service& service, BackupSession& session);
 
+// Spec 6.3: Identify may overlap any other operation. An exploring run may
+// insert, at a chosen place among op's steps (choice site
+// intruder.identify), another requester's GatherWriterMetadata: Identify to
+// every subscribed writer, in a session of its own.
+void QueueIntruder(Service& service, Operation& op);
+
 // Final Release of a backup object: BackupShutdown to every participant
-// that received PrepareForBackup (spec 4.4, Q16).
+// that received PrepareForBackup (spec 4.4, Q16); an exploring run may
+// deliver it a second of virtual time later (choice site shutdown.delay).
 void DeliverBackupShutdown(Service& service, BackupSession& session);
 
 }  // namespace vssemu::coordinator

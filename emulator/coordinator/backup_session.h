@@ -51,6 +51,7 @@ struct Participant {
   bool failed = false;                // Failed an event of this session.
   bool gone = false;                  // Unsubscribed or destroyed mid-session.
   std::optional<sim::TaskId> freeze_timer;
+  sim::TimePoint freeze_deadline;  // When the freeze window ends.
   // The event the writer is handling, for its IVssComponent views; one per
   // participant so a view kept past its callback never sees another
   // writer's event.
@@ -121,6 +122,8 @@ class BackupSession {
   bool status_gathered = false;
   bool status_gather_started = false;
   bool shut_down = false;
+  // The object was released (BackupShutdown may be delivered; spec 4.4).
+  bool released = false;
   // Restore phases (spec 8.2: R-Init, R-Gathered, R-PreRestored,
   // R-PostRestored); R-Gathered is `gathered` above.
   bool pre_restore_started = false;

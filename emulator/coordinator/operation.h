@@ -10,6 +10,7 @@
 #ifndef VSSEMU_COORDINATOR_OPERATION_H_
 #define VSSEMU_COORDINATOR_OPERATION_H_
 
+#include <cstddef>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -33,6 +34,14 @@ class Operation : public std::enable_shared_from_this<Operation> {
 
   // Appends a step.
   void Then(Step step) { steps_.push_back(std::move(step)); }
+  // Inserts a step before the index-th step still to run (at the end when
+  // index is the count).
+  void InsertAt(size_t index, Step step) {
+    steps_.insert(steps_.begin() + static_cast<std::ptrdiff_t>(index),
+                  std::move(step));
+  }
+  // Returns how many steps are still to run.
+  size_t steps_left() const { return steps_.size(); }
   // Runs the steps from the current time on.
   void Start();
   // Ends the operation successfully now; remaining steps are dropped.
@@ -50,6 +59,8 @@ class Operation : public std::enable_shared_from_this<Operation> {
 
   // Runs once when the operation ends (success, failure or cancel).
   std::function<void(Operation&)> on_done;
+  // How many times an exploring run answered VSS_S_ASYNC_PENDING for it.
+  int pending_answers = 0;
 
  private:
   void RunNext();

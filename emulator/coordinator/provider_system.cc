@@ -109,6 +109,7 @@ HRESULT SystemProvider::AddToSnapshotSet(LPCWSTR volume_name,
 
 StepOutcome SystemProvider::Run(const StepCall& call) {
   StepResult result = behaviour_->OnStep(call);
+  if (fault_hook_ && SUCCEEDED(result.hr)) fault_hook_(call, &result);
   // Virtual time only moves forward; a negative duration from a behaviour
   // would make the scheduler assert far from the cause.
   if (result.took < sim::Duration::zero()) result.took = sim::Duration::zero();

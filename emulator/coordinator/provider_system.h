@@ -122,6 +122,10 @@ class SystemProvider {
 
   // Replaces the step behaviour (not owned); nullptr restores the default.
   void set_behaviour(ProviderBehaviour* behaviour);
+  // Sets what may change a creation step's result after the behaviour
+  // succeeded: the faults of an exploring run (choice_points.h). Empty: none.
+  using FaultHook = std::function<void(const StepCall&, StepResult*)>;
+  void set_fault_hook(FaultHook hook) { fault_hook_ = std::move(hook); }
 
   // Returns the provider's options.
   const SystemProviderOptions& options() const { return options_; }
@@ -276,6 +280,7 @@ class SystemProvider {
   SystemProviderOptions options_;
   ProviderBehaviour default_behaviour_;
   ProviderBehaviour* behaviour_ = &default_behaviour_;
+  FaultHook fault_hook_;
   std::optional<InProgress> in_progress_;
   std::vector<SnapshotRecord> snapshots_;  // In creation order.
   uint64_t next_device_number_ = 1;

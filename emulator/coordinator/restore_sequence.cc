@@ -119,6 +119,7 @@ std::shared_ptr<metadata::BcdWriterComponents> RestoreEntryFor(
 }
 
 void QueuePreRestore(Service& service, BackupSession& session, Operation& op) {
+  std::vector<Participant*> order;
   for (Participant* p : session.Identified()) {
     p->bcd_entry = RestoreEntryFor(session, *p);
     // Participation rule 1: nothing selected, no restore events.
@@ -129,6 +130,10 @@ void QueuePreRestore(Service& service, BackupSession& session, Operation& op) {
       p->selected = false;
       continue;
     }
+    order.push_back(p);
+  }
+  service.choice_points().Order("order.pre-restore", &order);
+  for (Participant* p : order) {
     op.Then([&service, &session, p] {
       p->got_pre_restore = true;
       return Deliver(service, session, *p, WriterEvent::kPreRestore).took;
@@ -137,6 +142,7 @@ void QueuePreRestore(Service& service, BackupSession& session, Operation& op) {
 }
 
 void QueuePostRestore(Service& service, BackupSession& session, Operation& op) {
+  std::vector<Participant*> order;
   for (Participant* p : session.Identified()) {
     if (!p->got_pre_restore) continue;
     // Q4: a writer that failed an event gets no further sequence events.
@@ -145,6 +151,10 @@ void QueuePostRestore(Service& service, BackupSession& session, Operation& op) {
       continue;
     }
     if (!WantsPostRestore(service, *p)) continue;
+    order.push_back(p);
+  }
+  service.choice_points().Order("order.post-restore", &order);
+  for (Participant* p : order) {
     op.Then([&service, &session, p] {
       return Deliver(service, session, *p, WriterEvent::kPostRestore).took;
     });

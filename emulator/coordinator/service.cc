@@ -1,6 +1,9 @@
 #include "coordinator/service.h"
 
+#include <vsserror.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -76,7 +79,24 @@ Service::Service(RunOptions options)
       choices_(std::make_unique<sim::DefaultChoices>()),
       ids_(options_.seed),
       volumes_(MakeVolumes(options_)),
-      provider_(&volumes_, MakeProviderOptions(options_)) {}
+      provider_(&volumes_, MakeProviderOptions(options_)) {
+  provider_.set_fault_hook([this](const StepCall& call, StepResult* result) {
+    if (call.step == ProviderStep::kAbortSnapshots ||
+        call.step == ProviderStep::kDeleteSnapshot) {
+      return;
+    }
+    // Spec 5, Q18: a commit that outlasts the 10 s flush-and-hold.
+    if (call.step == ProviderStep::kCommitSnapshots &&
+        choice_points_.FaultFires(FaultKind::kHold, "CommitSnapshots")) {
+      result->took += std::chrono::seconds(10) + std::chrono::milliseconds(1);
+      return;
+    }
+    if (choice_points_.FaultFires(FaultKind::kProvider,
+                                  ProviderStepName(call.step))) {
+      result->hr = VSS_E_PROVIDER_VETO;
+    }
+  });
+}
 
 void Service::Record(std::string kind, TraceFields fields) {
   if (!options_.record_trace) return;

@@ -22,6 +22,7 @@
 #include <vssemu/trace.h>
 #include <vssemu/violation.h>
 
+#include "coordinator/choice_points.h"
 #include "coordinator/ids.h"
 #include "coordinator/provider_system.h"
 #include "coordinator/provider_volumes.h"
@@ -62,6 +63,8 @@ class Service {
   void set_choices(std::unique_ptr<sim::ChoiceSource> c) {
     choices_ = std::move(c);
   }
+  // Returns the choice points and the faults fired (choice_points.h).
+  ChoicePoints& choice_points() { return choice_points_; }
   // Returns the id generator.
   IdSource& ids() { return ids_; }
   // Returns the trace of the run.
@@ -126,6 +129,7 @@ class Service {
   sim::VirtualClock clock_;
   sim::Scheduler scheduler_{&clock_};
   std::unique_ptr<sim::ChoiceSource> choices_;
+  ChoicePoints choice_points_{this};
   IdSource ids_;
   Trace trace_;
   VolumeTable volumes_;

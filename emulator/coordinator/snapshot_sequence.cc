@@ -54,11 +54,14 @@ bool InSequence(const Service& service, const Participant& p) {
 // Aborts every writer of the run that has not finished PostSnapshot.
 sim::Duration AbortAll(Service& service, BackupSession& session,
                        SnapshotRun& run) {
-  sim::Duration took{0};
+  std::vector<Participant*> order;
   for (Participant* p : run.writers) {
     if (p->aborted || p->post_snapshot_done || p->gone) continue;
-    took += AbortParticipant(service, session, *p);
+    order.push_back(p);
   }
+  service.choice_points().Order("order.abort", &order);
+  sim::Duration took{0};
+  for (Participant* p : order) took += AbortParticipant(service, session, *p);
   return took;
 }
 
@@ -79,6 +82,7 @@ void StartFreezeWindow(Service& service, BackupSession& session,
                        Participant& p) {
   const sim::Duration window = sim::Milliseconds(p.writer->freeze_timeout_ms);
   p.frozen = true;
+  p.freeze_deadline = service.now() + window;
   p.freeze_timer = service.scheduler().PostAfter(window, [&service, &session,
                                                           &p] {
     p.freeze_timer.reset();
@@ -155,7 +159,8 @@ void QueueProviderStep(Service& service, BackupSession& session,
     if (kind == ProviderStep::kCommitSnapshots) {
       run->hold_started = service.now();
       service.Record("hold", {{"name", "flush-and-hold"}});
-      if (service.options().flush_writes_fail) {
+      if (service.options().flush_writes_fail ||
+          service.choice_points().FaultFires(FaultKind::kFlush, "flush")) {
         // Q18: a failed flush, unlike an expired hold, is FLUSH.
         service.Record("hold", {{"name", "flush"}, {"result", "failed"}});
         FailRun(service, session, *run, op, VSS_E_FLUSH_WRITES_TIMEOUT);
@@ -187,6 +192,40 @@ void QueueProviderStep(Service& service, BackupSession& session,
   });
 }
 
+// Queues the step before the Thaws that decides how Thaw meets the freeze
+// windows (spec 5): in good time (option 0), at the last microsecond of the
+// earliest window still running (Thaw wins the race), or, as a fault, just
+// after it (the window expires first and the writer is aborted with
+// VSS_E_WRITERERROR_TIMEOUT).
+void QueueFreezeRace(Service& service, BackupSession& session,
+                     std::shared_ptr<SnapshotRun> run, Operation& op) {
+  op.Then([&service, run]() -> sim::Duration {
+    std::optional<sim::TimePoint> earliest;
+    for (const Participant* p : run->writers) {
+      if (!p->frozen || p->aborted || !p->freeze_timer) continue;
+      if (!earliest || p->freeze_deadline < *earliest) {
+        earliest = p->freeze_deadline;
+      }
+    }
+    if (!earliest || *earliest <= service.now()) return sim::Duration(0);
+    ChoicePoints& points = service.choice_points();
+    const bool late_allowed = points.FaultPossible(FaultKind::kFreezeTimeout);
+    size_t pick = points.Choose(service.options().exploration.freeze_race,
+                                "race.freeze-window", late_allowed ? 3 : 2);
+    if (late_allowed && !service.options().exploration.freeze_race) {
+      pick = points.Choose(true, "fault.freeze-timeout", 2) == 1 ? 2 : 0;
+    }
+    const sim::Duration left = *earliest - service.now();
+    if (pick == 1) return left - sim::Duration(1);
+    if (pick == 2) {
+      points.NoteFault(FaultKind::kFreezeTimeout, "Thaw");
+      return left;  // The timer was posted first, so it fires first.
+    }
+    return sim::Duration(0);
+  });
+  (void)session;
+}
+
 }  // namespace
 
 void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
@@ -197,23 +236,35 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
       if (p->selected && InSequence(service, *p)) run->writers.push_back(p.get());
     }
   }
+  ChoicePoints& points = service.choice_points();
+  auto rank = [](const Participant* p) { return FreezeRank(p->writer->level); };
+  std::vector<Participant*> prepare_order = run->writers;
+  points.Order("order.prepare-snapshot", &prepare_order);
+  // Spec 6.1: Freeze by level; Q20: any order within a level.
   std::vector<Participant*> freeze_order = run->writers;
   std::stable_sort(freeze_order.begin(), freeze_order.end(),
-                   [](const Participant* a, const Participant* b) {
-                     return FreezeRank(a->writer->level) <
-                            FreezeRank(b->writer->level);
+                   [&](const Participant* a, const Participant* b) {
+                     return rank(a) < rank(b);
                    });
-  std::vector<Participant*> thaw_order = freeze_order;
-  if (service.options().knobs.thaw_in_reverse_level_order) {
-    std::stable_sort(thaw_order.begin(), thaw_order.end(),
-                     [](const Participant* a, const Participant* b) {
-                       return FreezeRank(a->writer->level) >
-                              FreezeRank(b->writer->level);
-                     });
+  points.OrderWithin("order.freeze", &freeze_order, rank);
+  // Q20: Thaw order is undocumented; the knob gives the default, a choice
+  // the other one.
+  bool reverse = service.options().knobs.thaw_in_reverse_level_order;
+  if (points.Choose(service.options().exploration.orders, "order.thaw-levels",
+                    2) == 1) {
+    reverse = !reverse;
   }
+  std::vector<Participant*> thaw_order = run->writers;
+  std::stable_sort(thaw_order.begin(), thaw_order.end(),
+                   [&](const Participant* a, const Participant* b) {
+                     return reverse ? rank(a) > rank(b) : rank(a) < rank(b);
+                   });
+  points.OrderWithin("order.thaw", &thaw_order, rank);
+  std::vector<Participant*> post_order = run->writers;
+  points.Order("order.post-snapshot", &post_order);
 
   QueueWriterEvent(service, session, run, op, WriterEvent::kPrepareForSnapshot,
-                   run->writers);
+                   prepare_order);
   QueueProviderStep(service, session, run, op,
                     ProviderStep::kBeginPrepareSnapshot);
   QueueProviderStep(service, session, run, op,
@@ -225,13 +276,14 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
         ProviderStep::kPostCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
+  QueueFreezeRace(service, session, run, op);
   QueueWriterEvent(service, session, run, op, WriterEvent::kThaw, thaw_order);
   for (ProviderStep kind : {ProviderStep::kPreFinalCommitSnapshots,
                                 ProviderStep::kPostFinalCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
   QueueWriterEvent(service, session, run, op, WriterEvent::kPostSnapshot,
-                   run->writers);
+                   post_order);
 }
 
 }  // namespace vssemu::coordinator

@@ -50,4 +50,9 @@ void SpendVirtualTime(std::chrono::microseconds duration) {
   if (context != nullptr && duration.count() > 0) context->spent += duration;
 }
 
+bool FaultPoint(std::string_view name) {
+  return Emulator::Current().service()->choice_points().FaultFires(
+      coordinator::FaultKind::kUser, name);
+}
+
 }  // namespace vssemu

@@ -37,7 +37,25 @@ HRESULT Async::Cancel() {
   return S_OK;
 }
 
+bool Async::AnswerPending(const char* call, const char* site) {
+  const ExplorationOptions& options = service_->options().exploration;
+  if (op_->done() || op_->pending_answers >= options.max_pending_answers) {
+    return false;
+  }
+  if (service_->choice_points().Choose(options.async_timing, site, 2) != 1) {
+    return false;
+  }
+  ++op_->pending_answers;
+  service_->Record("async", {{"name", call},
+                             {"operation", op_->name()},
+                             {"status", "VSS_S_ASYNC_PENDING"}});
+  return true;
+}
+
 HRESULT Async::Wait(DWORD dwMilliseconds) {
+  if (dwMilliseconds != INFINITE && AnswerPending("Wait", "async.wait")) {
+    return S_OK;
+  }
   if (dwMilliseconds == INFINITE) {
     RunToEnd(*service_, *op_);
   } else {
@@ -55,6 +73,10 @@ HRESULT Async::Wait(DWORD dwMilliseconds) {
 HRESULT Async::QueryStatus(HRESULT* pHrResult, INT* pReserved) {
   if (pHrResult == nullptr) return E_INVALIDARG;
   (void)pReserved;
+  if (AnswerPending("QueryStatus", "async.query")) {
+    *pHrResult = VSS_S_ASYNC_PENDING;
+    return S_OK;
+  }
   RunToEnd(*service_, *op_);
   *pHrResult = op_->status();
   return S_OK;

@@ -23,6 +23,7 @@ BackupComponents::BackupComponents(std::shared_ptr<coordinator::Service> service
 
 BackupComponents::~BackupComponents() {
   FinishPendingWork();
+  session_.released = true;
   service_->Record("call", {{"name", "Release"}, {"requester", name_}});
   // Spec 4.3: once PrepareForBackup was called, a backup ends with
   // BackupComplete or AbortBackup; releasing the object instead leaves the
@@ -57,6 +58,9 @@ HRESULT BackupComponents::StartAsync(
   auto op = std::make_shared<coordinator::Operation>(&service_->scheduler(),
                                                      std::string(call));
   queue(*op);
+  if (std::string_view(call) != "GatherWriterStatus") {
+    coordinator::QueueIntruder(*service_, *op);
+  }
   op->on_done = [this, done, call = std::string(call)](
                     coordinator::Operation& finished) {
     done(finished);

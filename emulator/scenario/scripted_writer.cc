@@ -5,6 +5,8 @@
 
 #include <vssemu/emulator.h>
 
+#include "coordinator/service.h"
+
 namespace vssemu::scenario {
 namespace {
 
@@ -176,10 +178,31 @@ bool ScriptedVssWriter::ChangeComponents(const EventBehaviour& b,
   return ok;
 }
 
+bool ScriptedVssWriter::InjectedFailure(WriterEvent event) {
+  // Identify, Abort and BackupShutdown are not vetoes a requester handles.
+  switch (event) {
+    case WriterEvent::kIdentify:
+    case WriterEvent::kAbort:
+    case WriterEvent::kBackupShutdown:
+    case WriterEvent::kNone:
+      return false;
+    default:
+      break;
+  }
+  coordinator::Service& service = *Emulator::Current().service();
+  return service.choice_points().FaultFires(
+      coordinator::FaultKind::kWriter,
+      spec_.id + " " + coordinator::EventName(event));
+}
+
 bool ScriptedVssWriter::Behave(WriterEvent event,
                                IVssWriterComponents* components) {
   auto it = spec_.behaviour.find(event);
   int delivery = ++deliveries_[event];
+  if (InjectedFailure(event)) {
+    SetWriterFailure(VSS_E_WRITERERROR_RETRYABLE);
+    return false;
+  }
   if (it == spec_.behaviour.end()) return true;
   const EventBehaviour& b = it->second;
   if (b.first > 0 && delivery > b.first) return true;  // Recovered.

@@ -42,6 +42,10 @@ class ScriptedVssWriter : public CVssWriterEx2 {
  private:
   // Describes the spec's metadata through the SDK interface.
   bool Describe(IVssCreateWriterMetadata* metadata);
+  // Returns whether an exploring run makes this delivery of event fail
+  // (fault kind "writer"): the writer then sets VSS_E_WRITERERROR_RETRYABLE
+  // and returns false instead of its scripted behaviour.
+  bool InjectedFailure(coordinator::WriterEvent event);
   // Applies the behaviour scripted for event; components is what the
   // event hands over (NULL for events without components).
   bool Behave(coordinator::WriterEvent event,

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <vssemu/run_options.h>
@@ -63,6 +64,14 @@ class Emulator {
 // that expire meanwhile (a freeze window) fire first. Outside a callback it
 // does nothing.
 void SpendVirtualTime(std::chrono::microseconds duration);
+
+// A fault site in code under test: returns true when an exploring run
+// (vssemu::Explore, `vssemu fuzz`) decides that the fault called name fires
+// here (fault kind "user", choice site fault.user), false otherwise and
+// always outside exploration. Put it where your code can fail (a write, a
+// lock) so that exploration drives your error paths along with the
+// protocol's.
+bool FaultPoint(std::string_view name);
 
 }  // namespace vssemu
 

@@ -90,6 +90,44 @@ struct AccessDenied {
   }
 };
 
+// The choice points an exploring run offers its choice source
+// (docs/exploration.md). They matter only when the run's choices come from a
+// seed, a recorded log or an enumeration (vssemu::Explore, `vssemu fuzz`):
+// the default source always takes option 0, the spec's default behaviour.
+struct ExplorationOptions {
+  // order.*: the order of writers for events without a documented order,
+  // within an application level for Freeze and Thaw, and the Thaw level
+  // order (spec 6, Q20).
+  bool orders = true;
+  // async.*: VSS_S_ASYNC_PENDING from a bounded Wait or from QueryStatus
+  // (spec 7), at most max_pending_answers times per operation.
+  bool async_timing = true;
+  int max_pending_answers = 2;
+  // race.freeze-window: Thaw reaches a frozen writer at the last moment of
+  // its freeze window (spec 5).
+  bool freeze_race = true;
+  // abort.repeat: a writer receives Abort twice (spec 4.2).
+  bool repeated_abort = true;
+  // shutdown.delay: BackupShutdown arrives a while after the release rather
+  // than at it (spec 4.4).
+  bool shutdown_timing = true;
+  // intruder.identify: another requester gathers writer metadata in the
+  // middle of an operation (spec 6.3).
+  bool second_requester = true;
+  // The fault kinds that may fire: "provider" (a provider step vetoes),
+  // "flush" (the flush before the hold fails), "hold" (CommitSnapshots
+  // outlasts the 10 s hold), "freeze-timeout" (Thaw arrives after a writer's
+  // freeze window), "writer" (a scripted writer fails an event), "user"
+  // (vssemu::FaultPoint in code under test).
+  std::vector<std::string> faults = {"provider", "flush", "hold",
+                                     "freeze-timeout", "writer", "user"};
+  // true: each run first chooses which of those kinds it enables (swarm
+  // testing), then where each fires; false: all of them are enabled.
+  bool swarm = true;
+  // The most faults one run fires; negative: no limit.
+  int max_faults = -1;
+};
+
 // Everything that configures one emulator.
 struct RunOptions {
   uint64_t seed = 0;
@@ -109,6 +147,8 @@ struct RunOptions {
   // (the default): a folder the emulator creates under the system's
   // temporary folder on first use and removes when it ends.
   std::filesystem::path snapshot_storage = {};
+  // The choice points offered to an exploring run's choice source.
+  ExplorationOptions exploration;
 };
 
 }  // namespace vssemu

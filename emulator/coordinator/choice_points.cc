@@ -1,0 +1,103 @@
+#include "coordinator/choice_points.h"
+
+#include <utility>
+
+#include "coordinator/service.h"
+
+namespace vssemu::coordinator {
+namespace {
+
+constexpr const char* kFaultNames[kFaultKinds] = {
+    "provider", "flush", "hold", "freeze-timeout", "writer", "user"};
+
+}  // namespace
+
+const char* FaultKindName(FaultKind kind) {
+  return kFaultNames[static_cast<int>(kind)];
+}
+
+std::optional<FaultKind> FaultKindFromName(std::string_view name) {
+  for (int i = 0; i < kFaultKinds; ++i) {
+    if (name == kFaultNames[i]) return static_cast<FaultKind>(i);
+  }
+  return std::nullopt;
+}
+
+ChoicePoints::ChoicePoints(Service* service) : service_(service) {
+  for (const std::string& name : service->options().exploration.faults) {
+    if (auto kind = FaultKindFromName(name)) {
+      allowed_[static_cast<int>(*kind)] = true;
+    }
+  }
+}
+
+size_t ChoicePoints::Choose(bool family_offered, std::string_view site,
+                            size_t options) {
+  if (!family_offered || options <= 1) return 0;
+  return service_->choices().Choose(site, options);
+}
+
+void ChoicePoints::Order(std::string_view site,
+                         std::vector<Participant*>* writers) {
+  const bool offered = service_->options().exploration.orders;
+  if (!offered) return;
+  // Draw i picks which of the remaining writers goes to position i.
+  for (size_t i = 0; i + 1 < writers->size(); ++i) {
+    size_t pick = Choose(true, site, writers->size() - i);
+    if (pick != 0) std::swap((*writers)[i], (*writers)[i + pick]);
+  }
+}
+
+void ChoicePoints::OrderWithin(
+    std::string_view site, std::vector<Participant*>* writers,
+    const std::function<int(const Participant*)>& rank) {
+  if (!service_->options().exploration.orders) return;
+  size_t begin = 0;
+  while (begin < writers->size()) {
+    size_t end = begin + 1;
+    while (end < writers->size() &&
+           rank((*writers)[end]) == rank((*writers)[begin])) {
+      ++end;
+    }
+    for (size_t i = begin; i + 1 < end; ++i) {
+      size_t pick = Choose(true, site, end - i);
+      if (pick != 0) std::swap((*writers)[i], (*writers)[i + pick]);
+    }
+    begin = end;
+  }
+}
+
+bool ChoicePoints::FaultPossible(FaultKind kind) {
+  const ExplorationOptions& options = service_->options().exploration;
+  const int k = static_cast<int>(kind);
+  if (!allowed_[k]) return false;
+  if (options.max_faults >= 0 &&
+      fired_.size() >= static_cast<size_t>(options.max_faults)) {
+    return false;
+  }
+  if (enabled_[k] == 0) {
+    // Swarm testing: a run enables only some kinds, so that runs with one
+    // kind of fault are as common as runs mixing all of them.
+    bool on = !options.swarm ||
+              service_->choices().Choose(
+                  std::string("fault.enable.") + kFaultNames[k], 2) == 1;
+    enabled_[k] = on ? 1 : -1;
+  }
+  return enabled_[k] == 1;
+}
+
+bool ChoicePoints::FaultFires(FaultKind kind, std::string_view where) {
+  if (!FaultPossible(kind)) return false;
+  std::string site = std::string("fault.") + kFaultNames[static_cast<int>(kind)];
+  if (service_->choices().Choose(site, 2) != 1) return false;
+  NoteFault(kind, where);
+  return true;
+}
+
+void ChoicePoints::NoteFault(FaultKind kind, std::string_view where) {
+  fired_.push_back(FiredFault{kind, std::string(where)});
+  service_->Record("fault", {{"kind", FaultKindName(kind)},
+                             {"at", std::string(where)}});
+}
+
+}  // namespace vssemu::coordinator
