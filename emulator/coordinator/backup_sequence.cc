@@ -92,6 +92,7 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
                                {"reason", "writer gone"}});
     return Delivery{sim::Duration(0), false};
   }
+  const VSS_WRITER_STATE before = p.state;
   std::shared_ptr<const metadata::WriterMetadata> identified;
   CallbackOutcome outcome = service.RunCallback(
       w, &session, &p, event,
@@ -107,6 +108,7 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
     p.state = outcome.returned ? VSS_WS_STABLE : VSS_WS_FAILED_AT_IDENTIFY;
     if (outcome.returned) p.metadata = std::move(identified);
     RecordState(service, p);
+    service.monitor().OnState(p, event, before);
     return Delivery{outcome.spent, outcome.returned};
   }
 
@@ -134,6 +136,7 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
                                     {}};
   }
   RecordState(service, p);
+  service.monitor().OnState(p, event, before);
   return Delivery{outcome.spent, outcome.returned};
 }
 

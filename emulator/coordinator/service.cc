@@ -168,6 +168,7 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
                                      Participant* participant,
                                      WriterEvent event,
                                      const std::function<bool()>& call) {
+  if (session != nullptr) monitor_.BeforeEvent(writer, *session, event);
   CallbackContext context;
   context.event = event;
   context.session = session;

@@ -26,6 +26,7 @@
 #include "coordinator/ids.h"
 #include "coordinator/provider_system.h"
 #include "coordinator/provider_volumes.h"
+#include "coordinator/run_monitor.h"
 #include "coordinator/writer_record.h"
 #include "sim/choice_source.h"
 #include "sim/scheduler.h"
@@ -65,6 +66,16 @@ class Service {
   }
   // Returns the choice points and the faults fired (choice_points.h).
   ChoicePoints& choice_points() { return choice_points_; }
+  // Returns the checkers that observe the run (run_monitor.h).
+  RunMonitor& monitor() { return monitor_; }
+  // Returns the backup objects alive, in creation order.
+  const std::vector<BackupSession*>& sessions() const { return sessions_; }
+  // Returns whether a snapshot set is being created (the system-wide lock).
+  bool snapshot_set_locked() const { return snapshot_set_owner_ != nullptr; }
+  // Counts asynchronous operations started and ended (for liveness).
+  void OperationStarted() { ++open_operations_; }
+  void OperationEnded() { --open_operations_; }
+  int open_operations() const { return open_operations_; }
   // Returns the id generator.
   IdSource& ids() { return ids_; }
   // Returns the trace of the run.
@@ -130,6 +141,8 @@ class Service {
   sim::Scheduler scheduler_{&clock_};
   std::unique_ptr<sim::ChoiceSource> choices_;
   ChoicePoints choice_points_{this};
+  RunMonitor monitor_{this};
+  int open_operations_ = 0;
   IdSource ids_;
   Trace trace_;
   VolumeTable volumes_;

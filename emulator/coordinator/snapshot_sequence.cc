@@ -26,18 +26,6 @@
 namespace vssemu::coordinator {
 namespace {
 
-// The order in which levels are frozen: front-end, back-end, system; the
-// undocumented SYSTEM_RM and AUTO come last (Q20).
-int FreezeRank(VSS_APPLICATION_LEVEL level) {
-  switch (level) {
-    case VSS_APP_FRONT_END: return 0;
-    case VSS_APP_BACK_END: return 1;
-    case VSS_APP_SYSTEM: return 2;
-    case VSS_APP_SYSTEM_RM: return 3;
-    default: return 4;
-  }
-}
-
 // Shared state of one DoSnapshotSet run.
 struct SnapshotRun {
   std::vector<Participant*> writers;  // In the set, registration order.
@@ -90,12 +78,14 @@ void StartFreezeWindow(Service& service, BackupSession& session,
     service.Record("timer", {{"name", "freeze-window-expired"},
                              {"writer", p.writer->TraceName()}});
     AbortParticipant(service, session, p);
+    const VSS_WRITER_STATE before = p.state;
     p.state = VSS_WS_FAILED_AT_FREEZE;
     p.failure = WriterFailure{VSS_E_WRITERERROR_TIMEOUT, S_FALSE, {}};
     p.failed = true;
     service.Record("state", {{"writer", p.writer->TraceName()},
                              {"state", WriterStateName(p.state)},
                              {"failure", TraceHr(p.failure.hr)}});
+    service.monitor().OnState(p, WriterEvent::kFreeze, before);
   });
 }
 

@@ -102,6 +102,9 @@ struct BcdComponent {
 
   // Backup time.
   bool backup_succeeded = false;
+  // SetBackupSucceeded was called for it in this backup (not saved: the
+  // requester's obligation of spec 9.5 item 6).
+  bool backup_reported = false;
   std::optional<std::wstring> backup_options;
   std::optional<std::wstring> backup_metadata;
   std::optional<std::wstring> backup_stamp;

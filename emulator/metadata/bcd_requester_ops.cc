@@ -123,6 +123,7 @@ HRESULT SetBackupSucceeded(BackupComponentsDocument* doc,
   for (const auto& component : entry->components) {
     if (component->Matches(ct, path, name)) {
       component->backup_succeeded = succeeded;
+      component->backup_reported = true;
       return S_OK;
     }
   }

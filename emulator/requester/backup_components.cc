@@ -58,11 +58,13 @@ HRESULT BackupComponents::StartAsync(
   auto op = std::make_shared<coordinator::Operation>(&service_->scheduler(),
                                                      std::string(call));
   queue(*op);
+  service_->OperationStarted();
   if (std::string_view(call) != "GatherWriterStatus") {
     coordinator::QueueIntruder(*service_, *op);
   }
   op->on_done = [this, done, call = std::string(call)](
                     coordinator::Operation& finished) {
+    service_->OperationEnded();
     done(finished);
     service_->Record("async", {{"name", call},
                                {"requester", name_},

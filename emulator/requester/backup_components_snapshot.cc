@@ -161,6 +161,7 @@ HRESULT BackupComponents::BackupComplete(IVssAsync** ppAsync) {
                          "8.3", "the context has no writers (spec Q21)");
   }
   session_.complete_started = true;
+  CheckComponentsReported();
   return StartAsync(
       "BackupComplete",
       [this](coordinator::Operation& op) {
@@ -242,6 +243,22 @@ void BackupComponents::CheckRequiredComponents() {
                             " is not selectable and has no selectable "
                             "ancestor, so it must be added whenever any "
                             "component of the writer is");
+    }
+  }
+}
+
+void BackupComponents::CheckComponentsReported() {
+  if (!session_.bcd.select_components) return;
+  for (const auto& entry : session_.bcd.writers) {
+    for (const auto& c : entry->components) {
+      if (c->backup_reported) continue;
+      std::wstring path = c->logical_path.empty()
+                              ? c->name
+                              : c->logical_path + L"\\" + c->name;
+      service_->Violate("requester.component-not-reported", "9.5",
+                        "BackupComplete: " + metadata::ToUtf8(path) +
+                            " was added but SetBackupSucceeded was never "
+                            "called for it (item 6)");
     }
   }
 }

@@ -40,7 +40,7 @@ std::string Violations(VSS_BACKUP_TYPE type, DWORD schema, bool partial,
   EXPECT_EQ(r.Run(&IVssBackupComponents::PrepareForBackup),
             VSS_S_ASYNC_FINISHED);
   EXPECT_EQ(r.Snapshot(), S_OK);
-  EXPECT_EQ(r.Run(&IVssBackupComponents::BackupComplete),
+  EXPECT_EQ(r.Complete(),
             VSS_S_ASYNC_FINISHED);
   std::string rules;
   for (const Violation& v : emulator.violations()) {

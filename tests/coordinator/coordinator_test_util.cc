@@ -135,6 +135,38 @@ HRESULT Requester::Run(
   return status;
 }
 
+HRESULT Requester::Complete() {
+  // Spec 9.5 item 6: SetBackupSucceeded for every added component first.
+  UINT writers = 0;
+  HRESULT hr = backup_->GetWriterComponentsCount(&writers);
+  for (UINT i = 0; i < writers && SUCCEEDED(hr); ++i) {
+    IVssWriterComponentsExt* components = nullptr;
+    hr = backup_->GetWriterComponents(i, &components);
+    if (FAILED(hr)) break;
+    VSS_ID instance = GUID_NULL, writer = GUID_NULL;
+    UINT count = 0;
+    hr = components->GetWriterInfo(&instance, &writer);
+    if (SUCCEEDED(hr)) hr = components->GetComponentCount(&count);
+    for (UINT j = 0; j < count && SUCCEEDED(hr); ++j) {
+      IVssComponent* c = nullptr;
+      hr = components->GetComponent(j, &c);
+      if (FAILED(hr)) break;
+      BSTR path = nullptr, name = nullptr;
+      VSS_COMPONENT_TYPE type = VSS_CT_FILEGROUP;
+      c->GetLogicalPath(&path);
+      c->GetComponentName(&name);
+      c->GetComponentType(&type);
+      hr = backup_->SetBackupSucceeded(instance, writer, type, path, name, true);
+      SysFreeString(path);
+      SysFreeString(name);
+      c->Release();
+    }
+    components->Release();
+  }
+  if (FAILED(hr)) return hr;
+  return Run(&IVssBackupComponents::BackupComplete);
+}
+
 HRESULT Requester::Init(bool component_mode, VSS_BACKUP_TYPE type) {
   HRESULT hr = backup_->InitializeForBackup(nullptr);
   if (FAILED(hr)) return hr;

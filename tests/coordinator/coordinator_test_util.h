@@ -125,6 +125,9 @@ class Requester {
   // else the operation's status (VSS_S_ASYNC_FINISHED or its failure).
   HRESULT Run(HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*call)(IVssAsync**));
 
+  // SetBackupSucceeded(true) for every added component, then
+  // BackupComplete run to its end (as Run reports it).
+  HRESULT Complete();
   // InitializeForBackup + SetBackupState(component mode, full).
   HRESULT Init(bool component_mode = true, VSS_BACKUP_TYPE type = VSS_BT_FULL);
   // GatherWriterMetadata, run to its end.

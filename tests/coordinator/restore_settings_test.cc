@@ -393,7 +393,7 @@ TEST(RangesFile, SetRangesFilePathRelocatesWhatTheWriterReads) {
     ASSERT_EQ(backup->SaveAsXML(&saved), S_OK);
     xml = saved;
     SysFreeString(saved);
-    ASSERT_EQ(backup.Run(&IVssBackupComponents::BackupComplete),
+    ASSERT_EQ(backup.Complete(),
               VSS_S_ASYNC_FINISHED);
   }
   Requester r;

@@ -13,7 +13,7 @@ std::wstring BackUp() {
   std::wstring text =
       xml != nullptr ? std::wstring(xml, SysStringLen(xml)) : std::wstring();
   SysFreeString(xml);
-  EXPECT_EQ(backup.Run(&IVssBackupComponents::BackupComplete),
+  EXPECT_EQ(backup.Complete(),
             VSS_S_ASYNC_FINISHED);
   return text;
 }
