@@ -1,5 +1,7 @@
 #include "sim/choice_source.h"
 
+#include <algorithm>
+
 namespace vssemu::sim {
 
 size_t ChoiceSource::Choose(std::string_view site, size_t options) {
@@ -23,12 +25,51 @@ size_t ReplayChoices::Pick(std::string_view site, size_t options) {
     return 0;
   }
   const Choice& expected = recorded_[next_++];
-  if (expected.site != site || expected.options != options ||
+  if ((!expected.site.empty() && expected.site != site) ||
+      expected.options != options ||
       expected.chosen >= options) {
     ++divergences_;
     return 0;
   }
   return expected.chosen;
+}
+
+bool EnumeratingChoices::Next() {
+  // Drop the positions past this run's last decision (a shorter run), then
+  // the exhausted tail; bump the last position that has options left.
+  path_.resize(std::min(path_.size(), next_));
+  while (!path_.empty() && path_.back().chosen + 1 >= path_.back().options) {
+    path_.pop_back();
+  }
+  next_ = 0;
+  if (path_.empty()) return false;
+  ++path_.back().chosen;
+  return true;
+}
+
+size_t EnumeratingChoices::Pick(std::string_view, size_t options) {
+  if (next_ < path_.size()) {
+    Step& step = path_[next_++];
+    if (step.options != options) {
+      diverged_ = true;
+      step.options = options;
+      if (step.chosen >= options) step.chosen = 0;
+    }
+    return step.chosen;
+  }
+  path_.push_back(Step{0, options});
+  ++next_;
+  return 0;
+}
+
+size_t ByteChoices::Pick(std::string_view, size_t options) {
+  size_t value = 0;
+  const size_t width = options > 256 ? 2 : 1;
+  for (size_t i = 0; i < width; ++i) {
+    if (next_ >= size_) return 0;
+    value = value * 256 + data_[next_++];
+  }
+  return value % options;
 }
 
 }  // namespace vssemu::sim

@@ -39,6 +39,8 @@ class ChoiceSource {
 
   // Returns every decision made so far, in order.
   const std::vector<Choice>& log() const { return log_; }
+  // Forgets the decisions made so far (a source reused for another run).
+  void ClearLog() { log_.clear(); }
 
  protected:
   // Picks a value in [0, options), options >= 2.
@@ -68,7 +70,8 @@ class SeededChoices : public ChoiceSource {
 
 // Plays back a recorded log. Where the run departs from the log (a
 // different site or option count, or the log is exhausted) it picks option 0
-// and counts the divergence.
+// and counts the divergence. A recorded choice with an empty site matches
+// any site (logs written as text keep only the picks).
 class ReplayChoices : public ChoiceSource {
  public:
   explicit ReplayChoices(std::vector<Choice> recorded)
@@ -84,6 +87,51 @@ class ReplayChoices : public ChoiceSource {
   std::vector<Choice> recorded_;
   size_t next_ = 0;
   size_t divergences_ = 0;
+};
+
+// Walks every path of the choice tree, depth first (exhaustive mode): a run
+// follows the current path and takes option 0 past its end, extending it;
+// Next() moves to the next path. The runs must be deterministic given their
+// choices, which vssemu's are.
+class EnumeratingChoices : public ChoiceSource {
+ public:
+  // Starts at the all-zero path.
+  EnumeratingChoices() = default;
+
+  // Prepares for the next run: the next path in depth-first order; false
+  // when every path has been run.
+  bool Next();
+  // Returns whether a run asked for a different option count than the path
+  // recorded at the same position (a nondeterministic run).
+  bool diverged() const { return diverged_; }
+
+ protected:
+  size_t Pick(std::string_view site, size_t options) override;
+
+ private:
+  struct Step {
+    size_t chosen;
+    size_t options;
+  };
+  std::vector<Step> path_;
+  size_t next_ = 0;
+  bool diverged_ = false;
+};
+
+// Takes its picks from bytes (a fuzzer's input): each pick reads one byte,
+// or two where options exceed 256, modulo options; once the bytes are used
+// up, option 0.
+class ByteChoices : public ChoiceSource {
+ public:
+  ByteChoices(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+
+ protected:
+  size_t Pick(std::string_view site, size_t options) override;
+
+ private:
+  const uint8_t* data_;
+  size_t size_;
+  size_t next_ = 0;
 };
 
 }  // namespace vssemu::sim

@@ -1,0 +1,223 @@
+// vssemu::Explore: the campaign loop (seeded or exhaustive), the failure
+// classes, shrinking the first failure of each class, replay, the progress
+// bar and the summary.
+#include <vssemu/explore.h>
+
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+
+#include "explore/choice_text.h"
+#include "explore/shrink.h"
+#include "explore/single_run.h"
+
+namespace vssemu {
+namespace {
+
+using explore::RunOnce;
+using explore::RunRecord;
+using explore::Verdict;
+
+std::string ReplayHint(const ExploreOptions& options, uint64_t seed,
+                       const std::string& choices) {
+  std::string value = std::to_string(seed);
+  if (!choices.empty()) value += ":" + choices;
+  if (!options.replay_command.empty()) {
+    std::string command = options.replay_command + " --seed " + std::to_string(seed);
+    if (!choices.empty()) command += " --choices " + choices;
+    return command;
+  }
+  return "VSSEMU_REPLAY=" + value + " (run the same test again)";
+}
+
+std::vector<ExploreChoice> Decisions(const std::vector<sim::Choice>& log) {
+  std::vector<ExploreChoice> decisions;
+  for (const sim::Choice& c : log) {
+    if (c.options > 1 && c.chosen != 0) {
+      decisions.push_back(ExploreChoice{c.site, c.chosen, c.options});
+    }
+  }
+  return decisions;
+}
+
+// Builds the report entry of a failing run: shrinks it (when asked) and
+// replays the result with the trace.
+ExploreFailure Describe(const ExploreOptions& options, const Verdict& verdict,
+                        size_t run_number, uint64_t seed, const RunRecord& run,
+                        const RunRecord& baseline,
+                        const std::function<HRESULT()>& fn) {
+  ExploreFailure failure;
+  failure.rule = verdict.rule;
+  failure.section = verdict.section;
+  failure.message = verdict.message;
+  failure.seed = seed;
+  failure.run = run_number;
+  failure.choices = explore::ChoicesToText(run.log);
+  std::vector<sim::Choice> log = run.log;
+  if (options.shrink) {
+    log = explore::Shrink(options, seed, log, verdict.rule, baseline, fn);
+  }
+  failure.shrunk_choices = explore::ChoicesToText(log);
+  failure.shrunk_decisions = Decisions(log);
+  sim::ReplayChoices source(log);
+  RunRecord shrunk = RunOnce(options, seed, &source, true, fn);
+  failure.faults = shrunk.faults;
+  failure.trace = shrunk.trace;
+  if (std::optional<Verdict> again = explore::Judge(options, shrunk, baseline)) {
+    failure.message = again->message;  // The shrunk run's own words.
+  }
+  failure.replay = ReplayHint(options, seed, failure.shrunk_choices);
+  return failure;
+}
+
+void Progress(const ExploreOptions& options, const ExploreReport& report,
+              size_t total) {
+  if (options.progress == nullptr) return;
+  const size_t width = 30;
+  size_t filled = total == 0 ? width : report.runs * width / total;
+  if (filled > width) filled = width;
+  *options.progress << "\r[" << std::string(filled, '#')
+                    << std::string(width - filled, '.') << "] " << report.runs;
+  if (options.mode == ExploreMode::kSeeded) *options.progress << "/" << total;
+  *options.progress << " runs, " << report.classes.size()
+                    << " failure class(es)" << std::flush;
+}
+
+}  // namespace
+
+std::string ExploreReport::Summary() const {
+  std::ostringstream out;
+  out << runs << " runs (" << runs_with_faults << " with faults)";
+  if (complete) out << ", every path of the choice tree";
+  out << ": ";
+  if (failures.empty()) {
+    out << "no failure\n";
+    return out.str();
+  }
+  out << classes.size() << " failure class(es)\n";
+  for (const ExploreFailure& f : failures) {
+    out << "  " << f.rule;
+    if (!f.section.empty()) out << " (spec " << f.section << ")";
+    out << ": " << classes.at(f.rule) << " run(s); first: run " << f.run
+        << ", seed " << f.seed << "\n    " << f.message << "\n";
+    out << "    shrunk to " << f.shrunk_decisions.size()
+        << " decision(s) off the default path:";
+    for (const ExploreChoice& c : f.shrunk_decisions) {
+      out << " " << c.site << "=" << c.chosen << "/" << c.options;
+    }
+    out << "\n";
+    for (const std::string& fault : f.faults) out << "    fault: " << fault << "\n";
+    out << "    replay: " << f.replay << "\n";
+  }
+  return out.str();
+}
+
+std::optional<ReplayRequest> ReplayFromEnvironment() {
+  const char* value = std::getenv("VSSEMU_REPLAY");
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  std::string text(value);
+  ReplayRequest request;
+  size_t colon = text.find(':');
+  request.seed = std::strtoull(text.substr(0, colon).c_str(), nullptr, 0);
+  if (colon != std::string::npos) request.choices = text.substr(colon + 1);
+  return request;
+}
+
+ExploreFailure ReplayRun(const ExploreOptions& options, uint64_t seed,
+                         const std::string& choices,
+                         const std::function<HRESULT()>& fn) {
+  sim::DefaultChoices defaults;
+  RunRecord baseline = RunOnce(options, options.seed, &defaults, false, fn);
+  std::unique_ptr<sim::ChoiceSource> source;
+  if (choices.empty()) {
+    source = std::make_unique<sim::SeededChoices>(seed);
+  } else {
+    std::string error;
+    auto log = explore::ChoicesFromText(choices, &error);
+    if (!log) {
+      ExploreFailure bad;
+      bad.rule = "explore.bad-choices";
+      bad.message = error;
+      return bad;
+    }
+    source = std::make_unique<sim::ReplayChoices>(std::move(*log));
+  }
+  RunRecord run = RunOnce(options, seed, source.get(), true, fn);
+  ExploreFailure result;
+  result.seed = seed;
+  result.choices = explore::ChoicesToText(run.log);
+  result.shrunk_choices = result.choices;
+  result.shrunk_decisions = Decisions(run.log);
+  result.faults = run.faults;
+  result.trace = run.trace;
+  if (std::optional<Verdict> verdict = explore::Judge(options, run, baseline)) {
+    result.rule = verdict->rule;
+    result.section = verdict->section;
+    result.message = verdict->message;
+  }
+  result.replay = ReplayHint(options, seed, result.choices);
+  return result;
+}
+
+ExploreReport Explore(const ExploreOptions& options,
+                      const std::function<HRESULT()>& fn) {
+  ExploreReport report;
+  if (std::optional<ReplayRequest> replay = ReplayFromEnvironment()) {
+    ExploreFailure run = ReplayRun(options, replay->seed, replay->choices, fn);
+    report.runs = 1;
+    if (options.progress != nullptr) *options.progress << run.trace;
+    if (!run.rule.empty()) {
+      report.classes[run.rule] = 1;
+      report.failures.push_back(std::move(run));
+    }
+    return report;
+  }
+  // The run with the documented default choices: the oracle's reference,
+  // and the first run checked.
+  sim::DefaultChoices defaults;
+  const RunRecord baseline = RunOnce(options, options.seed, &defaults, false, fn);
+  auto record = [&](const RunRecord& run, size_t number, uint64_t seed) {
+    ++report.runs;
+    if (!run.faults.empty()) ++report.runs_with_faults;
+    std::optional<Verdict> verdict = explore::Judge(options, run, baseline);
+    if (!verdict) return false;
+    if (report.classes[verdict->rule]++ == 0) {
+      report.failures.push_back(
+          Describe(options, *verdict, number, seed, run, baseline, fn));
+    }
+    return options.stop_at_first_failure;
+  };
+  const size_t step = options.runs >= 100 ? options.runs / 100 : 1;
+  bool stop = record(baseline, 0, options.seed);
+  if (options.mode == ExploreMode::kSeeded) {
+    for (size_t i = 1; i < options.runs && !stop; ++i) {
+      const uint64_t seed = options.seed + i;
+      sim::SeededChoices source(seed);
+      stop = record(RunOnce(options, seed, &source, false, fn), i, seed);
+      if (i % step == 0) Progress(options, report, options.runs);
+    }
+  } else {
+    sim::EnumeratingChoices paths;
+    // The default run was the all-zero path; continue from the next one.
+    RunRecord first = RunOnce(options, options.seed, &paths, false, fn);
+    (void)first;
+    bool more = paths.Next();
+    size_t number = 1;
+    while (more && !stop && number < options.runs) {
+      paths.ClearLog();
+      stop = record(RunOnce(options, options.seed, &paths, false, fn), number,
+                    options.seed);
+      ++number;
+      more = paths.Next();
+      if (number % 1000 == 0) Progress(options, report, 0);
+    }
+    report.complete = !more && !stop;
+  }
+  if (options.progress != nullptr) {
+    Progress(options, report, options.runs);
+    *options.progress << "\n" << report.Summary() << std::flush;
+  }
+  return report;
+}
+
+}  // namespace vssemu

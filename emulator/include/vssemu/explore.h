@@ -1,0 +1,133 @@
+// vssemu::Explore: runs code under test many times, each time with other
+// choices where the protocol allows variation (writer orders, async timing,
+// races, repeated Abort, BackupShutdown timing, another requester) and with
+// faults (docs/exploration.md). Every run is checked by vssemu's checkers,
+// by the caller's invariants and by one oracle: a run in which no fault
+// fired ends like the run with the documented default choices. A failing
+// run is shrunk to the fewest choices that still fail the same way and
+// reported with a way to replay it.
+//
+// Contract: fn is called once per run, with a fresh vssemu::Emulator
+// current; it creates its writers, runs its requester code and returns what
+// that code returned (S_OK for a successful backup). It must not keep COM
+// objects or writers past its return. The same options give the same runs,
+// choices and report, byte for byte.
+#ifndef VSSEMU_EXPLORE_H_
+#define VSSEMU_EXPLORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <vssemu/run_options.h>
+#include <vssemu/win32_base.h>
+
+namespace vssemu {
+
+// A property of the code under test, checked after every run: returns ""
+// when it holds, otherwise what is wrong ("the database is still frozen").
+struct Invariant {
+  std::string name;  // The failure class it reports, e.g. "db.not-frozen".
+  std::function<std::string()> check;
+};
+
+enum class ExploreMode {
+  kSeeded,      // Runs seed, seed + 1, ... with seeded choices.
+  kExhaustive,  // Runs every path of the choice tree, depth first.
+};
+
+struct ExploreOptions {
+  // Each run's options; their exploration member says which choice points
+  // and fault kinds are in play. Violations are always recorded (strictness
+  // kWindows is raised to kWarn).
+  RunOptions run;
+  ExploreMode mode = ExploreMode::kSeeded;
+  uint64_t seed = 1;   // The first seed of a seeded campaign.
+  size_t runs = 1000;  // Seeded: how many runs; exhaustive: the most.
+  std::vector<Invariant> invariants;
+  // Violation rules that do not fail a run (what a negative scenario is
+  // expected to provoke).
+  std::vector<std::string> ignored_rules;
+  // The oracle: a run without faults ends like the default run (both
+  // succeed or both fail).
+  bool check_outcome = true;
+  // Stop at the first failing run (otherwise count every failure class).
+  bool stop_at_first_failure = true;
+  // Shrink the first failure of each class.
+  bool shrink = true;
+  // Where a progress bar and the summary go (NULL: nowhere).
+  std::ostream* progress = nullptr;
+  // The command that reruns the campaign, for the replay hints ("vssemu
+  // replay x.xml"); empty: the hints name VSSEMU_REPLAY.
+  std::string replay_command;
+};
+
+// One decision of a run, as reports show it.
+struct ExploreChoice {
+  std::string site;  // e.g. "order.freeze", "fault.provider".
+  size_t chosen = 0;
+  size_t options = 0;
+};
+
+struct ExploreFailure {
+  std::string rule;     // The failure class: a violation rule, an invariant
+                        // name, "explore.outcome-changed", "explore.exception".
+  std::string section;  // The spec section, when the rule has one.
+  std::string message;  // What happened, in a sentence.
+  uint64_t seed = 0;    // The run's seed (seeded mode).
+  size_t run = 0;       // The run's number in the campaign (0-based).
+  std::string choices;  // The run's choice log as text (ReplayChoicesText).
+  // After shrinking: the choice log, and the decisions that differ from the
+  // documented default (option 0), the "events" of the reproduction.
+  std::string shrunk_choices;
+  std::vector<ExploreChoice> shrunk_decisions;
+  std::vector<std::string> faults;  // The faults the shrunk run fired.
+  std::string trace;   // The shrunk run's trace (text).
+  std::string replay;  // One command line (or environment) that replays it.
+};
+
+struct ExploreReport {
+  size_t runs = 0;
+  // Exhaustive mode: every path was run (not cut short by `runs`).
+  bool complete = false;
+  // The first failure of each class, in the order found.
+  std::vector<ExploreFailure> failures;
+  // How many runs failed with each class.
+  std::map<std::string, size_t> classes;
+  // How many runs fired at least one fault.
+  size_t runs_with_faults = 0;
+
+  bool ok() const { return failures.empty(); }
+  // Returns the summary the progress stream ends with.
+  std::string Summary() const;
+};
+
+// Explores fn (see the contract above).
+ExploreReport Explore(const ExploreOptions& options,
+                      const std::function<HRESULT()>& fn);
+
+// Runs fn once with seed and, when choices is not empty, the choices of a
+// failure's log (ExploreFailure::choices or shrunk_choices; otherwise the
+// seed's own choices), recording the trace. Returns the run: rule is empty
+// when it passed; trace is always set.
+ExploreFailure ReplayRun(const ExploreOptions& options,
+                                        uint64_t seed,
+                                        const std::string& choices,
+                                        const std::function<HRESULT()>& fn);
+
+// Reads VSSEMU_REPLAY ("SEED" or "SEED:CHOICES"): when set, Explore runs
+// only that run (with the trace), as failure reports suggest.
+struct ReplayRequest {
+  uint64_t seed = 0;
+  std::string choices;
+};
+std::optional<ReplayRequest> ReplayFromEnvironment();
+
+}  // namespace vssemu
+
+#endif  // VSSEMU_EXPLORE_H_

@@ -1,0 +1,139 @@
+// vssemu::Explore over the sample requester of fixtures/broken: a correct
+// requester survives seeded and exhaustive campaigns; campaigns, shrinking
+// and replay are deterministic.
+#include <gtest/gtest.h>
+#include <gmock/gmock.h>
+
+#include <memory>
+#include <sstream>
+
+#include <vssemu/emulator.h>
+#include <vssemu/explore.h>
+
+#include "fixtures/broken/backup_requester.h"
+#include "fixtures/broken/flawed_writer.h"
+
+namespace vssemu::broken {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Three healthy writers, each guarding its own database, and the sample
+// requester (with flaws).
+struct ThreeWriters {
+  Database db[3];
+  RequesterFlaws flaws;
+
+  HRESULT operator()() {
+    for (Database& d : db) d.Reset();
+    FlawedWriter a(&db[0], L"A"), b(&db[1], L"B"), c(&db[2], L"C");
+    for (FlawedWriter* w : {&a, &b, &c}) {
+      HRESULT hr = w->Start();
+      if (FAILED(hr)) return hr;
+    }
+    return RunSampleBackup(flaws);
+  }
+  std::vector<Invariant> Invariants() {
+    std::vector<Invariant> all;
+    for (Database& d : db) {
+      all.push_back({"db.left-frozen", [&d] { return LeftFrozen(d); }});
+      all.push_back({"db.thawed-twice", [&d] { return ThawedTwice(d); }});
+    }
+    return all;
+  }
+};
+
+TEST(Explore, ACorrectRequesterSurvivesSeededRunsWithFaults) {
+  ThreeWriters world;
+  ExploreOptions options;
+  options.runs = 300;
+  options.invariants = world.Invariants();
+  ExploreReport report = Explore(options, std::ref(world));
+  EXPECT_TRUE(report.ok()) << report.Summary();
+  EXPECT_EQ(report.runs, 300u);
+  EXPECT_GT(report.runs_with_faults, 50u);
+  EXPECT_LT(report.runs_with_faults, 300u);
+}
+
+TEST(Explore, ACampaignIsTheSameForTheSameSeed) {
+  ThreeWriters world;
+  world.flaws.no_abort_after_failed_snapshot = true;
+  ExploreOptions options;
+  options.runs = 200;
+  options.seed = 42;
+  options.stop_at_first_failure = false;
+  ExploreReport first = Explore(options, std::ref(world));
+  ExploreReport second = Explore(options, std::ref(world));
+  ASSERT_FALSE(first.ok());
+  EXPECT_EQ(first.Summary(), second.Summary());
+  EXPECT_EQ(first.failures[0].trace, second.failures[0].trace);
+}
+
+TEST(Explore, TheSummaryNamesTheRuleSectionAndReplay) {
+  ThreeWriters world;
+  world.flaws.no_abort_after_failed_snapshot = true;
+  ExploreOptions options;
+  options.replay_command = "vssemu replay x.xml";
+  std::ostringstream progress;
+  options.progress = &progress;
+  ExploreReport report = Explore(options, std::ref(world));
+  ASSERT_FALSE(report.ok());
+  const ExploreFailure& f = report.failures[0];
+  EXPECT_EQ(f.rule, "requester.release-without-abort");
+  EXPECT_EQ(f.section, "4.3");
+  EXPECT_THAT(progress.str(), HasSubstr("requester.release-without-abort (spec 4.3)"));
+  EXPECT_THAT(f.replay, HasSubstr("vssemu replay x.xml --seed "));
+  EXPECT_THAT(f.trace, HasSubstr("rule=requester.release-without-abort"));
+}
+
+TEST(Explore, ReplayingAShrunkFailureReproducesIt) {
+  ThreeWriters world;
+  world.flaws.no_abort_after_failed_snapshot = true;
+  ExploreOptions options;
+  ExploreReport report = Explore(options, std::ref(world));
+  ASSERT_FALSE(report.ok());
+  const ExploreFailure& f = report.failures[0];
+  ExploreFailure again = ReplayRun(options, f.seed, f.shrunk_choices, std::ref(world));
+  EXPECT_EQ(again.rule, f.rule);
+  EXPECT_EQ(again.trace, f.trace);
+  // The seed alone replays the original run.
+  ExploreFailure original = ReplayRun(options, f.seed, "", std::ref(world));
+  EXPECT_EQ(original.rule, f.rule);
+  EXPECT_EQ(original.choices, f.choices);
+}
+
+TEST(Explore, BadChoiceTextIsReportedWithThePlace) {
+  ThreeWriters world;
+  ExploreFailure bad = ReplayRun(ExploreOptions{}, 1, "1/2,7/3", std::ref(world));
+  EXPECT_EQ(bad.rule, "explore.bad-choices");
+  EXPECT_THAT(bad.message, HasSubstr("choice 2 \"7/3\""));
+}
+
+TEST(Explore, UserFaultPointsAreFaultsToo) {
+  int fired = 0;
+  ExploreOptions options;
+  options.run.exploration.faults = {"user"};
+  options.runs = 100;
+  ExploreReport report = Explore(options, [&] {
+    if (FaultPoint("disk.write")) ++fired;
+    return S_OK;
+  });
+  EXPECT_TRUE(report.ok());
+  EXPECT_GT(fired, 10);
+  EXPECT_EQ(report.runs_with_faults, static_cast<size_t>(fired));
+}
+
+TEST(Explore, AnExceptionFromTheCodeUnderTestIsAFailureClass) {
+  ExploreOptions options;
+  options.runs = 10;
+  options.shrink = false;
+  ExploreReport report = Explore(options, []() -> HRESULT {
+    throw std::runtime_error("boom");
+  });
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.failures[0].rule, "explore.exception");
+  EXPECT_THAT(report.failures[0].message, HasSubstr("boom"));
+}
+
+}  // namespace
+}  // namespace vssemu::broken
