@@ -19,10 +19,24 @@ std::string ChoicesToText(const std::vector<sim::Choice>& log) {
     if (log[i].options > 1 && log[i].chosen != 0) last = i + 1;
   }
   std::string text;
+  size_t zeros = 0;
+  auto add = [&text](const std::string& token) {
+    if (!text.empty()) text += ',';
+    text += token;
+  };
+  auto flush_zeros = [&] {
+    if (zeros == 1) add("0");
+    if (zeros > 1) add("0*" + std::to_string(zeros));
+    zeros = 0;
+  };
   for (size_t i = 0; i < last; ++i) {
     if (log[i].options <= 1) continue;
-    if (!text.empty()) text += ',';
-    text += std::to_string(log[i].chosen) + "/" + std::to_string(log[i].options);
+    if (log[i].chosen == 0) {
+      ++zeros;
+      continue;
+    }
+    flush_zeros();
+    add(std::to_string(log[i].chosen) + "/" + std::to_string(log[i].options));
   }
   return text;
 }
@@ -37,16 +51,29 @@ std::optional<std::vector<sim::Choice>> ChoicesFromText(std::string_view text,
     text = comma == std::string_view::npos ? std::string_view()
                                            : text.substr(comma + 1);
     ++index;
-    size_t slash = token.find('/');
+    auto bad = [&](const char* expected) {
+      *error = "choice " + std::to_string(index) + " \"" + std::string(token) +
+               "\": expected " + expected;
+      return std::nullopt;
+    };
     sim::Choice choice;
+    if (token == "0" || token.substr(0, 2) == "0*") {
+      // Default picks, valid whatever the option count.
+      size_t count = 1;
+      if (token.size() > 1 && (!ParseNumber(token.substr(2), &count) || count == 0)) {
+        return bad("0*COUNT with COUNT >= 1");
+      }
+      choice.options = sim::Choice::kAnyOptions;
+      log.insert(log.end(), count, choice);
+      continue;
+    }
+    size_t slash = token.find('/');
     if (slash == std::string_view::npos ||
         !ParseNumber(token.substr(0, slash), &choice.chosen) ||
         !ParseNumber(token.substr(slash + 1), &choice.options) ||
         choice.options < 2 || choice.chosen >= choice.options) {
-      *error = "choice " + std::to_string(index) + " \"" + std::string(token) +
-               "\": expected PICK/OPTIONS with 0 <= PICK < OPTIONS and "
-               "OPTIONS >= 2";
-      return std::nullopt;
+      return bad("PICK/OPTIONS with 0 <= PICK < OPTIONS and OPTIONS >= 2, "
+                 "0, or 0*COUNT");
     }
     log.push_back(choice);
   }

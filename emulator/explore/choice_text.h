@@ -1,7 +1,8 @@
 // Choice logs as text, for replay command lines and pinned scenarios:
-// "1/2,0/3,2/6" lists each decision's pick and option count in order
-// (decisions with a single option are left out; so are trailing default
-// picks, which a replay takes anyway).
+// "0*3,1/2,0,2/6" lists the decisions in order: PICK/OPTIONS for a pick
+// other than the default, 0 for a default pick and 0*N for N of them in a
+// row (valid whatever the option count). Decisions with a single option are
+// left out, and so are trailing default picks, which a replay takes anyway.
 #ifndef VSSEMU_EXPLORE_CHOICE_TEXT_H_
 #define VSSEMU_EXPLORE_CHOICE_TEXT_H_
 

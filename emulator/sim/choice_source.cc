@@ -24,10 +24,24 @@ size_t ReplayChoices::Pick(std::string_view site, size_t options) {
     ++divergences_;
     return 0;
   }
-  const Choice& expected = recorded_[next_++];
-  if ((!expected.site.empty() && expected.site != site) ||
-      expected.options != options ||
-      expected.chosen >= options) {
+  const Choice& expected = recorded_[next_];
+  if (!expected.site.empty() && expected.site != site) {
+    // The run took another path here (a shrunk log changed an earlier
+    // decision): resume at the next recorded decision of this site, so
+    // that the later decisions still land where they were made.
+    for (size_t j = next_ + 1; j < recorded_.size(); ++j) {
+      if (recorded_[j].site == site && recorded_[j].options == options) {
+        next_ = j + 1;
+        ++divergences_;
+        return recorded_[j].chosen;
+      }
+    }
+    ++divergences_;
+    return 0;
+  }
+  ++next_;
+  if (expected.options != Choice::kAnyOptions &&
+      (expected.options != options || expected.chosen >= options)) {
     ++divergences_;
     return 0;
   }

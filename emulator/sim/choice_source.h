@@ -22,6 +22,9 @@ namespace vssemu::sim {
 
 // One recorded decision.
 struct Choice {
+  // An option count that matches any (a default pick read from text).
+  static constexpr size_t kAnyOptions = static_cast<size_t>(-1);
+
   std::string site;  // Where the decision was made, e.g. "freeze.order".
   size_t options = 0;
   size_t chosen = 0;
@@ -68,10 +71,12 @@ class SeededChoices : public ChoiceSource {
   Prng prng_;
 };
 
-// Plays back a recorded log. Where the run departs from the log (a
-// different site or option count, or the log is exhausted) it picks option 0
-// and counts the divergence. A recorded choice with an empty site matches
-// any site (logs written as text keep only the picks).
+// Plays back a recorded log. Where the run departs from the log it counts
+// the divergence: at a different site it resumes at the next recorded
+// decision of the run's site (or picks 0 if there is none); with a different
+// option count, or once the log is exhausted, it picks 0. A recorded choice
+// with an empty site matches any site, and one with kAnyOptions options any
+// option count (logs written as text keep only the picks).
 class ReplayChoices : public ChoiceSource {
  public:
   explicit ReplayChoices(std::vector<Choice> recorded)
