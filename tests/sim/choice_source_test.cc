@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 namespace vssemu::sim {
 namespace {
 
@@ -48,9 +51,51 @@ TEST(ChoiceSource, ReplayReproducesARecordedRun) {
 
 TEST(ChoiceSource, ReplayCountsDivergenceAndFallsBackToTheDefault) {
   ReplayChoices replay({Choice{"a", 3, 2}});
-  EXPECT_EQ(replay.Choose("b", 3), 0u);  // Different site.
+  EXPECT_EQ(replay.Choose("b", 3), 0u);  // A site the log does not have.
+  EXPECT_EQ(replay.Choose("a", 3), 2u);  // The log resumes at its site.
   EXPECT_EQ(replay.Choose("a", 3), 0u);  // Log exhausted.
   EXPECT_EQ(replay.divergences(), 2u);
+}
+
+TEST(ChoiceSource, ReplayResumesAtTheNextDecisionOfTheRunsSite) {
+  // A shrunk log whose first decision no longer happens: the later ones
+  // still land where they were made.
+  ReplayChoices replay({Choice{"x", 2, 1}, Choice{"y", 2, 1}, Choice{"z", 3, 2}});
+  EXPECT_EQ(replay.Choose("y", 2), 1u);
+  EXPECT_EQ(replay.Choose("z", 3), 2u);
+  EXPECT_EQ(replay.divergences(), 1u);
+}
+
+TEST(ChoiceSource, ReplayOfTextMatchesAnySiteAndDefaultPicksAnyCount) {
+  ReplayChoices replay({Choice{"", Choice::kAnyOptions, 0}, Choice{"", 4, 3}});
+  EXPECT_EQ(replay.Choose("p", 7), 0u);
+  EXPECT_EQ(replay.Choose("q", 4), 3u);
+  EXPECT_EQ(replay.divergences(), 0u);
+}
+
+TEST(ChoiceSource, EnumerationVisitsEveryPathOnce) {
+  // A run with a 3-way decision, then a 2-way one only after option 0.
+  EnumeratingChoices paths;
+  std::set<std::pair<size_t, size_t>> seen;
+  size_t runs = 0;
+  do {
+    paths.ClearLog();
+    size_t first = paths.Choose("a", 3);
+    size_t second = first == 0 ? paths.Choose("b", 2) : 9;
+    seen.insert({first, second});
+    ++runs;
+  } while (paths.Next());
+  EXPECT_EQ(runs, 4u);  // (0,0) (0,1) (1,-) (2,-)
+  EXPECT_EQ(seen.size(), 4u);
+  EXPECT_FALSE(paths.diverged());
+}
+
+TEST(ChoiceSource, BytesFeedPicksThenDefaults) {
+  const uint8_t bytes[] = {7, 1, 2};
+  ByteChoices choices(bytes, sizeof bytes);
+  EXPECT_EQ(choices.Choose("a", 3), 1u);    // 7 % 3
+  EXPECT_EQ(choices.Choose("b", 300), 258u);  // (1 * 256 + 2) % 300
+  EXPECT_EQ(choices.Choose("c", 5), 0u);    // Bytes used up.
 }
 
 }  // namespace
