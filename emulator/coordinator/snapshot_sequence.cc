@@ -240,8 +240,12 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
   // Q20: Thaw order is undocumented; the knob gives the default, a choice
   // the other one.
   bool reverse = service.options().knobs.thaw_in_reverse_level_order;
-  if (points.Choose(service.options().exploration.orders, "order.thaw-levels",
-                    2) == 1) {
+  const bool levels = std::any_of(
+      run->writers.begin(), run->writers.end(), [&](const Participant* p) {
+        return rank(p) != rank(run->writers.front());
+      });
+  if (levels && points.Choose(service.options().exploration.orders,
+                              "order.thaw-levels", 2) == 1) {
     reverse = !reverse;
   }
   std::vector<Participant*> thaw_order = run->writers;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <gmock/gmock.h>
 
+#include <iostream>
 #include <memory>
 #include <sstream>
 
@@ -133,6 +134,62 @@ TEST(Explore, AnExceptionFromTheCodeUnderTestIsAFailureClass) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.failures[0].rule, "explore.exception");
   EXPECT_THAT(report.failures[0].message, HasSubstr("boom"));
+}
+
+}  // namespace
+}  // namespace vssemu::broken
+
+namespace vssemu::broken {
+namespace {
+
+// Exhaustive mode, at a size the test suite runs (the three-writer proof is
+// BM_ExhaustiveThreeWriters in tests/benchmarks/explore_benchmark.cc).
+ExploreOptions Exhaustive() {
+  ExploreOptions options;
+  options.mode = ExploreMode::kExhaustive;
+  options.runs = 1000000;
+  options.run.record_trace = false;
+  ExplorationOptions& x = options.run.exploration;
+  x.async_timing = x.freeze_race = x.repeated_abort = false;
+  x.shutdown_timing = x.second_requester = false;
+  x.swarm = false;
+  x.max_faults = 1;
+  return options;
+}
+
+struct TwoWriters {
+  Database db[2];
+  WriterFlaws second;
+  HRESULT operator()() {
+    for (Database& d : db) d.Reset();
+    FlawedWriter a(&db[0], L"A"), b(&db[1], L"B", second);
+    HRESULT hr = a.Start();
+    if (SUCCEEDED(hr)) hr = b.Start();
+    return FAILED(hr) ? hr : RunSampleBackup();
+  }
+};
+
+TEST(ExploreExhaustive, ProvesTheCorrectRequesterAgainstEveryOrderAndSingleFault) {
+  TwoWriters world;
+  ExploreOptions options = Exhaustive();
+  options.invariants = {{"db.left-frozen", [&] { return LeftFrozen(world.db[0]) + LeftFrozen(world.db[1]); }}};
+  ExploreReport report = Explore(options, std::ref(world));
+  std::cout << report.Summary();
+  EXPECT_TRUE(report.ok()) << report.Summary();
+  EXPECT_TRUE(report.complete);
+  // Two writers: 2 orders for each of 8 events at least, times the faults.
+  EXPECT_GT(report.runs, 256u);
+  EXPECT_GT(report.runs_with_faults, report.runs / 2);
+  EXPECT_EQ(Explore(options, std::ref(world)).runs, report.runs);
+}
+
+TEST(ExploreExhaustive, FindsAWriterAssumingAnOrder) {
+  TwoWriters world;
+  world.second.expects_frozen_before = &world.db[0];
+  ExploreReport report = Explore(Exhaustive(), std::ref(world));
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.failures[0].rule, "explore.outcome-changed");
+  EXPECT_FALSE(report.complete);
 }
 
 }  // namespace
