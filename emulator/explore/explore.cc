@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "explore/campaign.h"
 #include "explore/choice_text.h"
 #include "explore/shrink.h"
 #include "explore/single_run.h"
@@ -44,8 +45,7 @@ std::vector<ExploreChoice> Decisions(const std::vector<sim::Choice>& log) {
 // replays the result with the trace.
 ExploreFailure Describe(const ExploreOptions& options, const Verdict& verdict,
                         size_t run_number, uint64_t seed, const RunRecord& run,
-                        const RunRecord& baseline,
-                        const std::function<HRESULT()>& fn) {
+                        const RunRecord& baseline, const explore::Runner& fn) {
   ExploreFailure failure;
   failure.rule = verdict.rule;
   failure.section = verdict.section;
@@ -126,6 +126,18 @@ std::optional<ReplayRequest> ReplayFromEnvironment() {
 ExploreFailure ReplayRun(const ExploreOptions& options, uint64_t seed,
                          const std::string& choices,
                          const std::function<HRESULT()>& fn) {
+  return explore::ReplayWith(options, seed, choices, explore::FunctionRunner(fn));
+}
+
+ExploreReport Explore(const ExploreOptions& options,
+                      const std::function<HRESULT()>& fn) {
+  return explore::ExploreWith(options, explore::FunctionRunner(fn));
+}
+
+namespace explore {
+
+ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
+                          const std::string& choices, const Runner& fn) {
   sim::DefaultChoices defaults;
   RunRecord baseline = RunOnce(options, options.seed, &defaults, false, fn);
   std::unique_ptr<sim::ChoiceSource> source;
@@ -159,11 +171,10 @@ ExploreFailure ReplayRun(const ExploreOptions& options, uint64_t seed,
   return result;
 }
 
-ExploreReport Explore(const ExploreOptions& options,
-                      const std::function<HRESULT()>& fn) {
+ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
   ExploreReport report;
   if (std::optional<ReplayRequest> replay = ReplayFromEnvironment()) {
-    ExploreFailure run = ReplayRun(options, replay->seed, replay->choices, fn);
+    ExploreFailure run = ReplayWith(options, replay->seed, replay->choices, fn);
     report.runs = 1;
     if (options.progress != nullptr) *options.progress << run.trace;
     if (!run.rule.empty()) {
@@ -220,4 +231,5 @@ ExploreReport Explore(const ExploreOptions& options,
   return report;
 }
 
+}  // namespace explore
 }  // namespace vssemu

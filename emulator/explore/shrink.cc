@@ -15,7 +15,7 @@ std::vector<sim::Choice> Shrink(const ExploreOptions& options, uint64_t seed,
                                 std::vector<sim::Choice> log,
                                 const std::string& rule,
                                 const RunRecord& baseline,
-                                const std::function<HRESULT()>& fn,
+                                const Runner& runner,
                                 int max_attempts) {
   int attempts = 0;
   // Runs candidate; on the same failure, adopts the decisions the run
@@ -24,7 +24,7 @@ std::vector<sim::Choice> Shrink(const ExploreOptions& options, uint64_t seed,
     if (attempts >= max_attempts) return false;
     ++attempts;
     sim::ReplayChoices source(candidate);
-    RunRecord run = RunOnce(options, seed, &source, false, fn);
+    RunRecord run = RunOnce(options, seed, &source, false, runner);
     std::optional<Verdict> verdict = Judge(options, run, baseline);
     if (!verdict || verdict->rule != rule) return false;
     if (Weight(run.log) >= Weight(log) && run.log.size() >= log.size()) {

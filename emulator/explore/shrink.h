@@ -20,7 +20,7 @@ std::vector<sim::Choice> Shrink(const ExploreOptions& options, uint64_t seed,
                                 std::vector<sim::Choice> log,
                                 const std::string& rule,
                                 const RunRecord& baseline,
-                                const std::function<HRESULT()>& fn,
+                                const Runner& runner,
                                 int max_attempts = 500);
 
 }  // namespace vssemu::explore

@@ -31,35 +31,23 @@ std::string HrText(HRESULT hr) { return coordinator::TraceHr(hr); }
 
 }  // namespace
 
-RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,
-                  sim::ChoiceSource* source, bool record_trace,
-                  const std::function<HRESULT()>& fn) {
-  RunOptions run_options = options.run;
-  run_options.seed = seed;
-  run_options.record_trace = record_trace;
-  if (run_options.strictness == Strictness::kWindows) {
-    run_options.strictness = Strictness::kWarn;
-  }
-  RunRecord record;
-  Emulator emulator(run_options);
+void RunObserver::Attach(Emulator& emulator) {
+  auto borrowed = std::make_unique<Borrowed>(source_);
+  choices_ = borrowed.get();
+  emulator.service()->set_choices(std::move(borrowed));
+  live_objects_ = com::LiveObjectCount();
+  live_bstrs_ = com::LiveBstrCount();
+}
+
+void RunObserver::Finish(Emulator& emulator, HRESULT hr, std::string threw) {
   coordinator::Service& service = *emulator.service();
-  auto borrowed = std::make_unique<Borrowed>(source);
-  Borrowed* choices = borrowed.get();
-  service.set_choices(std::move(borrowed));
-  const coordinator::RunBaseline baseline{com::LiveObjectCount(),
-                                          com::LiveBstrCount()};
-  try {
-    record.hr = fn();
-  } catch (const std::exception& e) {
-    record.threw = e.what();
-  } catch (...) {
-    record.threw = "an exception that is not a std::exception";
-  }
+  record.hr = hr;
+  record.threw = std::move(threw);
   // Work the code under test left queued (a delayed BackupShutdown) runs
   // before the end-of-run checks.
   emulator.RunUntilIdle();
-  service.monitor().CheckEndOfRun(baseline);
-  for (const Invariant& invariant : options.invariants) {
+  service.monitor().CheckEndOfRun({live_objects_, live_bstrs_});
+  for (const Invariant& invariant : options_.invariants) {
     std::string problem = invariant.check ? invariant.check() : std::string();
     if (!problem.empty()) record.broken.emplace_back(invariant.name, problem);
   }
@@ -68,9 +56,39 @@ RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,
     record.faults.push_back(std::string(coordinator::FaultKindName(f.kind)) +
                             " at " + f.where);
   }
-  record.log = choices->log();
-  if (record_trace) record.trace = emulator.trace().ToText();
-  return record;
+  if (choices_ != nullptr) record.log = choices_->log();
+  if (emulator.options().record_trace) record.trace = emulator.trace().ToText();
+}
+
+Runner FunctionRunner(const std::function<HRESULT()>& fn) {
+  return [&fn](const RunOptions& options, RunObserver& observer) {
+    Emulator emulator(options);
+    observer.Attach(emulator);
+    HRESULT hr = S_OK;
+    std::string threw;
+    try {
+      hr = fn();
+    } catch (const std::exception& e) {
+      threw = e.what();
+    } catch (...) {
+      threw = "an exception that is not a std::exception";
+    }
+    observer.Finish(emulator, hr, threw);
+  };
+}
+
+RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,
+                  sim::ChoiceSource* source, bool record_trace,
+                  const Runner& runner) {
+  RunOptions run_options = options.run;
+  run_options.seed = seed;
+  run_options.record_trace = record_trace;
+  if (run_options.strictness == Strictness::kWindows) {
+    run_options.strictness = Strictness::kWarn;
+  }
+  RunObserver observer(options, source);
+  runner(run_options, observer);
+  return std::move(observer.record);
 }
 
 std::optional<Verdict> Judge(const ExploreOptions& options,

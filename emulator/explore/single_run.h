@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <vssemu/emulator.h>
 #include <vssemu/explore.h>
 #include <vssemu/violation.h>
 
@@ -29,11 +30,42 @@ struct RunRecord {
   std::string trace;  // The trace text, when recorded.
 };
 
-// Runs fn once with seed, its choices from source (borrowed: it may serve
-// many runs), recording the trace when asked.
+// Attaches exploration to one run's emulator and collects what the run did.
+class RunObserver {
+ public:
+  // source is borrowed: it may serve many runs.
+  RunObserver(const ExploreOptions& options, sim::ChoiceSource* source)
+      : options_(options), source_(source) {}
+
+  // Call right after the run's emulator is made: installs the choices and
+  // counts the live objects the run starts with.
+  void Attach(Emulator& emulator);
+  // Call once the code under test is done (writers gone): runs what is left
+  // queued, the end-of-run checks and the invariants, and collects.
+  void Finish(Emulator& emulator, HRESULT hr, std::string threw = {});
+
+  RunRecord record;
+
+ private:
+  const ExploreOptions& options_;
+  sim::ChoiceSource* source_;
+  sim::ChoiceSource* choices_ = nullptr;  // The run's own (owned by it).
+  long live_objects_ = 0;
+  std::optional<long> live_bstrs_;
+};
+
+// Runs the code under test once with options (seed and trace set): makes
+// its emulator from them, calls Attach, runs, calls Finish.
+using Runner = std::function<void(const RunOptions& options, RunObserver& observer)>;
+
+// The runner of vssemu::Explore's fn (exceptions become RunRecord::threw).
+Runner FunctionRunner(const std::function<HRESULT()>& fn);
+
+// Runs once with seed, its choices from source, recording the trace when
+// asked.
 RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,
                   sim::ChoiceSource* source, bool record_trace,
-                  const std::function<HRESULT()>& fn);
+                  const Runner& runner);
 
 // The first reason run fails, judged against the default run (baseline).
 struct Verdict {

@@ -216,7 +216,8 @@ void RunWorkload(const Scenario& scenario, const Emulator& emulator,
 }  // namespace
 
 RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
-                      const std::function<void()>& requester) {
+                      const std::function<void()>& requester,
+                      const RunHooks* hooks) {
   RunResult result;
   RunOptions options = scenario.options;
   if (seed) options.seed = *seed;
@@ -235,6 +236,7 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
   Emulator emulator(options);
   FaultPlan faults(scenario.provider_faults);
   emulator.service()->provider().set_behaviour(&faults);
+  if (hooks != nullptr && hooks->started) hooks->started(emulator);
 
   WriterNames names;
   std::vector<std::unique_ptr<CVssWriter>> writers;
@@ -247,6 +249,7 @@ RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
   foreign.reset();
   writers.clear();  // Writers end before their emulator.
   emulator.RunUntilIdle();
+  if (hooks != nullptr && hooks->ended) hooks->ended(emulator, result);
 
   if (!result.setup_failed) {
     const CheckContext context{emulator, names, result,

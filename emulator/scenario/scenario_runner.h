@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include <vssemu/emulator.h>
 #include <vssemu/trace.h>
 
 #include "scenario/scenario_model.h"
@@ -55,9 +56,18 @@ struct RunResult {
 // IVssBackupComponents) once its writers have started; its state
 // expectations then read the writers' states from the trace (as of their
 // BackupShutdown).
+// hooks, when given, see the emulator right after it is made (before the
+// writers start) and once the workload is done, the writers are gone and
+// the scheduler is idle (before the expectations): exploration attaches
+// there.
+struct RunHooks {
+  std::function<void(Emulator&)> started;
+  std::function<void(Emulator&, const RunResult&)> ended;
+};
 RunResult RunScenario(const Scenario& scenario,
                       std::optional<uint64_t> seed = std::nullopt,
-                      const std::function<void()>& requester = {});
+                      const std::function<void()>& requester = {},
+                      const RunHooks* hooks = nullptr);
 
 }  // namespace vssemu::scenario
 

@@ -23,6 +23,10 @@ constexpr const char* kUsage =
     "                         (hex 0x800423f2, decimal, or a name)\n"
     "  inspect <wmd.xml>...   load saved Writer Metadata Documents and print\n"
     "                         what a requester sees through the SDK\n"
+    "  fuzz <scenario>        explore the scenario's writer orders, timings\n"
+    "                         and faults; shrink and report each failure\n"
+    "  replay <scenario>      run one run of a fuzz campaign again (--seed,\n"
+    "                         --choices) and print its trace\n"
     "\n"
     "Run 'vssemu <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 a problem was found (a failed expectation), 2 bad\n"
@@ -61,6 +65,8 @@ int RunVssemu(int argc, char** argv) {
   if (command == "list") return RunList(args);
   if (command == "explain") return RunExplain(args);
   if (command == "inspect") return RunInspect(args);
+  if (command == "fuzz") return RunFuzz(args);
+  if (command == "replay") return RunReplay(args);
   std::fprintf(stderr, "vssemu: unknown command '%s'\n\n%s", command.c_str(),
                kUsage);
   return kExitUsage;

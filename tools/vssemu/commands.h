@@ -39,6 +39,12 @@ int RunValidate(const std::vector<std::string>& args);
 // Lists scenario files with their spec section and requirement.
 int RunList(const std::vector<std::string>& args);
 
+// Explores a scenario's orderings and faults.
+int RunFuzz(const std::vector<std::string>& args);
+
+// Replays one run of a fuzz campaign.
+int RunReplay(const std::vector<std::string>& args);
+
 // Loads a saved Writer Metadata Document and prints what a requester sees.
 int RunInspect(const std::vector<std::string>& args);
 

@@ -1,0 +1,24 @@
+// The campaign behind vssemu::Explore and ReplayRun, over any Runner (a
+// function of the caller's, or a scenario file: scenario_explore.h).
+#ifndef VSSEMU_EXPLORE_CAMPAIGN_H_
+#define VSSEMU_EXPLORE_CAMPAIGN_H_
+
+#include <cstdint>
+#include <string>
+
+#include <vssemu/explore.h>
+
+#include "explore/single_run.h"
+
+namespace vssemu::explore {
+
+// Explores runner as vssemu::Explore explores its function.
+ExploreReport ExploreWith(const ExploreOptions& options, const Runner& runner);
+
+// Replays one run of runner as vssemu::ReplayRun does.
+ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
+                          const std::string& choices, const Runner& runner);
+
+}  // namespace vssemu::explore
+
+#endif  // VSSEMU_EXPLORE_CAMPAIGN_H_

@@ -1,0 +1,237 @@
+// vssemu fuzz / replay: explore a scenario's orderings and faults, and replay
+// one run of it (docs/exploration.md).
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "coordinator/choice_points.h"
+#include "explore/campaign.h"
+#include "explore/scenario_explore.h"
+#include "scenario/scenario_loader.h"
+#include "vssemu/commands.h"
+#include "vssemu/terminal.h"
+
+namespace vssemu::tools {
+namespace {
+
+constexpr const char* kFuzzHelp =
+    "usage: vssemu fuzz [options] <scenario.xml>\n"
+    "\n"
+    "Runs the scenario many times, each time with other choices where the\n"
+    "protocol allows variation (writer orders, async timing, races, repeated\n"
+    "Abort, BackupShutdown timing, another requester's Identify) and with\n"
+    "faults, and checks every run: vssemu's checkers, and that a run without\n"
+    "faults ends like the default run. The first failure of each class is\n"
+    "shrunk and printed with the command that replays it.\n"
+    "\n"
+    "  --runs N        how many runs (default 1000; exhaustive: the most)\n"
+    "  --seed S        the first seed (default: the scenario's)\n"
+    "  --exhaustive    run every writer order with every single fault\n"
+    "                  placement instead of seeded runs\n"
+    "  --faults LIST   fault kinds, comma-separated: provider, flush, hold,\n"
+    "                  freeze-timeout, writer, user; or none (default: all)\n"
+    "  --keep-going    count every failure class instead of stopping at the\n"
+    "                  first failing run\n"
+    "  --no-shrink     report failures as found\n"
+    "  --trace         print the trace of each (shrunk) failure\n"
+    "  --quiet         no progress bar\n"
+    "\n"
+    "Exit codes: 0 no failure, 1 a failure was found, 2 bad usage, 3 the\n"
+    "scenario could not be loaded.\n";
+
+constexpr const char* kReplayHelp =
+    "usage: vssemu replay --seed S [--choices C] <scenario.xml>\n"
+    "\n"
+    "Runs one run of a fuzz campaign again and prints its trace and verdict:\n"
+    "the seed's own choices, or the recorded choices C (as `vssemu fuzz`\n"
+    "prints them: PICK/OPTIONS, 0 and 0*N, comma-separated).\n"
+    "\n"
+    "  --seed S        the run's seed (required)\n"
+    "  --choices C     the run's choices\n"
+    "  --faults LIST   as for fuzz (must match the campaign)\n"
+    "\n"
+    "Exit codes: 0 the run passes, 1 it fails, 2 bad usage, 3 the scenario\n"
+    "could not be loaded.\n";
+
+struct Args {
+  std::string file;
+  size_t runs = 1000;
+  std::optional<uint64_t> seed;
+  std::optional<std::string> faults;
+  std::string choices;
+  bool exhaustive = false, keep_going = false, shrink = true, trace = false,
+       quiet = false;
+};
+
+bool Number(const std::string& text, uint64_t* value) {
+  char* end = nullptr;
+  *value = std::strtoull(text.c_str(), &end, 0);
+  return !text.empty() && end != nullptr && *end == '\0';
+}
+
+// Parses args; on a problem prints it and returns the exit code.
+std::optional<int> Parse(const char* command, const std::vector<std::string>& args,
+                         bool replay, Args* out) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    uint64_t n = 0;
+    if (a == "--runs" && has_value && !replay) {
+      if (!Number(args[++i], &n) || n == 0) {
+        std::fprintf(stderr, "vssemu %s: --runs takes a positive number\n", command);
+        return kExitUsage;
+      }
+      out->runs = n;
+    } else if (a == "--seed" && has_value) {
+      if (!Number(args[++i], &n)) {
+        std::fprintf(stderr, "vssemu %s: --seed takes a number\n", command);
+        return kExitUsage;
+      }
+      out->seed = n;
+    } else if (a == "--faults" && has_value) {
+      out->faults = args[++i];
+    } else if (a == "--choices" && has_value && replay) {
+      out->choices = args[++i];
+    } else if (a == "--exhaustive" && !replay) {
+      out->exhaustive = true;
+    } else if (a == "--keep-going" && !replay) {
+      out->keep_going = true;
+    } else if (a == "--no-shrink" && !replay) {
+      out->shrink = false;
+    } else if (a == "--trace" && !replay) {
+      out->trace = true;
+    } else if (a == "--quiet" && !replay) {
+      out->quiet = true;
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "vssemu %s: unknown option '%s' (see --help)\n",
+                   command, a.c_str());
+      return kExitUsage;
+    } else if (out->file.empty()) {
+      out->file = a;
+    } else {
+      std::fprintf(stderr, "vssemu %s: one scenario at a time\n", command);
+      return kExitUsage;
+    }
+  }
+  if (out->file.empty()) {
+    std::fprintf(stderr, "vssemu %s: no scenario given (see --help)\n", command);
+    return kExitUsage;
+  }
+  if (replay && !out->seed) {
+    std::fprintf(stderr, "vssemu replay: --seed is required\n");
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+// Applies --faults; returns false (after saying why) for an unknown kind.
+bool ApplyFaults(const char* command, const Args& args, ExploreOptions* options) {
+  if (!args.faults) return true;
+  std::vector<std::string>& faults = options->run.exploration.faults;
+  faults.clear();
+  if (*args.faults == "none") return true;
+  std::stringstream list(*args.faults);
+  std::string kind;
+  while (std::getline(list, kind, ',')) {
+    if (!coordinator::FaultKindFromName(kind)) {
+      std::fprintf(stderr,
+                   "vssemu %s: unknown fault kind '%s' (expected provider, "
+                   "flush, hold, freeze-timeout, writer, user or none)\n",
+                   command, kind.c_str());
+      return false;
+    }
+    faults.push_back(kind);
+  }
+  return true;
+}
+
+std::optional<scenario::Scenario> Load(const char* command, const std::string& file) {
+  scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
+  if (!loaded) {
+    std::fprintf(stderr, "vssemu %s: %s\n", command, loaded.ErrorText().c_str());
+    return std::nullopt;
+  }
+  if (loaded.scenario->requester.external) {
+    std::fprintf(stderr,
+                 "vssemu %s: %s: the requester is external (the test's own "
+                 "code); explore it with vssemu::Explore in the test\n",
+                 command, file.c_str());
+    return std::nullopt;
+  }
+  return std::move(*loaded.scenario);
+}
+
+}  // namespace
+
+int RunFuzz(const std::vector<std::string>& argv) {
+  int exit_code = 0;
+  if (HandleHelp(argv, kFuzzHelp, &exit_code)) return exit_code;
+  Args args;
+  if (auto code = Parse("fuzz", argv, false, &args)) return *code;
+  std::optional<scenario::Scenario> s = Load("fuzz", args.file);
+  if (!s) return kExitInput;
+  ExploreOptions options = explore::ScenarioExploreOptions(*s);
+  if (!ApplyFaults("fuzz", args, &options)) return kExitUsage;
+  if (args.seed) options.seed = *args.seed;
+  options.runs = args.runs;
+  options.stop_at_first_failure = !args.keep_going;
+  options.shrink = args.shrink;
+  options.run.record_trace = false;
+  options.replay_command = "vssemu replay " + args.file;
+  if (args.faults) options.replay_command += " --faults " + *args.faults;
+  if (args.exhaustive) {
+    options.mode = ExploreMode::kExhaustive;
+    if (args.runs == 1000) options.runs = static_cast<size_t>(-1);
+    ExplorationOptions& x = options.run.exploration;
+    x.async_timing = x.freeze_race = x.repeated_abort = false;
+    x.shutdown_timing = x.second_requester = false;
+    x.swarm = false;
+    x.max_faults = 1;
+    options.replay_command += " --exhaustive";
+  }
+  // The progress bar only on a terminal; the summary always, on stdout.
+  const bool bar = !args.quiet && ColourTerminal(stderr);
+  options.progress = bar ? &std::cerr : nullptr;
+  explore::Runner runner = explore::ScenarioRunner(*s);
+  ExploreReport report = explore::ExploreWith(options, runner);
+  if (!bar) std::fputs(report.Summary().c_str(), stdout);
+  if (args.trace) {
+    for (const ExploreFailure& f : report.failures) {
+      std::printf("--- trace of %s (seed %llu)\n%s", f.rule.c_str(),
+                  static_cast<unsigned long long>(f.seed), f.trace.c_str());
+    }
+  }
+  return report.ok() ? kExitOk : kExitFailure;
+}
+
+int RunReplay(const std::vector<std::string>& argv) {
+  int exit_code = 0;
+  if (HandleHelp(argv, kReplayHelp, &exit_code)) return exit_code;
+  Args args;
+  if (auto code = Parse("replay", argv, true, &args)) return *code;
+  std::optional<scenario::Scenario> s = Load("replay", args.file);
+  if (!s) return kExitInput;
+  ExploreOptions options = explore::ScenarioExploreOptions(*s);
+  if (!ApplyFaults("replay", args, &options)) return kExitUsage;
+  explore::Runner runner = explore::ScenarioRunner(*s);
+  ExploreFailure run = explore::ReplayWith(options, *args.seed, args.choices, runner);
+  if (run.rule == "explore.bad-choices") {
+    std::fprintf(stderr, "vssemu replay: --choices: %s\n", run.message.c_str());
+    return kExitUsage;
+  }
+  std::fputs(run.trace.c_str(), stdout);
+  if (run.rule.empty()) {
+    std::printf("replay: the run passes\n");
+    return kExitOk;
+  }
+  std::printf("replay: %s%s%s: %s\n", run.rule.c_str(),
+              run.section.empty() ? "" : " (spec ",
+              run.section.empty() ? "" : (run.section + ")").c_str(),
+              run.message.c_str());
+  return kExitFailure;
+}
+
+}  // namespace vssemu::tools
