@@ -6,8 +6,7 @@ namespace vssemu::coordinator {
 namespace {
 
 std::string Describe(const metadata::Component& c) {
-  return metadata::ToUtf8(c.logical_path.empty() ? c.name
-                                                 : c.logical_path + L"\\" + c.name);
+  return metadata::ToUtf8(metadata::FullComponentPath(c.logical_path, c.name));
 }
 
 const metadata::Component* FindComponent(const metadata::WriterMetadata& wmd,

@@ -27,6 +27,15 @@ bool InRange(Enum value, Enum first, Enum last) {
 
 }  // namespace
 
+std::wstring FullComponentPath(std::wstring_view logical_path,
+                               std::wstring_view name) {
+  if (logical_path.empty()) return std::wstring(name);
+  std::wstring full(logical_path);
+  full += L'\\';
+  full += name;
+  return full;
+}
+
 const Component* FindComponent(const WriterMetadata& metadata,
                                std::wstring_view logical_path,
                                std::wstring_view name) {

@@ -106,6 +106,11 @@ Component* FindComponent(WriterMetadata* metadata,
                          std::wstring_view logical_path,
                          std::wstring_view name);
 
+// Returns a component's full path: its logical path and name joined by a
+// backslash, or the name alone at the root ("Instances\Main\Orders").
+std::wstring FullComponentPath(std::wstring_view logical_path,
+                               std::wstring_view name);
+
 // Tells whether a component name is acceptable: not empty, no backslash.
 bool IsValidComponentName(std::wstring_view name);
 

@@ -252,11 +252,10 @@ void BackupComponents::CheckComponentsReported() {
   for (const auto& entry : session_.bcd.writers) {
     for (const auto& c : entry->components) {
       if (c->backup_reported) continue;
-      std::wstring path = c->logical_path.empty()
-                              ? c->name
-                              : c->logical_path + L"\\" + c->name;
       service_->Violate("requester.component-not-reported", "9.5",
-                        "BackupComplete: " + metadata::ToUtf8(path) +
+                        "BackupComplete: " +
+                            metadata::ToUtf8(metadata::FullComponentPath(
+                                c->logical_path, c->name)) +
                             " was added but SetBackupSucceeded was never "
                             "called for it (item 6)");
     }

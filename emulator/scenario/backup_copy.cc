@@ -10,6 +10,7 @@
 #include <vssemu/host_paths.h>
 
 #include "com/guid_format.h"
+#include "metadata/wmd_model.h"
 #include "metadata/xml_util.h"
 #include "scenario/backup_media.h"
 #include "scenario/writer_files.h"
@@ -202,7 +203,7 @@ HRESULT Copier::CopyOne(const WriterFiles& writer, const SelectedComponent& c,
     return S_OK;
   }
   MediaFile file{writer.writer_id, writer.instance_id,
-                 c.logical_path.empty() ? c.name : c.logical_path + L"\\" + c.name,
+                 metadata::FullComponentPath(c.logical_path, c.name),
                  set, original, MediaPathFor(original), 0};
   const int64_t bytes =
       CopyHostFile(host, HostPathBelow(plan_.media, file.media_path));
@@ -266,9 +267,8 @@ HRESULT Copier::CopyFileSet(const WriterFiles& writer,
 HRESULT Copier::CopyComponent(const SelectedComponent& selected) {
   for (const WriterFiles& writer : writers_) {
     if (writer.instance_id != selected.instance_id) continue;
-    const std::wstring full = selected.logical_path.empty()
-                                  ? selected.name
-                                  : selected.logical_path + L"\\" + selected.name;
+    const std::wstring full =
+        metadata::FullComponentPath(selected.logical_path, selected.name);
     for (const ComponentFiles* c : writer.ComponentSet(full)) {
       for (const FileSetWithTarget& set : c->file_sets) {
         if (!Wanted(set)) continue;
