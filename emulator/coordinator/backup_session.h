@@ -51,7 +51,6 @@ struct Participant {
   bool failed = false;                // Failed an event of this session.
   bool gone = false;                  // Unsubscribed or destroyed mid-session.
   std::optional<sim::TaskId> freeze_timer;
-  sim::TimePoint freeze_deadline;  // When the freeze window ends.
   // The event the writer is handling, for its IVssComponent views; one per
   // participant so a view kept past its callback never sees another
   // writer's event.

@@ -7,24 +7,6 @@
 #include "coordinator/service.h"
 
 namespace vssemu::coordinator {
-namespace {
-
-bool IsFailed(VSS_WRITER_STATE state) {
-  return state >= VSS_WS_FAILED_AT_IDENTIFY &&
-         state <= VSS_WS_FAILED_AT_BACKUPSHUTDOWN;
-}
-
-}  // namespace
-
-int FreezeRank(VSS_APPLICATION_LEVEL level) {
-  switch (level) {
-    case VSS_APP_FRONT_END: return 0;
-    case VSS_APP_BACK_END: return 1;
-    case VSS_APP_SYSTEM: return 2;
-    case VSS_APP_SYSTEM_RM: return 3;
-    default: return 4;
-  }
-}
 
 void RunMonitor::Report(const char* rule, const char* section, const Track& t,
                         WriterEvent event, const char* why) {
@@ -107,7 +89,7 @@ void RunMonitor::OnState(const Participant& p, WriterEvent event,
   const bool legal = after == StateAfterSuccess(event) ||
                      after == StateAfterFailure(event);
   // A failure stays until BackupShutdown ends the session (spec 3.2, Q4).
-  const bool cleared = IsFailed(before) && !IsFailed(after) &&
+  const bool cleared = IsFailureState(before) && !IsFailureState(after) &&
                        event != WriterEvent::kBackupShutdown;
   if (!legal || cleared) {
     service_->Violate("state.illegal-transition", "3.2",

@@ -67,10 +67,6 @@ class RunMonitor {
   std::map<uint64_t, int> freeze_rank_;
 };
 
-// Returns the rank of level in the Freeze order of spec 6.1: front-end 0,
-// back-end 1, system 2, then the undocumented levels (Q20).
-int FreezeRank(VSS_APPLICATION_LEVEL level);
-
 }  // namespace vssemu::coordinator
 
 #endif  // VSSEMU_COORDINATOR_RUN_MONITOR_H_

@@ -70,7 +70,6 @@ void StartFreezeWindow(Service& service, BackupSession& session,
                        Participant& p) {
   const sim::Duration window = sim::Milliseconds(p.writer->freeze_timeout_ms);
   p.frozen = true;
-  p.freeze_deadline = service.now() + window;
   p.freeze_timer = service.scheduler().PostAfter(window, [&service, &session,
                                                           &p] {
     p.freeze_timer.reset();
@@ -187,15 +186,15 @@ void QueueProviderStep(Service& service, BackupSession& session,
 // earliest window still running (Thaw wins the race), or, as a fault, just
 // after it (the window expires first and the writer is aborted with
 // VSS_E_WRITERERROR_TIMEOUT).
-void QueueFreezeRace(Service& service, BackupSession& session,
-                     std::shared_ptr<SnapshotRun> run, Operation& op) {
+void QueueFreezeRace(Service& service, std::shared_ptr<SnapshotRun> run,
+                     Operation& op) {
   op.Then([&service, run]() -> sim::Duration {
+    // The freeze windows still running end when their timers are due.
     std::optional<sim::TimePoint> earliest;
     for (const Participant* p : run->writers) {
       if (!p->frozen || p->aborted || !p->freeze_timer) continue;
-      if (!earliest || p->freeze_deadline < *earliest) {
-        earliest = p->freeze_deadline;
-      }
+      std::optional<sim::TimePoint> end = service.scheduler().due(*p->freeze_timer);
+      if (end && (!earliest || *end < *earliest)) earliest = end;
     }
     if (!earliest || *earliest <= service.now()) return sim::Duration(0);
     ChoicePoints& points = service.choice_points();
@@ -213,7 +212,6 @@ void QueueFreezeRace(Service& service, BackupSession& session,
     }
     return sim::Duration(0);
   });
-  (void)session;
 }
 
 }  // namespace
@@ -270,7 +268,7 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
         ProviderStep::kPostCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
-  QueueFreezeRace(service, session, run, op);
+  QueueFreezeRace(service, run, op);
   QueueWriterEvent(service, session, run, op, WriterEvent::kThaw, thaw_order);
   for (ProviderStep kind : {ProviderStep::kPreFinalCommitSnapshots,
                                 ProviderStep::kPostFinalCommitSnapshots}) {

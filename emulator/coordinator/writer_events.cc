@@ -89,6 +89,21 @@ const char* LevelName(VSS_APPLICATION_LEVEL level) {
   return "?";
 }
 
+bool IsFailureState(VSS_WRITER_STATE state) {
+  return state >= VSS_WS_FAILED_AT_IDENTIFY &&
+         state <= VSS_WS_FAILED_AT_BACKUPSHUTDOWN;
+}
+
+int FreezeRank(VSS_APPLICATION_LEVEL level) {
+  switch (level) {
+    case VSS_APP_FRONT_END: return 0;
+    case VSS_APP_BACK_END: return 1;
+    case VSS_APP_SYSTEM: return 2;
+    case VSS_APP_SYSTEM_RM: return 3;
+    default: return 4;
+  }
+}
+
 bool IsWriterFailureCode(HRESULT hr) {
   return hr == VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT ||
          hr == VSS_E_WRITERERROR_OUTOFRESOURCES ||

@@ -21,6 +21,13 @@ VSS_WRITER_STATE StateAfterSuccess(WriterEvent event);
 // Returns the FAILED_AT_* state for a failure while handling event.
 VSS_WRITER_STATE StateAfterFailure(WriterEvent event);
 
+// Returns whether state is one of the FAILED_AT_* states.
+bool IsFailureState(VSS_WRITER_STATE state);
+
+// Returns the rank of level in the Freeze order of spec 6.1: front-end 0,
+// back-end 1, system 2, then the undocumented SYSTEM_RM and AUTO (Q20).
+int FreezeRank(VSS_APPLICATION_LEVEL level);
+
 // Returns whether a failure of this event raises an Abort (Freeze, Thaw).
 bool FailureRaisesAbort(WriterEvent event);
 

@@ -48,6 +48,12 @@ bool Scheduler::RunUntil(const std::function<bool()>& done,
   return true;
 }
 
+std::optional<TimePoint> Scheduler::due(TaskId id) const {
+  auto it = keys_.find(id);
+  if (it == keys_.end()) return std::nullopt;
+  return TimePoint{Duration(it->second.first)};
+}
+
 std::optional<TimePoint> Scheduler::next_due() const {
   if (queue_.empty()) return std::nullopt;
   return TimePoint{Duration(queue_.begin()->first.first)};

@@ -61,6 +61,9 @@ class Scheduler {
   bool idle() const { return queue_.empty(); }
   // Returns how many tasks are queued.
   size_t pending() const { return queue_.size(); }
+  // Returns when the queued task id is due; nullopt once it ran or was
+  // cancelled.
+  std::optional<TimePoint> due(TaskId id) const;
   // Returns the due time of the earliest task, if any.
   std::optional<TimePoint> next_due() const;
 

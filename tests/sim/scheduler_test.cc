@@ -24,6 +24,18 @@ TEST(Scheduler, RunsByDueTimeThenPostingOrder) {
   EXPECT_EQ(clock.now().since_start, seconds(2));
 }
 
+TEST(Scheduler, KnowsWhenAQueuedTaskIsDue) {
+  VirtualClock clock;
+  Scheduler scheduler(&clock);
+  TaskId timer = scheduler.PostAfter(seconds(3), [] {});
+  TaskId other = scheduler.Post([] {});
+  EXPECT_EQ(scheduler.due(timer), TimePoint{seconds(3)});
+  scheduler.Cancel(timer);
+  EXPECT_EQ(scheduler.due(timer), std::nullopt);
+  scheduler.RunUntilIdle();
+  EXPECT_EQ(scheduler.due(other), std::nullopt);
+}
+
 TEST(Scheduler, TasksPostedForThePastRunNow) {
   VirtualClock clock;
   Scheduler scheduler(&clock);
