@@ -7,6 +7,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "com/com_object.h"
@@ -140,6 +141,19 @@ Delivery Deliver(Service& service, BackupSession& session, Participant& p,
   return Delivery{outcome.spent, outcome.returned};
 }
 
+void QueueInChosenOrder(Service& service, BackupSession& session,
+                        Operation& op, std::string_view site,
+                        std::vector<Participant*> writers, WriterEvent event,
+                        void (*mark)(Participant&)) {
+  service.choice_points().Order(site, &writers);
+  for (Participant* p : writers) {
+    op.Then([&service, &session, p, event, mark] {
+      if (mark != nullptr) mark(*p);
+      return Deliver(service, session, *p, event).took;
+    });
+  }
+}
+
 void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
   std::vector<Participant*> order;
   for (const auto& writer : service.writers()) {
@@ -158,12 +172,8 @@ void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
   }
   // Spec Q20: Identify has no documented order across writers; the metadata
   // lists follow the order in which the writers answered.
-  service.choice_points().Order("order.identify", &order);
-  for (Participant* p : order) {
-    op.Then([&service, &session, p] {
-      return Deliver(service, session, *p, WriterEvent::kIdentify).took;
-    });
-  }
+  QueueInChosenOrder(service, session, op, "order.identify", std::move(order),
+                     WriterEvent::kIdentify);
 }
 
 void QueueStatusGather(Service& service, BackupSession& session,
@@ -199,13 +209,9 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
     }
     order.push_back(p);
   }
-  service.choice_points().Order("order.prepare-backup", &order);
-  for (Participant* p : order) {
-    op.Then([&service, &session, p] {
-      p->got_prepare_backup = true;
-      return Deliver(service, session, *p, WriterEvent::kPrepareForBackup).took;
-    });
-  }
+  QueueInChosenOrder(service, session, op, "order.prepare-backup",
+                     std::move(order), WriterEvent::kPrepareForBackup,
+                     [](Participant& p) { p.got_prepare_backup = true; });
 }
 
 void QueueBackupComplete(Service& service, BackupSession& session,
@@ -218,12 +224,8 @@ void QueueBackupComplete(Service& service, BackupSession& session,
     }
     order.push_back(p);
   }
-  service.choice_points().Order("order.backup-complete", &order);
-  for (Participant* p : order) {
-    op.Then([&service, &session, p] {
-      return Deliver(service, session, *p, WriterEvent::kBackupComplete).took;
-    });
-  }
+  QueueInChosenOrder(service, session, op, "order.backup-complete",
+                     std::move(order), WriterEvent::kBackupComplete);
 }
 
 sim::Duration AbortParticipant(Service& service, BackupSession& session,

@@ -9,6 +9,7 @@
 #ifndef VSSEMU_COORDINATOR_BACKUP_SEQUENCE_H_
 #define VSSEMU_COORDINATOR_BACKUP_SEQUENCE_H_
 
+#include <string_view>
 #include <vector>
 
 #include "coordinator/backup_session.h"
@@ -28,6 +29,14 @@ struct Delivery {
 // decide who else is affected.
 Delivery Deliver(Service& service, BackupSession& session, Participant& p,
                  WriterEvent event);
+
+// Queues event to each of writers, in the order the run chooses at site
+// (spec 6.2, Q20; choice_points.h); mark, when given, runs on each writer
+// just before its delivery.
+void QueueInChosenOrder(Service& service, BackupSession& session,
+                        Operation& op, std::string_view site,
+                        std::vector<Participant*> writers, WriterEvent event,
+                        void (*mark)(Participant&) = nullptr);
 
 // GatherWriterMetadata: Identify to every subscribed, enabled writer.
 void QueueIdentify(Service& service, BackupSession& session, Operation& op);

@@ -1,6 +1,9 @@
 // PreRestore and PostRestore delivery (spec 11.1, 3.2 last rows).
 #include "coordinator/restore_sequence.h"
 
+#include <utility>
+#include <vector>
+
 #include "coordinator/backup_sequence.h"
 #include "metadata/wmd_encoding.h"
 #include "metadata/xml_util.h"
@@ -132,13 +135,9 @@ void QueuePreRestore(Service& service, BackupSession& session, Operation& op) {
     }
     order.push_back(p);
   }
-  service.choice_points().Order("order.pre-restore", &order);
-  for (Participant* p : order) {
-    op.Then([&service, &session, p] {
-      p->got_pre_restore = true;
-      return Deliver(service, session, *p, WriterEvent::kPreRestore).took;
-    });
-  }
+  QueueInChosenOrder(service, session, op, "order.pre-restore",
+                     std::move(order), WriterEvent::kPreRestore,
+                     [](Participant& p) { p.got_pre_restore = true; });
 }
 
 void QueuePostRestore(Service& service, BackupSession& session, Operation& op) {
@@ -153,12 +152,8 @@ void QueuePostRestore(Service& service, BackupSession& session, Operation& op) {
     if (!WantsPostRestore(service, *p)) continue;
     order.push_back(p);
   }
-  service.choice_points().Order("order.post-restore", &order);
-  for (Participant* p : order) {
-    op.Then([&service, &session, p] {
-      return Deliver(service, session, *p, WriterEvent::kPostRestore).took;
-    });
-  }
+  QueueInChosenOrder(service, session, op, "order.post-restore",
+                     std::move(order), WriterEvent::kPostRestore);
 }
 
 }  // namespace vssemu::coordinator
