@@ -12,7 +12,8 @@
 
 namespace vssemu::explore {
 
-// Explores runner as vssemu::Explore explores its function.
+// Explores runner as vssemu::Explore explores its function (VSSEMU_REPLAY
+// is Explore's alone: the command line has `vssemu replay`).
 ExploreReport ExploreWith(const ExploreOptions& options, const Runner& runner);
 
 // Replays one run of runner as vssemu::ReplayRun does.

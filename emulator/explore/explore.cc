@@ -129,8 +129,29 @@ ExploreFailure ReplayRun(const ExploreOptions& options, uint64_t seed,
   return explore::ReplayWith(options, seed, choices, explore::FunctionRunner(fn));
 }
 
+void UseExhaustiveScope(ExploreOptions* options) {
+  options->mode = ExploreMode::kExhaustive;
+  ExplorationOptions& x = options->run.exploration;
+  x.async_timing = x.freeze_race = x.repeated_abort = false;
+  x.shutdown_timing = x.second_requester = false;
+  x.swarm = false;
+  x.max_faults = 1;
+}
+
 ExploreReport Explore(const ExploreOptions& options,
                       const std::function<HRESULT()>& fn) {
+  if (std::optional<ReplayRequest> replay = ReplayFromEnvironment()) {
+    // The run a failure report pointed at, alone, with its trace.
+    ExploreFailure run = ReplayRun(options, replay->seed, replay->choices, fn);
+    ExploreReport report;
+    report.runs = 1;
+    if (options.progress != nullptr) *options.progress << run.trace;
+    if (!run.rule.empty()) {
+      report.classes[run.rule] = 1;
+      report.failures.push_back(std::move(run));
+    }
+    return report;
+  }
   return explore::ExploreWith(options, explore::FunctionRunner(fn));
 }
 
@@ -173,16 +194,6 @@ ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
 
 ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
   ExploreReport report;
-  if (std::optional<ReplayRequest> replay = ReplayFromEnvironment()) {
-    ExploreFailure run = ReplayWith(options, replay->seed, replay->choices, fn);
-    report.runs = 1;
-    if (options.progress != nullptr) *options.progress << run.trace;
-    if (!run.rule.empty()) {
-      report.classes[run.rule] = 1;
-      report.failures.push_back(std::move(run));
-    }
-    return report;
-  }
   // The run with the documented default choices: the oracle's reference,
   // and the first run checked.
   sim::DefaultChoices defaults;

@@ -6,7 +6,6 @@
 
 #include <vssemu/emulator.h>
 
-#include "com/hresult_table.h"
 #include "com/live_objects.h"
 #include "coordinator/service.h"
 
@@ -26,8 +25,6 @@ class Borrowed : public sim::ChoiceSource {
  private:
   sim::ChoiceSource* inner_;
 };
-
-std::string HrText(HRESULT hr) { return coordinator::TraceHr(hr); }
 
 }  // namespace
 
@@ -113,9 +110,9 @@ std::optional<Verdict> Judge(const ExploreOptions& options,
       FAILED(run.hr) != FAILED(baseline.hr)) {
     return Verdict{"explore.outcome-changed", "6.2",
                    "no fault fired, yet the code under test returned " +
-                       HrText(run.hr) + " where the run with the default "
+                       coordinator::TraceHr(run.hr) + " where the run with the default "
                                         "choices returned " +
-                       HrText(baseline.hr)};
+                       coordinator::TraceHr(baseline.hr)};
   }
   return std::nullopt;
 }

@@ -214,10 +214,10 @@ class BackupComponents
                       FilterKind kind);
   // Reacts to IVssAsync::Cancel of one of this object's operations.
   void OnCancel();
-  // Reports writers whose required components were not added (spec 9.2).
   // Spec 9.5 item 6: SetBackupSucceeded for every added component before
   // BackupComplete; reports each one left out.
   void CheckComponentsReported();
+  // Reports writers whose required components were not added (spec 9.2).
   void CheckRequiredComponents();
   // Deletes the object's auto-release snapshots (at the final Release).
   void ReleaseSnapshots();

@@ -58,14 +58,9 @@ void BM_ExhaustiveThreeWriters(benchmark::State& state) {
   world.levels[1] = VSS_APP_BACK_END;
   world.levels[2] = VSS_APP_SYSTEM;
   ExploreOptions options;
-  options.mode = ExploreMode::kExhaustive;
+  UseExhaustiveScope(&options);
   options.runs = static_cast<size_t>(-1);
   options.run.record_trace = false;
-  ExplorationOptions& x = options.run.exploration;
-  x.async_timing = x.freeze_race = x.repeated_abort = false;
-  x.shutdown_timing = x.second_requester = false;
-  x.swarm = false;
-  x.max_faults = 1;
   size_t paths = 0;
   for (auto _ : state) {
     ExploreReport report = Explore(options, std::ref(world));

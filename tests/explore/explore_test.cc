@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <gmock/gmock.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -146,14 +147,9 @@ namespace {
 // BM_ExhaustiveThreeWriters in tests/benchmarks/explore_benchmark.cc).
 ExploreOptions Exhaustive() {
   ExploreOptions options;
-  options.mode = ExploreMode::kExhaustive;
+  UseExhaustiveScope(&options);
   options.runs = 1000000;
   options.run.record_trace = false;
-  ExplorationOptions& x = options.run.exploration;
-  x.async_timing = x.freeze_race = x.repeated_abort = false;
-  x.shutdown_timing = x.second_requester = false;
-  x.swarm = false;
-  x.max_faults = 1;
   return options;
 }
 
@@ -190,6 +186,28 @@ TEST(ExploreExhaustive, FindsAWriterAssumingAnOrder) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.failures[0].rule, "explore.outcome-changed");
   EXPECT_FALSE(report.complete);
+}
+
+}  // namespace
+}  // namespace vssemu::broken
+
+namespace vssemu::broken {
+namespace {
+
+// Run by the CTest entry Explore.ReplayFromTheEnvironment with
+// VSSEMU_REPLAY set to a seed the flawed requester fails with.
+TEST(ExploreReplayFromEnvironment, RunsOnlyTheNamedRunWithItsTrace) {
+  if (std::getenv("VSSEMU_REPLAY") == nullptr) GTEST_SKIP() << "VSSEMU_REPLAY unset";
+  ThreeWriters world;
+  world.flaws.no_abort_after_failed_snapshot = true;
+  ExploreOptions options;
+  std::ostringstream progress;
+  options.progress = &progress;
+  ExploreReport report = Explore(options, std::ref(world));
+  EXPECT_EQ(report.runs, 1u);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.failures[0].rule, "requester.release-without-abort");
+  EXPECT_THAT(progress.str(), HasSubstr("rule=requester.release-without-abort"));
 }
 
 }  // namespace

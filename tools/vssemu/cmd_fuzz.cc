@@ -183,13 +183,8 @@ int RunFuzz(const std::vector<std::string>& argv) {
   options.replay_command = "vssemu replay " + args.file;
   if (args.faults) options.replay_command += " --faults " + *args.faults;
   if (args.exhaustive) {
-    options.mode = ExploreMode::kExhaustive;
+    UseExhaustiveScope(&options);
     if (args.runs == 1000) options.runs = static_cast<size_t>(-1);
-    ExplorationOptions& x = options.run.exploration;
-    x.async_timing = x.freeze_race = x.repeated_abort = false;
-    x.shutdown_timing = x.second_requester = false;
-    x.swarm = false;
-    x.max_faults = 1;
     options.replay_command += " --exhaustive";
   }
   // The progress bar only on a terminal; the summary always, on stdout.

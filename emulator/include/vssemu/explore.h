@@ -107,6 +107,12 @@ struct ExploreReport {
   std::string Summary() const;
 };
 
+// Sets options to the exhaustive mode and its scope (docs/exploration.md):
+// every writer order and every single fault placement (no swarm, one fault
+// per run), with the async, race, repeated-Abort, shutdown and intruder
+// families off. The other options (runs among them) are left as they are.
+void UseExhaustiveScope(ExploreOptions* options);
+
 // Explores fn (see the contract above).
 ExploreReport Explore(const ExploreOptions& options,
                       const std::function<HRESULT()>& fn);
