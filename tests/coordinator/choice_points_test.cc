@@ -45,11 +45,6 @@ sim::ChoiceSource& Use(Emulator& emulator, std::map<std::string, size_t> picks) 
   return ref;
 }
 
-void RecordOrder(TestWriter& writer, const std::string& event,
-                 std::vector<std::string>* order, const std::string& name) {
-  writer.scripts[event].action = [order, name] { order->push_back(name); };
-}
-
 TEST(ChoicePoints, FreezeOrderChangesOnlyWithinALevel) {
   Emulator emulator;
   Use(emulator, {{"order.freeze", 9}, {"order.thaw", 9}});

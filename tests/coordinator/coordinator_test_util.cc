@@ -135,6 +135,11 @@ HRESULT Requester::Run(
   return status;
 }
 
+void RecordOrder(TestWriter& writer, const std::string& event,
+                 std::vector<std::string>* order, const std::string& name) {
+  writer.scripts[event].action = [order, name] { order->push_back(name); };
+}
+
 HRESULT Requester::Complete() {
   // Spec 9.5 item 6: SetBackupSucceeded for every added component first.
   UINT writers = 0;

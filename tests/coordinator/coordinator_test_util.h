@@ -110,6 +110,10 @@ class TestWriter : public CVssWriterEx2 {
   std::vector<std::string> events_;
 };
 
+// Makes writer append name to *order when it receives event.
+void RecordOrder(TestWriter& writer, const std::string& event,
+                 std::vector<std::string>* order, const std::string& name);
+
 // Drives one IVssBackupComponents through a backup, call by call.
 class Requester {
  public:

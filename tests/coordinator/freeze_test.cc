@@ -13,12 +13,6 @@ namespace {
 using ::testing::ElementsAre;
 using std::chrono::seconds;
 
-// Writers append their name to order when they see event.
-void RecordOrder(TestWriter& writer, const std::string& event,
-                 std::vector<std::string>* order, const std::string& name) {
-  writer.scripts[event].action = [order, name] { order->push_back(name); };
-}
-
 TEST(FreezeOrder, FrontEndWritersFreezeBeforeBackEndBeforeSystem) {
   Emulator emulator;
   // Registered bottom-up, the "natural" order that is wrong (spec 18.1).
