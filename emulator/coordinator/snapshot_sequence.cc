@@ -242,7 +242,8 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
       run->writers.begin(), run->writers.end(), [&](const Participant* p) {
         return rank(p) != rank(run->writers.front());
       });
-  if (levels && points.Choose(service.options().exploration.orders,
+  const ExplorationOptions& explore = service.options().exploration;
+  if (levels && points.Choose(explore.orders && explore.thaw_level_order,
                               "order.thaw-levels", 2) == 1) {
     reverse = !reverse;
   }

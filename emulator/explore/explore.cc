@@ -33,10 +33,8 @@ std::string ReplayHint(const ExploreOptions& options, uint64_t seed,
 
 std::vector<ExploreChoice> Decisions(const std::vector<sim::Choice>& log) {
   std::vector<ExploreChoice> decisions;
-  for (const sim::Choice& c : log) {
-    if (c.options > 1 && c.chosen != 0) {
-      decisions.push_back(ExploreChoice{c.site, c.chosen, c.options});
-    }
+  for (const sim::PinnedChoice& c : sim::PinDecisions(log)) {
+    decisions.push_back(ExploreChoice{c.site, c.chosen, c.options, c.occurrence});
   }
   return decisions;
 }
@@ -58,9 +56,10 @@ ExploreFailure Describe(const ExploreOptions& options, const Verdict& verdict,
     log = explore::Shrink(options, seed, log, verdict.rule, baseline, fn);
   }
   failure.shrunk_choices = explore::ChoicesToText(log);
-  failure.shrunk_decisions = Decisions(log);
   sim::ReplayChoices source(log);
   RunRecord shrunk = RunOnce(options, seed, &source, true, fn);
+  // The decisions the replayed run took (a pinned scenario plays these).
+  failure.shrunk_decisions = Decisions(shrunk.log);
   failure.faults = shrunk.faults;
   failure.trace = shrunk.trace;
   if (std::optional<Verdict> again = explore::Judge(options, shrunk, baseline)) {

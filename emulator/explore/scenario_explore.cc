@@ -1,6 +1,6 @@
 #include "explore/scenario_explore.h"
 
-#include "scenario/scenario_runner.h"
+#include "coordinator/choice_points.h"
 
 namespace vssemu::explore {
 namespace {
@@ -18,8 +18,9 @@ HRESULT Outcome(const scenario::RunResult& result) {
 
 }  // namespace
 
-Runner ScenarioRunner(const scenario::Scenario& scenario) {
-  return [&scenario](const RunOptions& options, RunObserver& observer) {
+Runner ScenarioRunner(const scenario::Scenario& scenario,
+                      scenario::RunResult* last) {
+  return [&scenario, last](const RunOptions& options, RunObserver& observer) {
     scenario::Scenario run = scenario;
     run.options = options;
     scenario::RunHooks hooks;
@@ -27,7 +28,8 @@ Runner ScenarioRunner(const scenario::Scenario& scenario) {
     hooks.ended = [&observer](Emulator& e, const scenario::RunResult& r) {
       observer.Finish(e, Outcome(r));
     };
-    scenario::RunScenario(run, options.seed, {}, &hooks);
+    scenario::RunResult result = scenario::RunScenario(run, options.seed, {}, &hooks);
+    if (last != nullptr) *last = std::move(result);
   };
 }
 
@@ -40,7 +42,44 @@ ExploreOptions ScenarioExploreOptions(const scenario::Scenario& scenario) {
       options.ignored_rules.push_back(x.violation);
     }
   }
+  if (const std::optional<scenario::PinnedRun>& pin = scenario.pinned) {
+    if (pin->exhaustive) UseExhaustiveScope(&options);
+    if (pin->faults) options.run.exploration.faults = *pin->faults;
+    options.ignored_rules.insert(options.ignored_rules.end(),
+                                 pin->ignored_rules.begin(), pin->ignored_rules.end());
+  }
   return options;
+}
+
+scenario::RunResult RunPinned(const scenario::Scenario& scenario,
+                              std::optional<uint64_t> seed) {
+  const scenario::PinnedRun& pin = *scenario.pinned;
+  ExploreOptions options = ScenarioExploreOptions(scenario);
+  options.seed = seed.value_or(scenario.options.seed);
+  scenario::RunResult result;
+  Runner runner = ScenarioRunner(scenario, &result);
+  sim::DefaultChoices defaults;
+  const RunRecord baseline = RunOnce(options, options.seed, &defaults, false, runner);
+  sim::PinnedChoices choices(pin.decisions);
+  const RunRecord run = RunOnce(options, options.seed, &choices, true, runner);
+  if (std::optional<Verdict> verdict = Judge(options, run, baseline)) {
+    std::string text = pin.where.ToString() + ": the pinned run fails with " +
+                       verdict->rule;
+    if (!verdict->section.empty()) text += " (spec " + verdict->section + ")";
+    text += ": " + verdict->message;
+    if (!pin.failed.empty() && pin.failed != verdict->rule) {
+      text += " (it was pinned failing with " + pin.failed + ")";
+    }
+    for (const std::string& fault : run.faults) text += "; fault: " + fault;
+    if (choices.matched() < pin.decisions.size()) {
+      text += "; only " + std::to_string(choices.matched()) + " of the " +
+              std::to_string(pin.decisions.size()) +
+              " pinned decisions were reached";
+    }
+    result.failures.push_back(std::move(text));
+    result.passed = false;
+  }
+  return result;
 }
 
 }  // namespace vssemu::explore

@@ -1,24 +1,39 @@
 // Exploring a scenario file (`vssemu fuzz`, `vssemu replay`): the scenario's
 // world, scripted writers and reference requester, run under exploration.
 // The scenario's expectations describe the default run and are not
-// checked; its expected violations do not fail a run.
+// checked; its expected violations do not fail a run. A scenario with
+// <explore> pins one run: RunPinned runs it.
 #ifndef VSSEMU_EXPLORE_SCENARIO_EXPLORE_H_
 #define VSSEMU_EXPLORE_SCENARIO_EXPLORE_H_
+
+#include <cstdint>
+#include <optional>
 
 #include <vssemu/explore.h>
 
 #include "explore/single_run.h"
 #include "scenario/scenario_model.h"
+#include "scenario/scenario_runner.h"
 
 namespace vssemu::explore {
 
 // Returns the runner of scenario (which must outlive it). The outcome of a
-// run is the first failed backup's or restore's HRESULT, else S_OK.
-Runner ScenarioRunner(const scenario::Scenario& scenario);
+// run is the first failed backup's or restore's HRESULT, else S_OK. When
+// last is given, each run's result (expectations checked) is stored there.
+Runner ScenarioRunner(const scenario::Scenario& scenario,
+                      scenario::RunResult* last = nullptr);
 
 // Returns exploration options for scenario: its run options, and the rules
-// of its <expect violation=...> as ignored rules.
+// of its <expect violation=...> as ignored rules; for a pinned run also the
+// pin's mode, fault kinds and ignored rules.
 ExploreOptions ScenarioExploreOptions(const scenario::Scenario& scenario);
+
+// Runs a scenario's pinned run (scenario.pinned must be set) with seed, or
+// the scenario's own: the run with the pinned decisions, recording the
+// trace. It passes when its expectations hold and it passes exploration's
+// checks, judged against the run with the default choices.
+scenario::RunResult RunPinned(const scenario::Scenario& scenario,
+                              std::optional<uint64_t> seed = std::nullopt);
 
 }  // namespace vssemu::explore
 

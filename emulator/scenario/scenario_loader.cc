@@ -121,6 +121,11 @@ void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
         e.Fail("knob " + name + "=\"" + value + "\": expected one of " +
                KnobList() + " with a valid value");
       }
+      // A Thaw order chosen on purpose is the scenario's premise: exploring
+      // leaves it alone.
+      if (name == "thaw-in-reverse-level-order") {
+        s.options.exploration.thaw_level_order = false;
+      }
     } else if (tag == "provider") {
       ProviderFault fault;
       fault.where = e.where();
@@ -400,11 +405,19 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       loader::ReadFault(c, s);
     } else if (tag == "expect") {
       loader::ReadExpectation(c, s);
+    } else if (tag == "explore") {
+      loader::ReadPinnedRun(c, s);
     } else {
       UnknownChild(e, c,
                    "<description>, <world>, <writer>, <registered-writer>, "
-                   "<requester>, <fault> or <expect>");
+                   "<requester>, <fault>, <expect> or <explore>");
     }
+  }
+  if (s.pinned && s.requester.external) {
+    throw LoadError{s.pinned->where,
+                    "<explore> pins a run of the reference requester; this "
+                    "scenario's requester is external (explore it with "
+                    "vssemu::Explore in the test)"};
   }
   for (const PendingDependency& d : pending) {
     auto on = std::find_if(s.scripted_writers.begin(), s.scripted_writers.end(),

@@ -138,6 +138,9 @@ void ReadFault(Element& e, Scenario& s);
 // Reads one <expect>.
 void ReadExpectation(Element& e, Scenario& s);
 
+// Reads <explore> (a pinned exploring run).
+void ReadPinnedRun(Element& e, Scenario& s);
+
 // Checks, once everything is read, what the requester's steps and faults
 // refer to (writers, backups).
 void CheckRequesterReferences(const Scenario& s,

@@ -21,6 +21,7 @@
 #include "metadata/wmd_model.h"
 #include "scenario/reference_requester.h"
 #include "scenario/reference_restore.h"
+#include "sim/choice_source.h"
 
 namespace vssemu::scenario {
 
@@ -236,6 +237,19 @@ struct Expectation {
   SourceLocation where;
 };
 
+// <explore>: one run of an exploration campaign pinned in the file (written
+// by `vssemu fuzz` when it finds a failure; docs/exploration.md). The run
+// replays the pinned decisions and must pass exploration's checks.
+struct PinnedRun {
+  bool exhaustive = false;  // The exhaustive mode's scope of choice points.
+  // The fault kinds in play (FaultKindName); unset: all of them.
+  std::optional<std::vector<std::string>> faults;
+  std::vector<std::string> ignored_rules;  // Violations that do not fail it.
+  std::string failed;  // The failure class the run had when it was pinned.
+  std::vector<sim::PinnedChoice> decisions;
+  SourceLocation where;
+};
+
 struct Scenario {
   std::string file;
   std::string name;
@@ -250,6 +264,7 @@ struct Scenario {
   RequesterWorkload requester;
   std::vector<Fault> faults;
   std::vector<Expectation> expectations;
+  std::optional<PinnedRun> pinned;
 
   // Returns whether the run needs a scratch folder: files on a volume, or a
   // restore (which needs backup media).

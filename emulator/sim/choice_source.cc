@@ -76,6 +76,31 @@ size_t EnumeratingChoices::Pick(std::string_view, size_t options) {
   return 0;
 }
 
+std::vector<PinnedChoice> PinDecisions(const std::vector<Choice>& log) {
+  std::vector<PinnedChoice> pinned;
+  std::map<std::string, size_t> asked;
+  for (const Choice& c : log) {
+    if (c.options <= 1) continue;  // Not a decision (Choose skips the source).
+    const size_t occurrence = ++asked[c.site];
+    if (c.chosen != 0) pinned.push_back(PinnedChoice{c.site, occurrence, c.chosen, c.options});
+  }
+  return pinned;
+}
+
+size_t PinnedChoices::Pick(std::string_view site, size_t options) {
+  auto it = asked_.find(site);
+  if (it == asked_.end()) it = asked_.emplace(std::string(site), 0).first;
+  const size_t occurrence = ++it->second;
+  for (const PinnedChoice& p : pinned_) {
+    if (p.site == site && p.occurrence == occurrence) {
+      if (p.options != options || p.chosen >= options) return 0;
+      ++matched_;
+      return p.chosen;
+    }
+  }
+  return 0;
+}
+
 size_t ByteChoices::Pick(std::string_view, size_t options) {
   size_t value = 0;
   const size_t width = options > 256 ? 2 : 1;

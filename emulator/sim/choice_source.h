@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,6 +122,41 @@ class EnumeratingChoices : public ChoiceSource {
   std::vector<Step> path_;
   size_t next_ = 0;
   bool diverged_ = false;
+};
+
+// Picks option 0 everywhere except at the pinned decisions, each named by
+// its site and occurrence (the Nth time the run asks that site): a run
+// pinned in a scenario file. Naming decisions by site keeps the pin valid
+// when other choice points are added or asked in another order.
+struct PinnedChoice {
+  std::string site;
+  size_t occurrence = 1;  // 1-based.
+  size_t chosen = 0;
+  size_t options = 0;
+
+  bool operator==(const PinnedChoice&) const = default;
+};
+
+// Returns the decisions of log that differ from option 0, with their
+// occurrences: what PinnedChoices needs to play log again.
+std::vector<PinnedChoice> PinDecisions(const std::vector<Choice>& log);
+
+class PinnedChoices : public ChoiceSource {
+ public:
+  explicit PinnedChoices(std::vector<PinnedChoice> pinned)
+      : pinned_(std::move(pinned)) {}
+
+  // Returns how many pinned decisions the run reached with their recorded
+  // option count (the others were not asked, or with another count).
+  size_t matched() const { return matched_; }
+
+ protected:
+  size_t Pick(std::string_view site, size_t options) override;
+
+ private:
+  std::vector<PinnedChoice> pinned_;
+  std::map<std::string, size_t, std::less<>> asked_;
+  size_t matched_ = 0;
 };
 
 // Takes its picks from bytes (a fuzzer's input): each pick reads one byte,

@@ -98,5 +98,31 @@ TEST(ChoiceSource, BytesFeedPicksThenDefaults) {
   EXPECT_EQ(choices.Choose("c", 5), 0u);    // Bytes used up.
 }
 
+TEST(ChoiceSource, PinnedDecisionsReplayARunBySiteAndOccurrence) {
+  SeededChoices original(5);
+  std::vector<size_t> picks;
+  for (int i = 0; i < 30; ++i) picks.push_back(original.Choose(i % 2 ? "a" : "b", 3));
+  std::vector<PinnedChoice> pinned = PinDecisions(original.log());
+  size_t nonzero = 0;
+  for (size_t p : picks) nonzero += p != 0 ? 1 : 0;
+  ASSERT_EQ(pinned.size(), nonzero);
+  PinnedChoices replay(pinned);
+  for (int i = 0; i < 30; ++i) EXPECT_EQ(replay.Choose(i % 2 ? "a" : "b", 3), picks[i]);
+  EXPECT_EQ(replay.matched(), nonzero);
+}
+
+TEST(ChoiceSource, PinnedDecisionsIgnoreSitesTheyDoNotName) {
+  // A choice point added later ("new") does not shift the pinned ones.
+  PinnedChoices pinned({PinnedChoice{"a", 2, 1, 2}});
+  EXPECT_EQ(pinned.Choose("a", 2), 0u);
+  EXPECT_EQ(pinned.Choose("new", 4), 0u);
+  EXPECT_EQ(pinned.Choose("a", 2), 1u);
+  EXPECT_EQ(pinned.matched(), 1u);
+  // Another option count than pinned: the default.
+  PinnedChoices other({PinnedChoice{"a", 1, 1, 2}});
+  EXPECT_EQ(other.Choose("a", 3), 0u);
+  EXPECT_EQ(other.matched(), 0u);
+}
+
 }  // namespace
 }  // namespace vssemu::sim

@@ -2,6 +2,7 @@
 // one run of it (docs/exploration.md).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -9,9 +10,11 @@
 
 #include "coordinator/choice_points.h"
 #include "explore/campaign.h"
+#include "explore/pin_scenario.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "vssemu/commands.h"
+#include "vssemu/regression_files.h"
 #include "vssemu/terminal.h"
 
 namespace vssemu::tools {
@@ -25,7 +28,8 @@ constexpr const char* kFuzzHelp =
     "Abort, BackupShutdown timing, another requester's Identify) and with\n"
     "faults, and checks every run: vssemu's checkers, and that a run without\n"
     "faults ends like the default run. The first failure of each class is\n"
-    "shrunk and printed with the command that replays it.\n"
+    "shrunk, printed with the command that replays it and written as a\n"
+    "pinned scenario (the scenario with that run's decisions in <explore>).\n"
     "\n"
     "  --runs N        how many runs (default 1000; exhaustive: the most)\n"
     "  --seed S        the first seed (default: the scenario's)\n"
@@ -35,7 +39,12 @@ constexpr const char* kFuzzHelp =
     "                  freeze-timeout, writer, user; or none (default: all)\n"
     "  --keep-going    count every failure class instead of stopping at the\n"
     "                  first failing run\n"
-    "  --no-shrink     report failures as found\n"
+    "  --no-shrink     report failures as found (and pin none)\n"
+    "  --regressions DIR\n"
+    "                  write each shrunk failure as a pinned scenario into\n"
+    "                  DIR (default: scenarios/regressions when that folder\n"
+    "                  exists here); `vssemu run` replays it\n"
+    "  --no-regressions  write no pinned scenario\n"
     "  --trace         print the trace of each (shrunk) failure\n"
     "  --quiet         no progress bar\n"
     "\n"
@@ -62,6 +71,7 @@ struct Args {
   std::optional<uint64_t> seed;
   std::optional<std::string> faults;
   std::string choices;
+  std::optional<std::string> regressions;  // "" with --no-regressions.
   bool exhaustive = false, keep_going = false, shrink = true, trace = false,
        quiet = false;
 };
@@ -101,6 +111,10 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& ar
       out->keep_going = true;
     } else if (a == "--no-shrink" && !replay) {
       out->shrink = false;
+    } else if (a == "--regressions" && has_value && !replay) {
+      out->regressions = args[++i];
+    } else if (a == "--no-regressions" && !replay) {
+      out->regressions = "";
     } else if (a == "--trace" && !replay) {
       out->trace = true;
     } else if (a == "--quiet" && !replay) {
@@ -164,6 +178,46 @@ std::optional<scenario::Scenario> Load(const char* command, const std::string& f
   return std::move(*loaded.scenario);
 }
 
+// Writes each failure of report as a pinned scenario (pin_scenario.h) into
+// the folder args asks for.
+void Pin(const Args& args, const scenario::Scenario& s,
+         const ExploreOptions& options, const ExploreReport& report) {
+  std::string dir;
+  if (args.regressions) {
+    dir = *args.regressions;
+  } else if (std::error_code ec; std::filesystem::is_directory("scenarios/regressions", ec)) {
+    dir = "scenarios/regressions";
+  }
+  if (report.failures.empty() || !args.shrink) return;
+  if (dir.empty()) {
+    if (!args.regressions) {
+      std::printf("(pass --regressions DIR to write the failures as pinned scenarios)\n");
+    }
+    return;
+  }
+  for (const ExploreFailure& f : report.failures) {
+    explore::PinnedScenario pinned = explore::PinFailure(s, options, f);
+    if (pinned.xml.empty()) {
+      std::printf("%s not pinned: %s\n", f.rule.c_str(), pinned.error.c_str());
+      continue;
+    }
+    std::string error;
+    std::string path = WriteRegression(dir, pinned.name, pinned.xml, &error);
+    if (path.empty()) {
+      std::fprintf(stderr, "vssemu fuzz: %s\n", error.c_str());
+      continue;
+    }
+    std::printf("%s pinned: %s (vssemu run %s)\n", f.rule.c_str(), path.c_str(), path.c_str());
+    if (!pinned.removed.empty()) {
+      std::printf("  left out as not needed:");
+      for (size_t i = pinned.removed.size(); i-- > 0;) {
+        std::printf(" %s%s", pinned.removed[i].c_str(), i == 0 ? "" : ",");
+      }
+      std::printf("\n");
+    }
+  }
+}
+
 }  // namespace
 
 int RunFuzz(const std::vector<std::string>& argv) {
@@ -199,6 +253,7 @@ int RunFuzz(const std::vector<std::string>& argv) {
                   static_cast<unsigned long long>(f.seed), f.trace.c_str());
     }
   }
+  Pin(args, *s, options, report);
   return report.ok() ? kExitOk : kExitFailure;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_runner.h"
 #include "trace/trace_export.h"
@@ -186,7 +187,11 @@ int RunScenarios(const std::vector<std::string>& args) {
     } else {
       o.loaded = true;
       o.name = loaded.scenario->name;
-      scenario::RunResult run = scenario::RunScenario(*loaded.scenario, seed);
+      // A scenario with <explore> pins one exploring run: that run, judged
+      // as `vssemu fuzz` judges runs.
+      scenario::RunResult run = loaded.scenario->pinned
+                                    ? explore::RunPinned(*loaded.scenario, seed)
+                                    : scenario::RunScenario(*loaded.scenario, seed);
       o.passed = run.passed;
       o.messages = run.failures;
       any_failure |= !run.passed;

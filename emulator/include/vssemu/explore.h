@@ -72,6 +72,7 @@ struct ExploreChoice {
   std::string site;  // e.g. "order.freeze", "fault.provider".
   size_t chosen = 0;
   size_t options = 0;
+  size_t occurrence = 1;  // The Nth time the run asked this site (from 1).
 };
 
 struct ExploreFailure {

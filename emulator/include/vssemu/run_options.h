@@ -99,6 +99,10 @@ struct ExplorationOptions {
   // within an application level for Freeze and Thaw, and the Thaw level
   // order (spec 6, Q20).
   bool orders = true;
+  // order.thaw-levels in particular: off when the run sets the Q20 knob
+  // thaw_in_reverse_level_order on purpose (a scenario's <knob>), which
+  // makes that order the run's premise rather than an open question.
+  bool thaw_level_order = true;
   // async.*: VSS_S_ASYNC_PENDING from a bounded Wait or from QueryStatus
   // (spec 7), at most max_pending_answers times per operation.
   bool async_timing = true;

@@ -1,0 +1,18 @@
+// Writing pinned scenarios (`vssemu fuzz --regressions DIR`).
+#ifndef VSSEMU_TOOLS_REGRESSION_FILES_H_
+#define VSSEMU_TOOLS_REGRESSION_FILES_H_
+
+#include <string>
+
+namespace vssemu::tools {
+
+// Writes xml as dir/name.xml, creating dir. A file of that name with other
+// content is kept: the new one becomes name-2.xml (name-3.xml, ...); one
+// with the same content is left as it is. Returns the path written or
+// found, or "" after saying why in *error.
+std::string WriteRegression(const std::string& dir, const std::string& name,
+                            const std::string& xml, std::string* error);
+
+}  // namespace vssemu::tools
+
+#endif  // VSSEMU_TOOLS_REGRESSION_FILES_H_
