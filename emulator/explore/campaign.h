@@ -16,6 +16,13 @@ namespace vssemu::explore {
 // is Explore's alone: the command line has `vssemu replay`).
 ExploreReport ExploreWith(const ExploreOptions& options, const Runner& runner);
 
+// Builds the report entry of a failing run (number run_number, with seed):
+// shrinks it when options ask, replays the result with the trace and adds
+// the replay line.
+ExploreFailure DescribeFailure(const ExploreOptions& options, const Verdict& verdict,
+                               size_t run_number, uint64_t seed, const RunRecord& run,
+                               const RunRecord& baseline, const Runner& runner);
+
 // Replays one run of runner as vssemu::ReplayRun does.
 ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
                           const std::string& choices, const Runner& runner);

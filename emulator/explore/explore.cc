@@ -39,36 +39,6 @@ std::vector<ExploreChoice> Decisions(const std::vector<sim::Choice>& log) {
   return decisions;
 }
 
-// Builds the report entry of a failing run: shrinks it (when asked) and
-// replays the result with the trace.
-ExploreFailure Describe(const ExploreOptions& options, const Verdict& verdict,
-                        size_t run_number, uint64_t seed, const RunRecord& run,
-                        const RunRecord& baseline, const explore::Runner& fn) {
-  ExploreFailure failure;
-  failure.rule = verdict.rule;
-  failure.section = verdict.section;
-  failure.message = verdict.message;
-  failure.seed = seed;
-  failure.run = run_number;
-  failure.choices = explore::ChoicesToText(run.log);
-  std::vector<sim::Choice> log = run.log;
-  if (options.shrink) {
-    log = explore::Shrink(options, seed, log, verdict.rule, baseline, fn);
-  }
-  failure.shrunk_choices = explore::ChoicesToText(log);
-  sim::ReplayChoices source(log);
-  RunRecord shrunk = RunOnce(options, seed, &source, true, fn);
-  // The decisions the replayed run took (a pinned scenario plays these).
-  failure.shrunk_decisions = Decisions(shrunk.log);
-  failure.faults = shrunk.faults;
-  failure.trace = shrunk.trace;
-  if (std::optional<Verdict> again = explore::Judge(options, shrunk, baseline)) {
-    failure.message = again->message;  // The shrunk run's own words.
-  }
-  failure.replay = ReplayHint(options, seed, failure.shrunk_choices);
-  return failure;
-}
-
 void Progress(const ExploreOptions& options, const ExploreReport& report,
               size_t total) {
   if (options.progress == nullptr) return;
@@ -156,6 +126,34 @@ ExploreReport Explore(const ExploreOptions& options,
 
 namespace explore {
 
+ExploreFailure DescribeFailure(const ExploreOptions& options, const Verdict& verdict,
+                               size_t run_number, uint64_t seed, const RunRecord& run,
+                               const RunRecord& baseline, const Runner& fn) {
+  ExploreFailure failure;
+  failure.rule = verdict.rule;
+  failure.section = verdict.section;
+  failure.message = verdict.message;
+  failure.seed = seed;
+  failure.run = run_number;
+  failure.choices = explore::ChoicesToText(run.log);
+  std::vector<sim::Choice> log = run.log;
+  if (options.shrink) {
+    log = explore::Shrink(options, seed, log, verdict.rule, baseline, fn);
+  }
+  failure.shrunk_choices = explore::ChoicesToText(log);
+  sim::ReplayChoices source(log);
+  RunRecord shrunk = RunOnce(options, seed, &source, true, fn);
+  // The decisions the replayed run took (a pinned scenario plays these).
+  failure.shrunk_decisions = Decisions(shrunk.log);
+  failure.faults = shrunk.faults;
+  failure.trace = shrunk.trace;
+  if (std::optional<Verdict> again = explore::Judge(options, shrunk, baseline)) {
+    failure.message = again->message;  // The shrunk run's own words.
+  }
+  failure.replay = ReplayHint(options, seed, failure.shrunk_choices);
+  return failure;
+}
+
 ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
                           const std::string& choices, const Runner& fn) {
   sim::DefaultChoices defaults;
@@ -204,7 +202,7 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
     if (!verdict) return false;
     if (report.classes[verdict->rule]++ == 0) {
       report.failures.push_back(
-          Describe(options, *verdict, number, seed, run, baseline, fn));
+          explore::DescribeFailure(options, *verdict, number, seed, run, baseline, fn));
     }
     return options.stop_at_first_failure;
   };

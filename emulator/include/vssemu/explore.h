@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -126,6 +127,41 @@ ExploreFailure ReplayRun(const ExploreOptions& options,
                                         uint64_t seed,
                                         const std::string& choices,
                                         const std::function<HRESULT()>& fn);
+
+// Coverage-guided exploration, for a libFuzzer target (docs/exploration.md):
+// each run reads its decisions from the fuzzer's input bytes instead of a
+// seed (a byte per decision, two past 256 options, modulo the option count;
+// option 0 once the bytes run out), so that coverage feedback steers the
+// search through orderings and faults. Every run is judged as Explore
+// judges runs; options.seed seeds every run.
+//
+//   extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+//     static vssemu::ExploreFuzzer fuzzer(MyOptions(), [] { return MyBackup(); });
+//     return fuzzer.Run(data, size);
+//   }
+//
+// vssemu_add_fuzzer() (VssemuHelpers.cmake) builds such a target with
+// clang's -fsanitize=fuzzer, or with a main that runs saved inputs.
+class ExploreFuzzer {
+ public:
+  // Runs fn once with the default choices (the oracle's reference).
+  ExploreFuzzer(ExploreOptions options, std::function<HRESULT()> fn);
+  ~ExploreFuzzer();
+  ExploreFuzzer(const ExploreFuzzer&) = delete;
+  ExploreFuzzer& operator=(const ExploreFuzzer&) = delete;
+
+  // Runs fn with the decisions of one input; returns the failure (shrunk
+  // when options.shrink, with its trace and replay line) or nullopt.
+  std::optional<ExploreFailure> Check(const uint8_t* data, size_t size);
+  // What LLVMFuzzerTestOneInput returns: 0 when the run passes; on a failure
+  // writes the report to stderr and aborts, so that the fuzzer saves the
+  // input.
+  int Run(const uint8_t* data, size_t size);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Reads VSSEMU_REPLAY ("SEED" or "SEED:CHOICES"): when set, Explore runs
 // only that run (with the trace), as failure reports suggest.
