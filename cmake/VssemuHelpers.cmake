@@ -31,3 +31,22 @@ function(vssemu_add_scenario_tests runner folder)
                          LABELS "scenario;${subfolder}")
   endforeach()
 endfunction()
+
+# vssemu_add_fuzzer(<name> <sources>...): a fuzz target whose sources define
+# LLVMFuzzerTestOneInput, usually with vssemu::ExploreFuzzer. With
+# VSSEMU_LIBFUZZER ON (clang) it is a libFuzzer program
+# (-fsanitize=fuzzer); otherwise it is linked with vssemu::fuzz_main, a
+# main() that runs the inputs (files, or the files of folders) named on its
+# command line, so that a saved corpus or crash replays under any compiler.
+# For coverage of the emulator's own code, build vssemu itself with
+# VSSEMU_LIBFUZZER ON as well (the "fuzz" preset).
+function(vssemu_add_fuzzer name)
+  add_executable(${name} ${ARGN})
+  target_link_libraries(${name} PRIVATE vssemu::emulator)
+  if(VSSEMU_LIBFUZZER)
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+  else()
+    target_link_libraries(${name} PRIVATE vssemu::fuzz_main)
+  endif()
+endfunction()
