@@ -45,6 +45,11 @@ endif()
 if(TARGET vssemu_pugixml)
   list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_pugixml)
 endif()
+# The main() of fuzz targets built without libFuzzer (vssemu_add_fuzzer).
+if(TARGET vssemu_fuzz_main)
+  set_target_properties(vssemu_fuzz_main PROPERTIES EXPORT_NAME fuzz_main)
+  list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_fuzz_main)
+endif()
 # The GoogleTest side needs GoogleTest as a package to depend on; a
 # GoogleTest built from source (the cross-build) is not installed.
 set(VSSEMU_INSTALL_GTEST OFF)

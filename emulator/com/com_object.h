@@ -66,8 +66,8 @@ class ComObject : public First, public Rest... {
   void* Find(REFIID riid, InterfaceList<Is...>) {
     void* found = nullptr;
     ((found == nullptr && IsEqualGUID(riid, __uuidof(Is))
-          ? (found = static_cast<Is*>(self()), true)
-          : false),
+          ? void(found = static_cast<Is*>(self()))
+          : void()),
      ...);
     return found;
   }
