@@ -39,6 +39,26 @@ std::vector<ExploreChoice> Decisions(const std::vector<sim::Choice>& log) {
   return decisions;
 }
 
+// Reports a run of the exhaustive walk that asked a decision with another
+// option count than an earlier run on the same path: the code under test
+// does not behave the same given the same choices.
+void Nondeterministic(const ExploreOptions& options, size_t number,
+                      const explore::RunRecord& run, ExploreReport* report) {
+  ExploreFailure failure;
+  failure.rule = "explore.nondeterministic";
+  failure.message =
+      "a run asked for a decision with another number of options than an earlier "
+      "run on the same path: the code under test depends on something besides its "
+      "choices (state kept between runs, the wall clock, unseeded randomness), so "
+      "the walk is not a proof";
+  failure.seed = options.seed;
+  failure.run = number;
+  failure.choices = failure.shrunk_choices = explore::ChoicesToText(run.log);
+  failure.replay = ReplayHint(options, options.seed, failure.choices);
+  ++report->classes[failure.rule];
+  report->failures.push_back(std::move(failure));
+}
+
 void Progress(const ExploreOptions& options, const ExploreReport& report,
               size_t total) {
   if (options.progress == nullptr) return;
@@ -222,10 +242,17 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
     (void)first;
     bool more = paths.Next();
     size_t number = 1;
+    bool diverged = false;
     while (more && !stop && number < options.runs) {
       paths.ClearLog();
-      stop = record(RunOnce(options, options.seed, &paths, false, fn), number,
-                    options.seed);
+      RunRecord run = RunOnce(options, options.seed, &paths, false, fn);
+      if (paths.diverged() && !diverged) {
+        // The walk is only a proof if a path's runs repeat: say so once.
+        diverged = true;
+        Nondeterministic(options, number, run, &report);
+        stop = options.stop_at_first_failure;
+      }
+      stop = record(run, number, options.seed) || stop;
       ++number;
       more = paths.Next();
       if (number % 1000 == 0) Progress(options, report, 0);

@@ -188,6 +188,33 @@ TEST(ExploreExhaustive, FindsAWriterAssumingAnOrder) {
   EXPECT_FALSE(report.complete);
 }
 
+TEST(ExploreExhaustive, ReportsCodeThatDoesNotRepeatGivenTheSameChoices) {
+  // State kept between runs: every other run has a third writer, so the
+  // same path meets other option counts.
+  Database db[3];
+  size_t calls = 0;
+  auto fn = [&]() -> HRESULT {
+    for (Database& d : db) d.Reset();
+    FlawedWriter a(&db[0], L"A"), b(&db[1], L"B"), c(&db[2], L"C");
+    HRESULT hr = a.Start();
+    if (SUCCEEDED(hr)) hr = b.Start();
+    if (SUCCEEDED(hr) && ++calls % 2 == 0) hr = c.Start();
+    return FAILED(hr) ? hr : RunSampleBackup();
+  };
+  ExploreOptions options = Exhaustive();
+  options.run.exploration.faults.clear();
+  options.check_outcome = false;
+  ExploreReport report = Explore(options, fn);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.failures[0].rule, "explore.nondeterministic");
+  EXPECT_THAT(report.failures[0].message, HasSubstr("not a proof"));
+  EXPECT_FALSE(report.complete);
+  // The same code without the kept state walks its tree cleanly.
+  TwoWriters world;
+  options.check_outcome = true;
+  EXPECT_TRUE(Explore(options, std::ref(world)).ok());
+}
+
 }  // namespace
 }  // namespace vssemu::broken
 
