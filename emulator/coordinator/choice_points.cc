@@ -23,6 +23,23 @@ std::optional<FaultKind> FaultKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> FaultKindsFromList(std::string_view list,
+                                                           std::string* unknown) {
+  std::vector<std::string> kinds;
+  if (list == "none") return kinds;
+  while (true) {
+    const size_t comma = list.find(',');
+    std::string_view name = list.substr(0, comma);
+    if (!FaultKindFromName(name)) {
+      *unknown = std::string(name);
+      return std::nullopt;
+    }
+    kinds.emplace_back(name);
+    if (comma == std::string_view::npos) return kinds;
+    list.remove_prefix(comma + 1);
+  }
+}
+
 ChoicePoints::ChoicePoints(Service* service) : service_(service) {
   for (const std::string& name : service->options().exploration.faults) {
     if (auto kind = FaultKindFromName(name)) {

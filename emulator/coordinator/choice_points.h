@@ -41,6 +41,11 @@ inline constexpr int kFaultKinds = 6;
 const char* FaultKindName(FaultKind kind);
 // Returns the kind called name, if any.
 std::optional<FaultKind> FaultKindFromName(std::string_view name);
+// Parses a list of fault kind names separated by commas (the command
+// line's --faults), or "none", into ExplorationOptions::faults; on an
+// unknown name returns nullopt with the name in *unknown.
+std::optional<std::vector<std::string>> FaultKindsFromList(std::string_view list,
+                                                           std::string* unknown);
 
 // One fault that fired: its kind and where ("CommitSnapshots", a writer's
 // event, a FaultPoint name).

@@ -79,6 +79,32 @@ TEST(ChoicePoints, ThawLevelOrderIsAChoice) {
   EXPECT_THAT(thaw, ElementsAre("front", "back"));  // Q20: the other order.
 }
 
+TEST(ChoicePoints, AThawLevelOrderSetOnPurposeIsNoChoice) {
+  RunOptions options;
+  options.exploration.thaw_level_order = false;  // A scenario's <knob>.
+  Emulator emulator(options);
+  Use(emulator, {{"order.thaw-levels", 1}});
+  TestWriter front(L"Front"), back(L"Back", VSS_APP_BACK_END);
+  std::vector<std::string> thaw;
+  RecordOrder(front, "Thaw", &thaw, "front");
+  RecordOrder(back, "Thaw", &thaw, "back");
+  ASSERT_EQ(front.Start(), S_OK);
+  ASSERT_EQ(back.Start(), S_OK);
+  Requester requester;
+  ASSERT_EQ(requester.Prepare(), S_OK);
+  ASSERT_EQ(requester.Snapshot(), S_OK);
+  EXPECT_THAT(thaw, ElementsAre("back", "front"));  // The knob's order.
+}
+
+TEST(ChoicePoints, FaultKindListsParseOrNameTheUnknownKind) {
+  std::string unknown;
+  EXPECT_THAT(*coordinator::FaultKindsFromList("provider,hold", &unknown), ElementsAre("provider", "hold"));
+  EXPECT_TRUE(coordinator::FaultKindsFromList("none", &unknown)->empty());
+  EXPECT_FALSE(coordinator::FaultKindsFromList("provider,disk", &unknown).has_value());
+  EXPECT_EQ(unknown, "disk");
+  EXPECT_FALSE(coordinator::FaultKindsFromList("", &unknown).has_value());
+}
+
 TEST(ChoicePoints, EveryOrderOfThreeWritersIsReachable) {
   std::set<std::vector<std::string>> seen;
   for (size_t first = 0; first < 3; ++first) {

@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include "coordinator/choice_points.h"
@@ -45,11 +45,14 @@ struct Target {
   std::unique_ptr<vssemu::explore::Fuzzer> fuzzer;
   std::string regressions;
 };
-Target* target = nullptr;
+std::unique_ptr<Target> target;
 
-std::string Value(const char* arg, const char* name) {
+// Returns whether arg is "<name><value>", setting *value.
+bool Option(const char* arg, const char* name, std::optional<std::string>* value) {
   const size_t n = std::strlen(name);
-  return std::strncmp(arg, name, n) == 0 ? std::string(arg + n) : std::string("\x01");
+  if (std::strncmp(arg, name, n) != 0) return false;
+  *value = std::string(arg + n);
+  return true;
 }
 
 [[noreturn]] void Usage(const std::string& problem) {
@@ -60,7 +63,7 @@ std::string Value(const char* arg, const char* name) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-  std::string file, faults = "\x01", regressions;
+  std::optional<std::string> file, faults, regressions;
   if (const char* env = std::getenv("VSSEMU_FUZZ_SCENARIO")) file = env;
   for (int i = 1; i < *argc; ++i) {
     const char* a = (*argv)[i];
@@ -68,36 +71,34 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
       std::fputs(kHelp, stdout);
       std::exit(0);
     }
-    if (std::string v = Value(a, "--scenario="); v != "\x01") file = v;
-    else if (std::string v = Value(a, "--faults="); v != "\x01") faults = v;
-    else if (std::string v = Value(a, "--regressions="); v != "\x01") regressions = v;
-    else if (std::strncmp(a, "--", 2) == 0) Usage(std::string("unknown option ") + a);
+    if (!Option(a, "--scenario=", &file) && !Option(a, "--faults=", &faults) &&
+        !Option(a, "--regressions=", &regressions) && std::strncmp(a, "--", 2) == 0) {
+      Usage(std::string("unknown option ") + a);
+    }
   }
-  if (file.empty()) Usage("no scenario: pass --scenario=FILE");
-  vssemu::scenario::LoadResult loaded = vssemu::scenario::LoadScenarioFile(file);
+  if (!file || file->empty()) Usage("no scenario: pass --scenario=FILE");
+  vssemu::scenario::LoadResult loaded = vssemu::scenario::LoadScenarioFile(*file);
   if (!loaded) {
     std::fprintf(stderr, "vssemu_scenario_fuzzer: %s\n", loaded.ErrorText().c_str());
     std::exit(3);
   }
   if (loaded.scenario->requester.external) {
     std::fprintf(stderr, "vssemu_scenario_fuzzer: %s: the requester is external; "
-                         "fuzz it with vssemu::ExploreFuzzer in the test\n", file.c_str());
+                         "fuzz it with vssemu::ExploreFuzzer in the test\n", file->c_str());
     std::exit(3);
   }
-  target = new Target{std::move(*loaded.scenario), {}, nullptr, regressions};
+  target = std::make_unique<Target>();
+  target->scenario = std::move(*loaded.scenario);
+  target->regressions = regressions.value_or("");
   target->options = vssemu::explore::ScenarioExploreOptions(target->scenario);
   target->options.run.record_trace = false;
-  target->options.replay_command = "vssemu replay " + file;
-  if (faults != "\x01") {
-    std::vector<std::string>& kinds = target->options.run.exploration.faults;
-    kinds.clear();
-    std::stringstream list(faults);
-    std::string kind;
-    while (faults != "none" && std::getline(list, kind, ',')) {
-      if (!vssemu::coordinator::FaultKindFromName(kind)) Usage("unknown fault kind " + kind);
-      kinds.push_back(kind);
-    }
-    target->options.replay_command += " --faults " + faults;
+  target->options.replay_command = "vssemu replay " + *file;
+  if (faults) {
+    std::string unknown;
+    auto kinds = vssemu::coordinator::FaultKindsFromList(*faults, &unknown);
+    if (!kinds) Usage("unknown fault kind " + unknown);
+    target->options.run.exploration.faults = std::move(*kinds);
+    target->options.replay_command += " --faults " + *faults;
   }
   target->fuzzer = std::make_unique<vssemu::explore::Fuzzer>(
       target->options, vssemu::explore::ScenarioRunner(target->scenario));

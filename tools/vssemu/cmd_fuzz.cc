@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "coordinator/choice_points.h"
@@ -144,21 +143,16 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& ar
 // Applies --faults; returns false (after saying why) for an unknown kind.
 bool ApplyFaults(const char* command, const Args& args, ExploreOptions* options) {
   if (!args.faults) return true;
-  std::vector<std::string>& faults = options->run.exploration.faults;
-  faults.clear();
-  if (*args.faults == "none") return true;
-  std::stringstream list(*args.faults);
-  std::string kind;
-  while (std::getline(list, kind, ',')) {
-    if (!coordinator::FaultKindFromName(kind)) {
-      std::fprintf(stderr,
-                   "vssemu %s: unknown fault kind '%s' (expected provider, "
-                   "flush, hold, freeze-timeout, writer, user or none)\n",
-                   command, kind.c_str());
-      return false;
-    }
-    faults.push_back(kind);
+  std::string unknown;
+  auto kinds = coordinator::FaultKindsFromList(*args.faults, &unknown);
+  if (!kinds) {
+    std::fprintf(stderr,
+                 "vssemu %s: unknown fault kind '%s' (expected provider, "
+                 "flush, hold, freeze-timeout, writer, user or none)\n",
+                 command, unknown.c_str());
+    return false;
   }
+  options->run.exploration.faults = std::move(*kinds);
   return true;
 }
 
