@@ -24,7 +24,7 @@ install(DIRECTORY emulator/scenario DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
 foreach(header com/com_object.h com/com_ptr.h com/live_objects.h
                coordinator/provider_steps.h coordinator/provider_volumes.h
                coordinator/writer_events.h metadata/bcd_access.h
-               metadata/filedesc.h metadata/wmd_model.h sim/prng.h
+               metadata/filedesc.h metadata/wmd_model.h sim/choice_source.h sim/prng.h
                sim/virtual_time.h)
   get_filename_component(header_dir ${header} DIRECTORY)
   install(FILES emulator/${header}
