@@ -16,7 +16,10 @@ std::string WriteRegression(const std::string& dir, const std::string& name,
     return "";
   }
   for (int n = 1;; ++n) {
-    fs::path path = fs::path(dir) / (name + (n == 1 ? "" : "-" + std::to_string(n)) + ".xml");
+    std::string file = name;
+    if (n > 1) file += '-' + std::to_string(n);
+    file += ".xml";
+    const fs::path path = fs::path(dir) / file;
     if (fs::exists(path, ec)) {
       std::ifstream in(path, std::ios::binary);
       std::string existing((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
