@@ -93,8 +93,10 @@ TEST(ExploreFuzzerDeathTest, RunAbortsWithTheReportOnAFailingInput) {
   }
   ASSERT_FALSE(failing.empty());
   EXPECT_EQ(fuzzer.Run(nullptr, 0), 0);
+  // One line of the report (GoogleTest's regular expressions on Windows
+  // have no groups and no "." across lines).
   EXPECT_DEATH(fuzzer.Run(failing.data(), failing.size()),
-               "a fuzzer input fails(.|\n)*explore.outcome-changed(.|\n)*replay: VSSEMU_REPLAY=");
+               "explore.outcome-changed \\(spec 6.2\\): 1 run");
 }
 
 }  // namespace
