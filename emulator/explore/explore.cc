@@ -176,8 +176,7 @@ ExploreFailure DescribeFailure(const ExploreOptions& options, const Verdict& ver
 
 ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
                           const std::string& choices, const Runner& fn) {
-  sim::DefaultChoices defaults;
-  RunRecord baseline = RunOnce(options, options.seed, &defaults, false, fn);
+  RunRecord baseline = explore::RunDefault(options, fn);
   std::unique_ptr<sim::ChoiceSource> source;
   if (choices.empty()) {
     source = std::make_unique<sim::SeededChoices>(seed);
@@ -213,8 +212,7 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
   ExploreReport report;
   // The run with the documented default choices: the oracle's reference,
   // and the first run checked.
-  sim::DefaultChoices defaults;
-  const RunRecord baseline = RunOnce(options, options.seed, &defaults, false, fn);
+  const RunRecord baseline = explore::RunDefault(options, fn);
   auto record = [&](const RunRecord& run, size_t number, uint64_t seed) {
     ++report.runs;
     if (!run.faults.empty()) ++report.runs_with_faults;

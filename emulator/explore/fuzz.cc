@@ -11,8 +11,7 @@ namespace explore {
 
 Fuzzer::Fuzzer(ExploreOptions options, Runner runner)
     : options_(std::move(options)), runner_(std::move(runner)) {
-  sim::DefaultChoices defaults;
-  baseline_ = RunOnce(options_, options_.seed, &defaults, false, runner_);
+  baseline_ = RunDefault(options_, runner_);
 }
 
 std::optional<ExploreFailure> Fuzzer::Check(const uint8_t* data, size_t size) {

@@ -43,14 +43,8 @@ std::optional<Reproduction> Reproduces(const std::string& xml,
     return std::nullopt;
   }
   const scenario::Scenario& s = *loaded.scenario;
-  ExploreOptions options = ScenarioExploreOptions(s);
-  Runner runner = ScenarioRunner(s);
-  sim::DefaultChoices defaults;
-  Reproduction r;
-  r.baseline = RunOnce(options, options.seed, &defaults, false, runner);
-  sim::PinnedChoices choices(s.pinned->decisions);
-  RunRecord run = RunOnce(options, options.seed, &choices, false, runner);
-  std::optional<Verdict> verdict = Judge(options, run, r.baseline);
+  PinnedRunRecord pinned = JudgePinned(s, ScenarioExploreOptions(s), false);
+  const std::optional<Verdict>& verdict = pinned.verdict;
   if (!verdict || verdict->rule != rule) {
     if (why != nullptr) {
       *why = "the pinned run " + (verdict ? "fails with " + verdict->rule : "passes") +
@@ -58,8 +52,7 @@ std::optional<Reproduction> Reproduces(const std::string& xml,
     }
     return std::nullopt;
   }
-  r.log = std::move(run.log);
-  return r;
+  return Reproduction{std::move(pinned.run.log), std::move(pinned.baseline)};
 }
 
 void SetDecisions(pugi::xml_node explore, const std::vector<sim::PinnedChoice>& decisions) {

@@ -51,18 +51,29 @@ ExploreOptions ScenarioExploreOptions(const scenario::Scenario& scenario) {
   return options;
 }
 
+PinnedRunRecord JudgePinned(const scenario::Scenario& scenario,
+                            const ExploreOptions& options, bool record_trace,
+                            scenario::RunResult* last) {
+  PinnedRunRecord pinned;
+  Runner runner = ScenarioRunner(scenario, last);
+  pinned.baseline = RunDefault(options, runner);
+  sim::PinnedChoices choices(scenario.pinned->decisions);
+  // Last, so that *last holds the pinned run's result.
+  pinned.run = RunOnce(options, options.seed, &choices, record_trace, runner);
+  pinned.matched = choices.matched();
+  pinned.verdict = Judge(options, pinned.run, pinned.baseline);
+  return pinned;
+}
+
 scenario::RunResult RunPinned(const scenario::Scenario& scenario,
                               std::optional<uint64_t> seed) {
   const scenario::PinnedRun& pin = *scenario.pinned;
   ExploreOptions options = ScenarioExploreOptions(scenario);
   options.seed = seed.value_or(scenario.options.seed);
   scenario::RunResult result;
-  Runner runner = ScenarioRunner(scenario, &result);
-  sim::DefaultChoices defaults;
-  const RunRecord baseline = RunOnce(options, options.seed, &defaults, false, runner);
-  sim::PinnedChoices choices(pin.decisions);
-  const RunRecord run = RunOnce(options, options.seed, &choices, true, runner);
-  if (std::optional<Verdict> verdict = Judge(options, run, baseline)) {
+  const PinnedRunRecord pinned = JudgePinned(scenario, options, true, &result);
+  const RunRecord& run = pinned.run;
+  if (const std::optional<Verdict>& verdict = pinned.verdict) {
     std::string text = pin.where.ToString() + ": the pinned run fails with " +
                        verdict->rule;
     if (!verdict->section.empty()) text += " (spec " + verdict->section + ")";
@@ -71,8 +82,8 @@ scenario::RunResult RunPinned(const scenario::Scenario& scenario,
       text += " (it was pinned failing with " + pin.failed + ")";
     }
     for (const std::string& fault : run.faults) text += "; fault: " + fault;
-    if (choices.matched() < pin.decisions.size()) {
-      text += "; only " + std::to_string(choices.matched()) + " of the " +
+    if (pinned.matched < pin.decisions.size()) {
+      text += "; only " + std::to_string(pinned.matched) + " of the " +
               std::to_string(pin.decisions.size()) +
               " pinned decisions were reached";
     }

@@ -28,6 +28,19 @@ Runner ScenarioRunner(const scenario::Scenario& scenario,
 // pin's mode, fault kinds and ignored rules.
 ExploreOptions ScenarioExploreOptions(const scenario::Scenario& scenario);
 
+// A scenario's pinned run (scenario.pinned must be set) with options, and
+// its judgement against the run with the default choices; when last is
+// given, the pinned run's result (expectations checked) is stored there.
+struct PinnedRunRecord {
+  RunRecord run;
+  RunRecord baseline;
+  std::optional<Verdict> verdict;  // Unset when the run passes.
+  size_t matched = 0;              // The pinned decisions the run reached.
+};
+PinnedRunRecord JudgePinned(const scenario::Scenario& scenario,
+                            const ExploreOptions& options, bool record_trace,
+                            scenario::RunResult* last = nullptr);
+
 // Runs a scenario's pinned run (scenario.pinned must be set) with seed, or
 // the scenario's own: the run with the pinned decisions, recording the
 // trace. It passes when its expectations hold and it passes exploration's

@@ -88,6 +88,11 @@ RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,
   return std::move(observer.record);
 }
 
+RunRecord RunDefault(const ExploreOptions& options, const Runner& runner) {
+  sim::DefaultChoices defaults;
+  return RunOnce(options, options.seed, &defaults, false, runner);
+}
+
 std::optional<Verdict> Judge(const ExploreOptions& options,
                              const RunRecord& run, const RunRecord& baseline) {
   if (!run.threw.empty()) {

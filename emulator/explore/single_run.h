@@ -61,6 +61,10 @@ using Runner = std::function<void(const RunOptions& options, RunObserver& observ
 // The runner of vssemu::Explore's fn (exceptions become RunRecord::threw).
 Runner FunctionRunner(const std::function<HRESULT()>& fn);
 
+// Returns the run with the documented default choices (seed options.seed,
+// no trace): the outcome oracle's reference.
+RunRecord RunDefault(const ExploreOptions& options, const Runner& runner);
+
 // Runs once with seed, its choices from source, recording the trace when
 // asked.
 RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,

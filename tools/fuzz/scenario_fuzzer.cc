@@ -18,7 +18,6 @@
 
 #include "coordinator/choice_points.h"
 #include "explore/fuzz.h"
-#include "explore/pin_scenario.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "vssemu/regression_files.h"
@@ -110,17 +109,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!failure) return 0;
   std::fputs(vssemu::explore::FuzzFailureReport(*failure).c_str(), stderr);
   if (!target->regressions.empty()) {
-    vssemu::explore::PinnedScenario pinned =
-        vssemu::explore::PinFailure(target->scenario, target->options, *failure);
-    std::string error, path;
-    if (!pinned.xml.empty()) {
-      path = vssemu::tools::WriteRegression(target->regressions, pinned.name, pinned.xml, &error);
-    }
-    if (!path.empty()) {
-      std::fprintf(stderr, "pinned: %s (vssemu run %s)\n", path.c_str(), path.c_str());
-    } else {
-      std::fprintf(stderr, "not pinned: %s\n", pinned.error.empty() ? error.c_str() : pinned.error.c_str());
-    }
+    vssemu::tools::PinRegression(target->regressions, target->scenario, target->options,
+                                 *failure, stderr);
   }
   std::fflush(stderr);
   std::abort();

@@ -9,7 +9,6 @@
 
 #include "coordinator/choice_points.h"
 #include "explore/campaign.h"
-#include "explore/pin_scenario.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "vssemu/commands.h"
@@ -189,27 +188,7 @@ void Pin(const Args& args, const scenario::Scenario& s,
     }
     return;
   }
-  for (const ExploreFailure& f : report.failures) {
-    explore::PinnedScenario pinned = explore::PinFailure(s, options, f);
-    if (pinned.xml.empty()) {
-      std::printf("%s not pinned: %s\n", f.rule.c_str(), pinned.error.c_str());
-      continue;
-    }
-    std::string error;
-    std::string path = WriteRegression(dir, pinned.name, pinned.xml, &error);
-    if (path.empty()) {
-      std::fprintf(stderr, "vssemu fuzz: %s\n", error.c_str());
-      continue;
-    }
-    std::printf("%s pinned: %s (vssemu run %s)\n", f.rule.c_str(), path.c_str(), path.c_str());
-    if (!pinned.removed.empty()) {
-      std::printf("  left out as not needed:");
-      for (size_t i = pinned.removed.size(); i-- > 0;) {
-        std::printf(" %s%s", pinned.removed[i].c_str(), i == 0 ? "" : ",");
-      }
-      std::printf("\n");
-    }
-  }
+  for (const ExploreFailure& f : report.failures) PinRegression(dir, s, options, f, stdout);
 }
 
 }  // namespace

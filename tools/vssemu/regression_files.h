@@ -2,9 +2,22 @@
 #ifndef VSSEMU_TOOLS_REGRESSION_FILES_H_
 #define VSSEMU_TOOLS_REGRESSION_FILES_H_
 
+#include <cstdio>
 #include <string>
 
+#include <vssemu/explore.h>
+
+#include "scenario/scenario_model.h"
+
 namespace vssemu::tools {
+
+// Pins failure, found by exploring scenario with options, as a scenario in
+// dir (explore::PinFailure, then WriteRegression) and says on out where it
+// went and what was left out ("RULE pinned: PATH ..."), or why it was not
+// pinned. Returns the path written, or "".
+std::string PinRegression(const std::string& dir, const scenario::Scenario& scenario,
+                          const ExploreOptions& options, const ExploreFailure& failure,
+                          std::FILE* out);
 
 // Writes xml as dir/name.xml, creating dir. A file of that name with other
 // content is kept: the new one becomes name-2.xml (name-3.xml, ...); one
