@@ -4,4 +4,5 @@
 #ifndef VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
 #define VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
 #include <winshim/winshim.h>
+#include <winshim/windows_extras.h>
 #endif  // VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
