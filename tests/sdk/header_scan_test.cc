@@ -1,11 +1,16 @@
 // The header scanner (tests/support/header_scan.h) on known input: every
-// expression form the enumerators of the VSS headers use, the HRESULT and
-// MIDL_INTERFACE forms, and that what it cannot read is reported, not
-// skipped. The MinGW and HRESULT-table checks trust it because of these.
+// expression form the enumerators of the VSS headers use, the HRESULT,
+// MIDL_INTERFACE and DEFINE_GUID forms, and that what it cannot read is
+// reported, not skipped. The MinGW and HRESULT-table checks trust it because
+// of these.
 #include "support/header_scan.h"
 
 #include <gtest/gtest.h>
 #include <vss.h>
+
+#include <map>
+#include <string>
+#include <vector>
 
 namespace vssemu::test_support {
 namespace {
@@ -73,6 +78,35 @@ TEST(MingwParser, ReadsHresultsAndInterfaces) {
   ASSERT_EQ(d.iids.size(), 1u);
   EXPECT_EQ(d.iids.begin()->first, "IVssAsync");
   EXPECT_EQ(d.iids.begin()->second, IID_IVssAsync);
+  EXPECT_TRUE(d.methods.empty());  // No bodies above.
+}
+
+TEST(MingwParser, ReadsMethodOrderAndDefineGuids) {
+  Declarations d = ParseHeaders({R"(
+    MIDL_INTERFACE("507c37b4-cf5b-4e95-b0af-14eb9767467e")
+    IVssAsync : public IUnknown
+    {
+        virtual HRESULT STDMETHODCALLTYPE Cancel(
+            ) = 0;
+        virtual HRESULT STDMETHODCALLTYPE Wait(
+            DWORD dwMilliseconds = INFINITE) = 0;
+        // virtual HRESULT STDMETHODCALLTYPE Commented() = 0;
+        virtual HRESULT STDMETHODCALLTYPE QueryStatus(
+            HRESULT *pHrResult,
+            INT *pReserved) = 0;
+    };
+    typedef struct IVssAsyncVtbl {
+        HRESULT (STDMETHODCALLTYPE *Release)(IVssAsync *This);
+    } IVssAsyncVtbl;
+    DEFINE_GUID(IID_IVssAsync, 0x507c37b4, 0xcf5b, 0x4e95, 0xb0,0xaf, 0x14,0xeb,0x97,0x67,0x46,0x7e);
+    DEFINE_GUID(CLSID_Odd, 0x1, 2, 0x3, 4, 5);
+  )"});
+  EXPECT_EQ(d.errors.size(), 1u) << Lines(d.errors);  // CLSID_Odd.
+  EXPECT_EQ(d.methods, (std::map<std::string, std::vector<std::string>>{
+                           {"IVssAsync", {"Cancel", "Wait", "QueryStatus"}}}));
+  ASSERT_EQ(d.guids.size(), 1u);
+  EXPECT_EQ(d.guids.begin()->first, "IID_IVssAsync");
+  EXPECT_EQ(d.guids.begin()->second, IID_IVssAsync);
 }
 
 }  // namespace

@@ -1,14 +1,15 @@
 // Cross-checks the numbers of our SDK mirror headers against the
 // public-domain MinGW-w64 headers, read and parsed at test time: every VSS
-// HRESULT of vsserror.h, every enumerator of vss.h, vswriter.h and
-// vsbackup.h, and the interface IIDs. A MinGW name that our headers lack
-// fails too, unless it is on the deliberate-omission list below. Our side is
-// the compiled list of sdk_values_list.h; the headers are read with
-// tests/support/header_scan.h.
+// HRESULT of vsserror.h, every enumerator of vss.h, vswriter.h, vsbackup.h
+// and vsmgmt.h, the interface IIDs and CLSIDs, and the method order of every
+// interface both declare. A MinGW name that our headers lack fails too,
+// unless it is on the deliberate-omission list below. Our side is the
+// compiled list of sdk_values_list.h (method order: our header text); the
+// headers are read with tests/support/header_scan.h.
 //
 // The tests skip when the MinGW-w64 headers are not installed (Debian and
 // Ubuntu: package mingw-w64-common). VSSEMU_MINGW_INCLUDE_DIR, when set,
-// names the directory holding vss.h, vswriter.h, vsbackup.h and vsserror.h.
+// names the directory holding the headers of kHeaders.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -37,7 +38,7 @@ using test_support::ValueMap;
 
 // The headers compared, in include order.
 const std::vector<std::string> kHeaders = {"vsserror.h", "vss.h", "vswriter.h",
-                                           "vsbackup.h"};
+                                           "vsbackup.h", "vsmgmt.h"};
 
 // MinGW names that our headers leave out on purpose; they are neither
 // compared nor reported as missing. Any other MinGW name we lack fails.
@@ -207,20 +208,68 @@ TEST_F(MingwValues, EnumeratorsMatch) {
 }
 
 TEST_F(MingwValues, InterfaceIidsMatch) {
-  ASSERT_GE(Mingw()->iids.size(), 14u);
+  ASSERT_GE(Mingw()->iids.size(), 20u);
   Differences d = Compare(Mingw()->iids, OurIids(), kDeliberatelyOmitted);
   EXPECT_TRUE(d.mismatched.empty()) << "IIDs differ:" << Lines(d.mismatched);
   EXPECT_TRUE(d.missing.empty())
       << "MinGW gives an IID, our headers do not:" << Lines(d.missing);
 }
 
+TEST_F(MingwValues, ClsidsMatch) {
+  // MinGW declares class ids with DEFINE_GUID; its other DEFINE_GUIDs (the
+  // IID_ twins of MIDL_INTERFACE, a type library id) are not compared here.
+  test_support::IidMap mingw_clsids;
+  for (const auto& [name, guid] : Mingw()->guids) {
+    if (name.rfind("CLSID_", 0) == 0) mingw_clsids[name] = guid;
+  }
+  ASSERT_GE(mingw_clsids.size(), 1u);
+  Differences d = Compare(mingw_clsids, OurClsids(), kDeliberatelyOmitted);
+  EXPECT_TRUE(d.mismatched.empty()) << "CLSIDs differ:" << Lines(d.mismatched);
+  EXPECT_TRUE(d.missing.empty())
+      << "MinGW declares, our headers do not:" << Lines(d.missing);
+}
+
+TEST_F(MingwValues, MethodsAreInTheSameVtableOrder) {
+  // Every interface declared with MIDL_INTERFACE on both sides lists the same
+  // methods in the same order; the interfaces we declare as plain classes
+  // (IVssWMFiledesc, IVssWriterComponents, ...) are not compared here.
+  Declarations ours = OurHeaders();
+  ASSERT_TRUE(ours.errors.empty()) << Lines(ours.errors);
+  std::vector<std::string> differences;
+  size_t compared = 0;
+  for (const auto& [name, our_methods] : ours.methods) {
+    auto theirs = Mingw()->methods.find(name);
+    if (theirs == Mingw()->methods.end()) continue;
+    ++compared;
+    if (our_methods != theirs->second) {
+      std::string line = name + ": ours";
+      for (const std::string& m : our_methods) line += " " + m;
+      line += "; MinGW";
+      for (const std::string& m : theirs->second) line += " " + m;
+      differences.push_back(line);
+    }
+  }
+  EXPECT_GE(compared, 20u);
+  EXPECT_TRUE(differences.empty()) << Lines(differences);
+  for (const char* mgmt :
+       {"IVssEnumMgmtObject", "IVssSnapshotMgmt", "IVssSnapshotMgmt2",
+        "IVssDifferentialSoftwareSnapshotMgmt",
+        "IVssDifferentialSoftwareSnapshotMgmt2",
+        "IVssDifferentialSoftwareSnapshotMgmt3"}) {
+    EXPECT_EQ(ours.methods.count(mgmt), 1u) << mgmt;
+    EXPECT_EQ(Mingw()->methods.count(mgmt), 1u) << mgmt;
+  }
+}
+
 TEST_F(MingwValues, EveryOmissionIsStillDeclaredByMingw) {
   // An entry MinGW no longer declares (or that we now declare) is stale.
   for (const std::string& name : kDeliberatelyOmitted) {
     EXPECT_TRUE(Mingw()->hresults.count(name) ||
-                Mingw()->enumerators.count(name) || Mingw()->iids.count(name))
+                Mingw()->enumerators.count(name) ||
+                Mingw()->iids.count(name) || Mingw()->guids.count(name))
         << name << " is not in the MinGW headers";
-    EXPECT_FALSE(OurValues().count(name) || OurIids().count(name))
+    EXPECT_FALSE(OurValues().count(name) || OurIids().count(name) ||
+                 OurClsids().count(name))
         << name << " is declared by our headers after all";
   }
 }

@@ -3,6 +3,7 @@
 #include "sdk_values_list.h"
 
 #include <vsbackup.h>
+#include <vsmgmt.h>
 #include <vss.h>
 #include <vsserror.h>
 #include <vswriter.h>
@@ -194,6 +195,29 @@ const NamedValue kOurValues[] = {
     V(VSS_E_ASRERROR_FIXED_PHYSICAL_DISK_AVAILABLE_AFTER_DISK_EXCLUSION),
     V(VSS_E_ASRERROR_CRITICAL_DISK_CANNOT_BE_EXCLUDED),
     V(VSS_E_ASRERROR_SYSTEM_PARTITION_HIDDEN), V(VSS_E_FSS_TIMEOUT),
+
+    // --- vsmgmt.h ---
+    // VSS_MGMT_OBJECT_TYPE
+    V(VSS_MGMT_OBJECT_UNKNOWN), V(VSS_MGMT_OBJECT_VOLUME),
+    V(VSS_MGMT_OBJECT_DIFF_VOLUME), V(VSS_MGMT_OBJECT_DIFF_AREA),
+    // VSS_PROTECTION_LEVEL
+    V(VSS_PROTECTION_LEVEL_ORIGINAL_VOLUME), V(VSS_PROTECTION_LEVEL_SNAPSHOT),
+    // VSS_PROTECTION_FAULT
+    V(VSS_PROTECTION_FAULT_NONE), V(VSS_PROTECTION_FAULT_DIFF_AREA_MISSING),
+    V(VSS_PROTECTION_FAULT_IO_FAILURE_DURING_ONLINE),
+    V(VSS_PROTECTION_FAULT_META_DATA_CORRUPTION),
+    V(VSS_PROTECTION_FAULT_MEMORY_ALLOCATION_FAILURE),
+    V(VSS_PROTECTION_FAULT_MAPPED_MEMORY_FAILURE),
+    V(VSS_PROTECTION_FAULT_COW_READ_FAILURE),
+    V(VSS_PROTECTION_FAULT_COW_WRITE_FAILURE),
+    V(VSS_PROTECTION_FAULT_DIFF_AREA_FULL),
+    V(VSS_PROTECTION_FAULT_GROW_TOO_SLOW), V(VSS_PROTECTION_FAULT_GROW_FAILED),
+    V(VSS_PROTECTION_FAULT_DESTROY_ALL_SNAPSHOTS),
+    V(VSS_PROTECTION_FAULT_FILE_SYSTEM_FAILURE),
+    V(VSS_PROTECTION_FAULT_IO_FAILURE),
+    V(VSS_PROTECTION_FAULT_DIFF_AREA_REMOVED),
+    V(VSS_PROTECTION_FAULT_EXTERNAL_WRITER_TO_DIFF_AREA),
+    V(VSS_PROTECTION_FAULT_MOUNT_DURING_CLUSTER_OFFLINE),
 };
 #undef V
 // clang-format on
@@ -214,8 +238,18 @@ const NamedIid kOurIids[] = {
     I(IVssBackupComponents), I(IVssBackupComponentsEx),
     I(IVssBackupComponentsEx2), I(IVssBackupComponentsEx3),
     I(IVssBackupComponentsEx4),
+    I(IVssEnumMgmtObject), I(IVssSnapshotMgmt), I(IVssSnapshotMgmt2),
+    I(IVssDifferentialSoftwareSnapshotMgmt),
+    I(IVssDifferentialSoftwareSnapshotMgmt2),
+    I(IVssDifferentialSoftwareSnapshotMgmt3),
 };
 #undef I
+
+#define C(clsid) {#clsid, clsid}
+const NamedIid kOurClsids[] = {
+    C(CLSID_VssSnapshotMgmt),
+};
+#undef C
 // clang-format on
 
 }  // namespace
@@ -230,6 +264,12 @@ test_support::IidMap OurIids() {
   test_support::IidMap iids;
   for (const NamedIid& i : kOurIids) iids[i.name] = i.iid;
   return iids;
+}
+
+test_support::IidMap OurClsids() {
+  test_support::IidMap clsids;
+  for (const NamedIid& c : kOurClsids) clsids[c.name] = c.iid;
+  return clsids;
 }
 
 }  // namespace vssemu::sdk_test

@@ -1,5 +1,5 @@
 // The header scanner: a comment stripper, a small constant-expression
-// evaluator and three regular-expression readers, one per declaration form.
+// evaluator and regular-expression readers, one per declaration form.
 #include "support/header_scan.h"
 
 #include <cctype>
@@ -226,10 +226,16 @@ void ParseEnums(const std::string& text, std::map<std::string, int64_t>& known,
   }
 }
 
-// Adds the IID of every MIDL_INTERFACE("...") Name in text.
+// Adds the IID and the virtual methods of every MIDL_INTERFACE("...") Name
+// in text. The body, when there is one, runs from the '{' after the name to
+// the first '}': interface bodies hold pure virtual declarations only. It is
+// found by hand: std::regex recurses once per character a pattern spans, and
+// a whole body overflows a 1 MB Windows stack.
 void ParseInterfaces(const std::string& text, Declarations& out) {
   static const std::regex kInterface(
       R"xx(MIDL_INTERFACE\s*\(\s*"([^"]*)"\s*\)\s*(\w+))xx");
+  static const std::regex kMethod(
+      R"(virtual\s+\w+\s+STDMETHODCALLTYPE\s+(\w+)\s*\()");
   for (std::sregex_iterator it(text.begin(), text.end(), kInterface), end;
        it != end; ++it) {
     const std::string name = (*it)[2];
@@ -239,6 +245,50 @@ void ParseInterfaces(const std::string& text, Declarations& out) {
     } else if (*iid != GUID_NULL) {
       out.iids[name] = *iid;
     }
+    // A declaration without a body ends at ';' or runs into the next
+    // MIDL_INTERFACE("...").
+    const size_t after = static_cast<size_t>(it->position() + it->length());
+    const size_t open = text.find_first_of("{;\"", after);
+    if (open == std::string::npos || text[open] != '{') continue;
+    const size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      out.errors.push_back("unterminated body of " + name);
+      continue;
+    }
+    const std::string body = text.substr(open + 1, close - open - 1);
+    std::vector<std::string>& methods = out.methods[name];
+    for (std::sregex_iterator m(body.begin(), body.end(), kMethod);
+         m != std::sregex_iterator(); ++m) {
+      methods.push_back((*m)[1]);
+    }
+  }
+}
+
+// Adds every DEFINE_GUID(Name, l, w1, w2, b1, ..., b8) in text.
+void ParseDefineGuids(const std::string& text, Declarations& out) {
+  static const std::regex kDefine(R"(DEFINE_GUID\s*\(\s*(\w+)\s*,([^)]*)\))");
+  static const std::regex kNumber(R"(0[xX][0-9A-Fa-f]+|\d+)");
+  for (std::sregex_iterator it(text.begin(), text.end(), kDefine), end;
+       it != end; ++it) {
+    const std::string name = (*it)[1];
+    const std::string args = (*it)[2];
+    std::vector<uint64_t> parts;
+    for (std::sregex_iterator n(args.begin(), args.end(), kNumber);
+         n != std::sregex_iterator(); ++n) {
+      parts.push_back(std::stoull(n->str(), nullptr, 0));
+    }
+    if (parts.size() != 11) {
+      out.errors.push_back("cannot read DEFINE_GUID " + name + ":" + args);
+      continue;
+    }
+    GUID guid = {static_cast<uint32_t>(parts[0]),
+                 static_cast<uint16_t>(parts[1]),
+                 static_cast<uint16_t>(parts[2]),
+                 {}};
+    for (int i = 0; i < 8; ++i) {
+      guid.Data4[i] = static_cast<unsigned char>(parts[3 + i]);
+    }
+    out.guids[name] = guid;
   }
 }
 
@@ -267,6 +317,7 @@ Declarations ParseHeaders(const std::vector<std::string>& texts) {
     ParseHresults(text, out);
     ParseEnums(text, known, out);
     ParseInterfaces(text, out);
+    ParseDefineGuids(text, out);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Reads the numbers a C header declares, from its text, for tests that
 // check one header against another or a table against its header: the VSS
-// HRESULT macros, the enumerators of typedef'd enums and the IIDs of
-// MIDL_INTERFACE declarations.
+// HRESULT macros, the enumerators of typedef'd enums, the IIDs and method
+// order of MIDL_INTERFACE declarations, and DEFINE_GUID constants.
 //
 // Contract: parsing never throws and never stops at the first problem; what
 // it cannot read is named in Declarations::errors, so a test that asserts
@@ -31,6 +31,10 @@ struct Declarations {
   ValueMap hresults;     // #define VSS_[ES]_... ((HRESULT)0x...)
   ValueMap enumerators;  // Every enumerator of every typedef enum { }.
   IidMap iids;           // MIDL_INTERFACE("...") Name, all-zero ones skipped.
+  IidMap guids;          // DEFINE_GUID(Name, ...), as MinGW writes them.
+  // MIDL_INTERFACE Name -> its own virtual methods, in declaration (vtable)
+  // order; inherited ones are not repeated.
+  std::map<std::string, std::vector<std::string>> methods;
   std::vector<std::string> errors;  // What could not be parsed.
 };
 
