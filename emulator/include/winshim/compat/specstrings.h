@@ -256,6 +256,15 @@
 #ifndef __range
 #define __range(lo,hi)
 #endif
+#ifndef __deref_in_range
+#define __deref_in_range(lo,hi)
+#endif
+#ifndef __deref_out_range
+#define __deref_out_range(lo,hi)
+#endif
+#ifndef __deref_inout_range
+#define __deref_inout_range(lo,hi)
+#endif
 #ifndef __analysis_assume
 #define __analysis_assume(e)
 #endif
