@@ -4,7 +4,8 @@
 # GoogleTest side), plus the helpers of VssemuHelpers.cmake.
 #
 # Installed layout: include/vssemu/ holds sdk/ (vss.h, vswriter.h, ...),
-# vssemu/ (the harness API), winshim/ and fixtures/; lib/ the libraries;
+# vssemu/ (the harness API), winshim/, atl/ (<atlbase.h> for compilers
+# without ATL) and fixtures/; lib/ the libraries;
 # lib/cmake/vssemu/ the package.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -13,7 +14,7 @@ set(VSSEMU_INSTALL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/vssemu)
 set(VSSEMU_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/vssemu)
 
 install(DIRECTORY emulator/include/sdk emulator/include/vssemu
-                  emulator/include/winshim
+                  emulator/include/winshim emulator/include/atl
         DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
 # The scenario layer's headers (the reference requester, scenario files).
