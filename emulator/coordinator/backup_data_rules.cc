@@ -4,8 +4,8 @@
 #include <cwctype>
 #include <string>
 
-#include "coordinator/restore_rules.h"
 #include "metadata/xml_util.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::coordinator {
 namespace {
@@ -35,7 +35,8 @@ bool IsFullPath(std::wstring_view text) {
 // Returns whether two file names match, as Windows compares them.
 bool SameFile(std::wstring_view folder_a, std::wstring_view name_a,
               std::wstring_view folder_b, std::wstring_view name_b) {
-  return SameFolder(folder_a, folder_b) && SameFolder(name_a, name_b);
+  return paths::SameFolder(folder_a, folder_b) &&
+         paths::SameFolder(name_a, name_b);
 }
 
 // Returns whether the differenced file set covers the file folder\name:

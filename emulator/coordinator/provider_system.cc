@@ -9,11 +9,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "paths/vss_paths.h"
+
 namespace vssemu::coordinator {
 namespace {
-
-constexpr wchar_t kDevicePrefix[] =
-    L"\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy";
 
 // A refusal the provider decides itself, before its behaviour is asked.
 StepOutcome Refuse(HRESULT hr) { return StepOutcome{hr, hr, sim::Duration{0}}; }
@@ -204,7 +203,7 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
         .snapshot_id = p.snapshot_id,
         .set_id = set_id,
         .snapshots_count = static_cast<LONG>(set->prepared.size()),
-        .device_object = kDevicePrefix + std::to_wstring(next_device_number_++),
+        .device_object = paths::ShadowCopyDeviceName(next_device_number_++),
         .original_volume_name = p.volume->guid_name,
         .volume_display_name = p.volume->display_name,
         .originating_machine = options_.machine_name,

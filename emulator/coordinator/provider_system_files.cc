@@ -7,27 +7,19 @@
 #include <exception>
 
 #include "coordinator/provider_system.h"
-#include "coordinator/volume_paths.h"
+#include "paths/host_mapping.h"
+#include "paths/path_text.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::coordinator {
 namespace {
 
 namespace fs = std::filesystem;
 
-// ASCII folding, as everywhere volume names are compared.
-std::wstring Fold(std::wstring_view text) {
-  std::wstring out(text);
-  for (wchar_t& c : out) {
-    if (c >= L'a' && c <= L'z') c = static_cast<wchar_t>(c - L'a' + L'A');
-  }
-  return out;
-}
-
 // The storage subfolder of a shadow copy: the last component of its device
 // object ("HarddiskVolumeShadowCopy3"), plain ASCII on every host.
 std::string FolderName(const std::wstring& device_object) {
-  size_t slash = device_object.rfind(L'\\');
-  return WideToUtf8(std::wstring_view(device_object).substr(slash + 1));
+  return paths::WideToUtf8(paths::DeviceObjectName(device_object));
 }
 
 }  // namespace
@@ -41,9 +33,8 @@ SystemProvider::~SystemProvider() {
 
 const SnapshotRecord* SystemProvider::FindSnapshotByDevice(
     std::wstring_view device) const {
-  const std::wstring wanted = Fold(device);
   for (const SnapshotRecord& r : snapshots_) {
-    if (Fold(r.device_object) == wanted) return &r;
+    if (paths::EqualsFolded(r.device_object, device)) return &r;
   }
   return nullptr;
 }
@@ -62,12 +53,12 @@ size_t SystemProvider::EraseRecords(
 std::vector<fs::path> SystemProvider::MountedFolders(
     const Volume& volume) const {
   std::vector<fs::path> folders;
-  const std::wstring outer = Fold(volume.display_name);
+  const std::wstring outer = paths::FoldCase(volume.display_name);
   for (const Volume& other : volumes_->volumes()) {
-    const std::wstring inner = Fold(other.display_name);
+    const std::wstring inner = paths::FoldCase(other.display_name);
     if (inner.size() <= outer.size() || !inner.starts_with(outer)) continue;
     std::wstring below = other.display_name.substr(outer.size());
-    folders.push_back(ResolveBelow(volume.directory, SplitBelowRoot(below)));
+    folders.push_back(paths::ResolveRelative(volume.directory, below));
   }
   return folders;
 }

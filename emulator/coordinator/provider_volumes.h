@@ -71,20 +71,6 @@ struct Volume {
 // Draws a version-4-shaped GUID from prng (deterministic for a seed).
 GUID GuidFromPrng(sim::Prng& prng);
 
-// Formats the volume GUID name "\\?\Volume{guid}\" of a volume GUID.
-std::wstring VolumeGuidName(const GUID& guid);
-
-// Expands the environment variables the emulated machine defines, matching
-// names case-insensitively as Windows does; unknown variables stay as they
-// are, as ExpandEnvironmentStrings leaves them. The table:
-//   %SystemDrive%                          C:
-//   %SystemRoot%, %windir%                 C:\Windows
-//   %ProgramFiles%                         C:\Program Files
-//   %ProgramFiles(x86)%                    C:\Program Files (x86)
-//   %CommonProgramFiles%                   C:\Program Files\Common Files
-//   %ProgramData%, %ALLUSERSPROFILE%       C:\ProgramData
-std::wstring ExpandMachineVariables(std::wstring_view text);
-
 // Holds the volumes of the emulated machine.
 class VolumeTable {
  public:
@@ -107,7 +93,7 @@ class VolumeTable {
   const Volume* FindVolume(std::wstring_view name) const;
 
   // Returns the volume a file or folder path lives on, or nullptr. The path
-  // may use the variables of ExpandMachineVariables, forward slashes, a
+  // may use the variables of paths::ExpandMachineVariables, forward slashes, a
   // "\\?\" prefix or a volume GUID name as its root; the volume whose
   // display name is the longest matching prefix wins, so a file below a
   // mounted folder belongs to the mounted volume. When rest is not NULL and

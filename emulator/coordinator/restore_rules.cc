@@ -1,30 +1,19 @@
 // File-set matching and schema bit names for the restore settings.
 #include "coordinator/restore_rules.h"
 
-#include <cwctype>
-#include <string>
-
 #include "coordinator/selection_rules.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::coordinator {
 namespace {
 
-// Returns text upper-cased, without a trailing backslash.
-std::wstring Fold(std::wstring_view text) {
-  std::wstring out(text);
-  while (!out.empty() && out.back() == L'\\') out.pop_back();
-  for (wchar_t& c : out) c = static_cast<wchar_t>(std::towupper(c));
-  return out;
-}
-
 bool HasFileSet(const metadata::Component& c, std::wstring_view path,
                 std::wstring_view filespec, bool recursive) {
-  const std::wstring want_spec = Fold(filespec);
   for (const auto* list : {&c.files, &c.database_files,
                            &c.database_log_files}) {
     for (const metadata::FileSpec& f : *list) {
-      if (f.recursive == recursive && SameFolder(f.path, path) &&
-          Fold(f.filespec) == want_spec) {
+      if (f.recursive == recursive && paths::SameFolder(f.path, path) &&
+          paths::SameFolder(f.filespec, filespec)) {
         return true;
       }
     }
@@ -33,10 +22,6 @@ bool HasFileSet(const metadata::Component& c, std::wstring_view path,
 }
 
 }  // namespace
-
-bool SameFolder(std::wstring_view a, std::wstring_view b) {
-  return Fold(a) == Fold(b);
-}
 
 bool ComponentSetHasFileSet(const metadata::WriterMetadata& wmd,
                             const metadata::Component& defining,

@@ -24,10 +24,6 @@ bool ComponentSetHasFileSet(const metadata::WriterMetadata& wmd,
                             std::wstring_view path, std::wstring_view filespec,
                             bool recursive);
 
-// Returns whether two paths name the same folder, file or volume, as
-// Windows compares them (case ignored, trailing backslashes ignored).
-bool SameFolder(std::wstring_view a, std::wstring_view b);
-
 // Returns the VSS_BACKUP_SCHEMA bit's name ("VSS_BS_RESTORE_RENAME").
 const char* BackupSchemaBitName(DWORD bit);
 

@@ -13,7 +13,7 @@
 #include "com/guid_format.h"
 #include "com/hresult_table.h"
 #include "coordinator/backup_session.h"
-#include "coordinator/volume_paths.h"
+#include "paths/path_text.h"
 
 namespace vssemu::coordinator {
 
@@ -44,8 +44,8 @@ std::filesystem::path BackingFolder(const VolumeOptions& v) {
   std::filesystem::path folder = std::filesystem::absolute(v.directory, ec);
   if (!ec && std::filesystem::is_directory(folder, ec)) return folder;
   std::u8string shown = v.directory.u8string();
-  ConfigurationError("invalid volume in RunOptions: " + WideToUtf8(v.name) +
-                     " has directory \"" +
+  ConfigurationError("invalid volume in RunOptions: " +
+                     paths::WideToUtf8(v.name) + " has directory \"" +
                      std::string(shown.begin(), shown.end()) +
                      "\", which does not exist or is not a folder");
 }
@@ -59,7 +59,7 @@ VolumeTable MakeVolumes(const RunOptions& options) {
     if (!v.directory.empty()) spec.directory = BackingFolder(v);
     if (FAILED(table.Add(spec))) {
       ConfigurationError("invalid volume in RunOptions: \"" +
-                         WideToUtf8(v.name) + "\"");
+                         paths::WideToUtf8(v.name) + "\"");
     }
   }
   return table;

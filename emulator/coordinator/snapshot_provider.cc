@@ -7,6 +7,7 @@
 #include "coordinator/backup_session.h"
 #include "coordinator/service.h"
 #include "metadata/xml_util.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::coordinator {
 namespace {
@@ -35,9 +36,8 @@ void TraceCopies(Service& service, const std::vector<VolumeCopy>& copies) {
     const std::string volume = metadata::ToUtf8(c.volume->display_name);
     TraceFields fields = {{"volume", volume}};
     if (c.copy.ok()) {
-      size_t slash = c.device_object.rfind(L'\\');
-      fields.push_back(
-          {"device", metadata::ToUtf8(c.device_object.substr(slash + 1))});
+      fields.push_back({"device", metadata::ToUtf8(paths::DeviceObjectName(
+                                      c.device_object))});
       fields.push_back({"files", std::to_string(c.copy.files)});
       fields.push_back({"bytes", std::to_string(c.copy.bytes)});
       if (c.copy.links != 0) {

@@ -12,6 +12,9 @@
 #include "com/guid_format.h"
 #include "metadata/wmd_model.h"
 #include "metadata/xml_util.h"
+#include "paths/host_mapping.h"
+#include "paths/path_text.h"
+#include "paths/vss_paths.h"
 #include "scenario/backup_media.h"
 #include "scenario/writer_files.h"
 
@@ -26,11 +29,6 @@ struct Differenced {
   MediaFileSet set;
   uint64_t last_modify = 0;
 };
-
-std::wstring Wide(const fs::path& p) {
-  const std::u8string u8 = p.u8string();
-  return metadata::FromUtf8(std::string(u8.begin(), u8.end()));
-}
 
 // Returns a host file's last-write time as a FILETIME number (0 if none).
 uint64_t LastWriteFiletime(const fs::path& file) {
@@ -145,12 +143,9 @@ std::wstring Copier::DeviceFor(std::wstring_view path,
   std::wstring device;
   for (size_t i = 0; i < plan_.volumes.size() && i < result_->snapshots.size();
        ++i) {
-    std::wstring_view v = plan_.volumes[i];
-    while (!v.empty() && v.back() == L'\\') v.remove_suffix(1);
-    const bool holds =
-        path.size() >= v.size() && SamePath(path.substr(0, v.size()), v) &&
-        (path.size() == v.size() || path[v.size()] == L'\\');
-    if (holds && v.size() > best) {
+    const std::wstring_view v =
+        paths::WithoutTrailingBackslashes(plan_.volumes[i]);
+    if (paths::IsAtOrBelow(path, v) && v.size() > best) {
       best = v.size();
       device = result_->snapshots[i].device_object;
       *volume = std::wstring(v);
@@ -196,7 +191,7 @@ HRESULT Copier::CopyOne(const WriterFiles& writer, const SelectedComponent& c,
                         const std::wstring& folder, const std::wstring& name) {
   const std::wstring original = folder + L"\\" + name;
   for (const MediaFile& done : result_->files) {
-    if (SamePath(done.original, original)) return S_OK;  // Two sets name it.
+    if (paths::SameFolder(done.original, original)) return S_OK;  // Two sets name it.
   }
   if (writer.Excluded(folder, name) ||
       Unchanged(writer.instance_id, folder, name, host)) {
@@ -206,7 +201,7 @@ HRESULT Copier::CopyOne(const WriterFiles& writer, const SelectedComponent& c,
                  metadata::FullComponentPath(c.logical_path, c.name),
                  set, original, MediaPathFor(original), 0};
   const int64_t bytes =
-      CopyHostFile(host, HostPathBelow(plan_.media, file.media_path));
+      CopyHostFile(host, paths::HostPathBelow(plan_.media, file.media_path));
   if (bytes < 0) {
     *error_ = "cannot copy " + metadata::ToUtf8(original) + " to the media";
     return E_FAIL;
@@ -233,9 +228,9 @@ HRESULT Copier::CopyFileSet(const WriterFiles& writer,
     const fs::path relative = entry.path().lexically_relative(root);
     std::wstring folder = set.path;
     const fs::path parent = relative.parent_path();
-    for (const fs::path& part : parent) folder += L"\\" + Wide(part);
-    const std::wstring name = Wide(relative.filename());
-    if (!MatchesFilespec(name, set.filespec)) return S_OK;
+    for (const fs::path& part : parent) folder += L"\\" + paths::WideFromPath(part);
+    const std::wstring name = paths::WideFromPath(relative.filename());
+    if (!paths::MatchesFilespec(name, set.filespec)) return S_OK;
     return CopyOne(writer, c, set, entry.path(), folder, name);
   };
   // Listed first and sorted, so the copy (and the manifest) come out in the

@@ -1,10 +1,9 @@
-// Backup media: file-spec matching, the manifest, and host file copies.
+// Backup media: the media layout, the manifest, and host file copies.
 #include "scenario/backup_media.h"
 
 #include <pugixml.hpp>
 
 #include <chrono>
-#include <cwctype>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -13,51 +12,17 @@
 
 #include "com/guid_format.h"
 #include "metadata/xml_util.h"
+#include "paths/host_mapping.h"
 
 namespace vssemu::scenario {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Matches name against pattern from the given positions ('*' any run, '?'
-// one character), ignoring case.
-bool Match(std::wstring_view name, std::wstring_view pattern) {
-  size_t n = 0, p = 0, star = std::wstring_view::npos, resume = 0;
-  while (n < name.size()) {
-    if (p < pattern.size() &&
-        (pattern[p] == L'?' ||
-         std::towupper(pattern[p]) == std::towupper(name[n]))) {
-      ++n;
-      ++p;
-    } else if (p < pattern.size() && pattern[p] == L'*') {
-      star = p++;
-      resume = n;
-    } else if (star != std::wstring_view::npos) {
-      p = star + 1;
-      n = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == L'*') ++p;
-  return p == pattern.size();
-}
-
 // FILETIME of 1970-01-01 (100 ns units since 1601).
 constexpr int64_t kUnixEpochFiletime = 116444736000000000LL;
 
-fs::path FromWide(std::wstring_view text) {
-  std::string utf8 = metadata::ToUtf8(text);
-  return fs::path(std::u8string(utf8.begin(), utf8.end()));
-}
-
 }  // namespace
-
-bool MatchesFilespec(std::wstring_view name, std::wstring_view filespec) {
-  // "*.*" matches names without a dot too, as on Windows.
-  if (filespec == L"*.*") return true;
-  return Match(name, filespec);
-}
 
 std::wstring MediaPathFor(std::wstring_view original) {
   std::wstring out = L"files";
@@ -67,19 +32,6 @@ std::wstring MediaPathFor(std::wstring_view original) {
     if (c == L'\\' && !out.empty() && out.back() == L'\\') continue;
     if (out.size() == 5 && c != L'\\') out += L'\\';
     out += c;
-  }
-  return out;
-}
-
-fs::path HostPathBelow(const fs::path& root, std::wstring_view relative) {
-  fs::path out = root;
-  size_t start = 0;
-  while (start <= relative.size()) {
-    size_t end = relative.find(L'\\', start);
-    if (end == std::wstring_view::npos) end = relative.size();
-    std::wstring_view part = relative.substr(start, end - start);
-    if (!part.empty() && part != L"." && part != L"..") out /= FromWide(part);
-    start = end + 1;
   }
   return out;
 }
@@ -146,7 +98,7 @@ HRESULT ReadManifest(const fs::path& root, std::vector<MediaFile>* files,
 
 HRESULT WriteText(const fs::path& root, std::wstring_view relative,
                   std::wstring_view text) {
-  const fs::path target = HostPathBelow(root, relative);
+  const fs::path target = paths::HostPathBelow(root, relative);
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   std::ofstream out(target, std::ios::binary | std::ios::trunc);
@@ -157,7 +109,7 @@ HRESULT WriteText(const fs::path& root, std::wstring_view relative,
 
 HRESULT ReadText(const fs::path& root, std::wstring_view relative,
                  std::wstring* text) {
-  std::ifstream in(HostPathBelow(root, relative), std::ios::binary);
+  std::ifstream in(paths::HostPathBelow(root, relative), std::ios::binary);
   if (!in) return VSS_E_OBJECT_NOT_FOUND;
   std::ostringstream bytes;
   bytes << in.rdbuf();

@@ -50,17 +50,9 @@ struct MediaFile {
   uint64_t bytes = 0;
 };
 
-// Returns whether name matches a Windows file specification ("*", "*.db",
-// "log?.txt", "*.*"), ignoring letter case.
-bool MatchesFilespec(std::wstring_view name, std::wstring_view filespec);
-
 // Returns the path below the media root where original is kept
 // ("files\D\Db\orders.mdf" for "D:\Db\orders.mdf").
 std::wstring MediaPathFor(std::wstring_view original);
-
-// Converts a backslash-separated path below root to a host path.
-std::filesystem::path HostPathBelow(const std::filesystem::path& root,
-                                    std::wstring_view relative);
 
 // Writes the manifest; returns S_OK or E_FAIL with *error set.
 HRESULT WriteManifest(const std::filesystem::path& root,

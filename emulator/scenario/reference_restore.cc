@@ -10,6 +10,8 @@
 
 #include "com/guid_format.h"
 #include "metadata/xml_util.h"
+#include "paths/host_mapping.h"
+#include "paths/vss_paths.h"
 #include "scenario/step_runner.h"
 #include "scenario/writer_files.h"
 
@@ -38,9 +40,8 @@ struct RestoreComponent {
 // Returns destination + the part of original below the file set's path.
 std::wstring Rebase(const MediaFileSet& set, const std::wstring& original,
                     const std::wstring& destination) {
-  std::wstring_view base = set.path;
-  while (!base.empty() && base.back() == L'\\') base.remove_suffix(1);
-  return destination + original.substr(base.size());
+  return destination +
+         original.substr(paths::WithoutTrailingBackslashes(set.path).size());
 }
 
 class RestoreRun {
@@ -215,8 +216,8 @@ std::wstring RestoreRun::DestinationOf(const RestoreComponent& c,
                                        bool* mapped) const {
   *mapped = false;
   for (const NewTarget& t : plan_.new_targets) {
-    if (t.component == c.full() && SamePath(t.file_set.path, f.file_set.path) &&
-        SamePath(t.file_set.filespec, f.file_set.filespec) &&
+    if (t.component == c.full() && paths::SameFolder(t.file_set.path, f.file_set.path) &&
+        paths::SameFolder(t.file_set.filespec, f.file_set.filespec) &&
         t.file_set.recursive == f.file_set.recursive) {
       return Rebase(f.file_set, f.original, t.destination);
     }
@@ -257,8 +258,8 @@ bool RestoreRun::CopyComponent(RestoreComponent& c) {
   for (const auto& [file, destination] : plan) {
     RestoredFile r{c.full(), file->original, L"", file->media_path};
     const fs::path host = HostPath(destination);
-    if (!skip && !host.empty() &&
-        CopyHostFile(HostPathBelow(plan_.media, file->media_path), host) >= 0) {
+    const fs::path media = paths::HostPathBelow(plan_.media, file->media_path);
+    if (!skip && !host.empty() && CopyHostFile(media, host) >= 0) {
       r.destination = destination;
     } else if (!skip) {
       failed = true;
@@ -335,7 +336,8 @@ std::vector<std::string> VerifyRestoredFiles(const RestorePlan& plan,
     if (f.destination.empty()) continue;
     std::string expected, actual;
     const std::string where = metadata::ToUtf8(f.destination);
-    if (!ReadBytes(HostPathBelow(plan.media, f.media_path), &expected)) {
+    const fs::path media = paths::HostPathBelow(plan.media, f.media_path);
+    if (!ReadBytes(media, &expected)) {
       problems.push_back("the media copy of " + metadata::ToUtf8(f.original) +
                          " is missing");
     } else if (!ReadBytes(HostPath(f.destination), &actual)) {

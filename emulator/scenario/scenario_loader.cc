@@ -6,7 +6,6 @@
 #include "scenario/scenario_loader.h"
 
 #include <algorithm>
-#include <cwctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -15,6 +14,7 @@
 
 #include "com/guid_format.h"
 #include "metadata/xml_util.h"
+#include "paths/path_text.h"
 #include "scenario/scenario_loader_internal.h"
 #include "scenario/scenario_names.h"
 #include "scenario/scenario_scratch.h"
@@ -26,14 +26,6 @@ using loader::Element;
 using loader::LoadError;
 using loader::Reader;
 using loader::UnknownChild;
-
-// Returns whether two paths are the same to Windows (letter case ignored).
-bool SameText(const std::wstring& a, const std::wstring& b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](wchar_t x, wchar_t y) {
-           return std::towlower(x) == std::towlower(y);
-         });
-}
 
 // Reads one <file> of the volume called volume.
 VolumeFile ReadVolumeFile(Element& e, const std::wstring& volume) {
@@ -89,7 +81,7 @@ void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
     if (std::string(node.name()) != "file") UnknownChild(e, f, "<file>");
     VolumeFile file = ReadVolumeFile(f, v.name);
     for (const VolumeFile& other : s.files) {
-      if (other.volume == file.volume && SameText(other.path, file.path)) {
+      if (other.volume == file.volume && paths::EqualsFolded(other.path, file.path)) {
         f.Fail("a second <file path=\"" + metadata::ToUtf8(file.path) +
                "\"> on this volume; the first is at " + other.where.ToString());
       }

@@ -1,11 +1,11 @@
 // Reads <requester> with its <backup> and <restore> steps, and <fault>.
 // A <backup> starts from the requester's own attributes, so a chain such as
 // full-then-incremental only says what changes.
-#include <cwctype>
 #include <string>
 #include <vector>
 
 #include "metadata/xml_util.h"
+#include "paths/path_text.h"
 #include "scenario/scenario_loader_internal.h"
 
 namespace vssemu::scenario::loader {
@@ -136,12 +136,9 @@ std::string BelowAVolume(const Scenario& s, const std::wstring& path) {
   for (const VolumeOptions& v : s.options.volumes) {
     std::wstring root = v.name;
     if (!root.empty() && root.back() != L'\\') root += L'\\';
-    if (path.size() <= root.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < root.size() && same; ++i) {
-      same = std::towlower(path[i]) == std::towlower(root[i]);
+    if (path.size() <= root.size() || !paths::StartsWithFolded(path, root)) {
+      continue;
     }
-    if (!same) continue;
     // "." and ".." would let a scenario reach outside the volume's folder.
     std::wstring part;
     for (size_t i = root.size(); i <= path.size(); ++i) {

@@ -9,6 +9,8 @@
 #include <windows.h>
 
 #include "metadata/xml_util.h"
+#include "paths/host_mapping.h"
+#include "paths/vss_paths.h"
 #include "scenario/backup_media.h"
 #include "scenario/writer_files.h"
 
@@ -88,10 +90,10 @@ std::string ScratchFolder::Write(const VolumeFile& file,
       metadata::ToUtf8(file.volume) + metadata::ToUtf8(file.path);
   const VolumeOptions* volume = nullptr;
   for (const VolumeOptions& v : options.volumes) {
-    if (SamePath(v.name, file.volume)) volume = &v;
+    if (paths::SameFolder(v.name, file.volume)) volume = &v;
   }
   if (volume == nullptr) return "no volume " + metadata::ToUtf8(file.volume);
-  const fs::path host = HostPathBelow(volume->directory, file.path);
+  const fs::path host = paths::HostPathBelow(volume->directory, file.path);
   std::error_code ec;
   fs::create_directories(host.parent_path(), ec);
   if (ec) return "cannot create the folder of " + name + ": " + ec.message();

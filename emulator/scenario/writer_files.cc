@@ -1,7 +1,7 @@
 // Reading file sets out of writer metadata through the SDK interfaces.
 #include "scenario/writer_files.h"
 
-#include "coordinator/restore_rules.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::scenario {
 namespace {
@@ -80,19 +80,11 @@ std::wstring ComponentFiles::FullPath() const {
   return logical_path.empty() ? name : logical_path + L"\\" + name;
 }
 
-bool SamePath(std::wstring_view a, std::wstring_view b) {
-  return coordinator::SameFolder(a, b);
-}
-
 bool InFileSet(const MediaFileSet& set, std::wstring_view folder,
                std::wstring_view name) {
-  if (!MatchesFilespec(name, set.filespec)) return false;
-  if (SamePath(folder, set.path)) return true;
-  if (!set.recursive) return false;
-  std::wstring_view base = set.path;
-  while (!base.empty() && base.back() == L'\\') base.remove_suffix(1);
-  return folder.size() > base.size() && folder[base.size()] == L'\\' &&
-         SamePath(folder.substr(0, base.size()), base);
+  if (!paths::MatchesFilespec(name, set.filespec)) return false;
+  if (paths::SameFolder(folder, set.path)) return true;
+  return set.recursive && paths::IsAtOrBelow(folder, set.path);
 }
 
 std::vector<const ComponentFiles*> WriterFiles::ComponentSet(
@@ -118,7 +110,8 @@ bool WriterFiles::Excluded(std::wstring_view folder,
 
 const FileSetWithTarget* WriterFiles::MappingFor(const MediaFileSet& set) const {
   for (const FileSetWithTarget& m : alternate_mappings) {
-    if (SamePath(m.set.path, set.path) && SamePath(m.set.filespec, set.filespec) &&
+    if (paths::SameFolder(m.set.path, set.path) &&
+        paths::SameFolder(m.set.filespec, set.filespec) &&
         m.set.recursive == set.recursive) {
       return &m;
     }

@@ -67,10 +67,6 @@ struct WriterFiles {
 // Reads md into *out; returns the first failing call's HRESULT.
 HRESULT ReadWriterFiles(IVssExamineWriterMetadata* md, WriterFiles* out);
 
-// Returns whether two paths name the same folder or file (case ignored, a
-// trailing backslash ignored).
-bool SamePath(std::wstring_view a, std::wstring_view b);
-
 // Returns whether the file folder\name belongs to set: folder is the set's
 // path (or, for a recursive set, below it) and name matches its filespec.
 bool InFileSet(const MediaFileSet& set, std::wstring_view folder,

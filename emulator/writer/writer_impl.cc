@@ -3,9 +3,9 @@
 #include <vsserror.h>
 
 #include "coordinator/backup_session.h"
-#include "coordinator/restore_rules.h"
 #include "metadata/wmd_examine.h"
 #include "metadata/xml_util.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::writer {
 namespace {
@@ -17,11 +17,6 @@ bool IsSequenceEvent(WriterEvent event) {
   return event == WriterEvent::kPrepareForSnapshot ||
          event == WriterEvent::kFreeze || event == WriterEvent::kThaw ||
          event == WriterEvent::kPostSnapshot;
-}
-
-// Compares volume names without regard to case or a trailing backslash.
-bool SameVolume(std::wstring_view a, std::wstring_view b) {
-  return coordinator::SameFolder(a, b);
 }
 
 }  // namespace
@@ -165,7 +160,8 @@ HRESULT WriterImpl::GetSnapshotDeviceName(LPCWSTR wszOriginalVolume,
     return VSS_E_BAD_STATE;
   }
   for (const auto& v : c->session->volumes) {
-    if (SameVolume(v.name, wszOriginalVolume) && !v.device_name.empty()) {
+    if (paths::SameFolder(v.name, wszOriginalVolume) &&
+        !v.device_name.empty()) {
       device_name_ = v.device_name;
       *ppwszSnapshotDevice = device_name_.c_str();
       return S_OK;
@@ -195,7 +191,7 @@ bool WriterImpl::IsPathAffected(LPCWSTR wszPath) const {
   for (const auto& v : Callback()->session->volumes) {
     std::wstring_view volume(v.name);
     if (path.size() >= 2 && volume.size() >= 2 &&
-        SameVolume(path.substr(0, 2), volume.substr(0, 2))) {
+        paths::SameFolder(path.substr(0, 2), volume.substr(0, 2))) {
       return true;
     }
   }

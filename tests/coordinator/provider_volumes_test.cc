@@ -9,6 +9,7 @@
 #include <string>
 
 #include "com/guid_format.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::coordinator {
 namespace {
@@ -25,12 +26,7 @@ TEST(ProviderVolumes, DefaultMachineHasOneSupportedNtfsVolumeC) {
   EXPECT_EQ(c.display_name, L"C:\\");
   EXPECT_TRUE(c.supported_by_system_provider);
   EXPECT_TRUE(c.ntfs);
-  EXPECT_EQ(c.guid_name, VolumeGuidName(c.guid));
-}
-
-TEST(ProviderVolumes, VolumeGuidNameHasTheWindowsShape) {
-  EXPECT_EQ(VolumeGuidName(kDataGuid),
-            L"\\\\?\\Volume{12345678-abcd-4ef0-8123-456789abcdef}\\");
+  EXPECT_EQ(c.guid_name, paths::VolumeGuidName(c.guid));
 }
 
 TEST(ProviderVolumes, SameSeedGivesSameGuidsAndOtherSeedsDiffer) {
@@ -120,29 +116,6 @@ TEST(ProviderVolumes, RefusedAddDoesNotShiftLaterGeneratedGuids) {
   EXPECT_EQ(with_refusal.Add({.display_name = L"bad"}), E_INVALIDARG);
   with_refusal.Add({.display_name = L"D:\\"});
   EXPECT_EQ(clean.volumes()[0].guid_name, with_refusal.volumes()[0].guid_name);
-}
-
-TEST(ProviderVolumes, ExpandMachineVariablesFollowsTheDocumentedTable) {
-  EXPECT_EQ(ExpandMachineVariables(L"%SystemDrive%"), L"C:");
-  EXPECT_EQ(ExpandMachineVariables(L"%SystemRoot%\\System32"),
-            L"C:\\Windows\\System32");
-  EXPECT_EQ(ExpandMachineVariables(L"%windir%"), L"C:\\Windows");
-  EXPECT_EQ(ExpandMachineVariables(L"%ProgramFiles%\\App"),
-            L"C:\\Program Files\\App");
-  EXPECT_EQ(ExpandMachineVariables(L"%ProgramFiles(x86)%"),
-            L"C:\\Program Files (x86)");
-  EXPECT_EQ(ExpandMachineVariables(L"%CommonProgramFiles%"),
-            L"C:\\Program Files\\Common Files");
-  EXPECT_EQ(ExpandMachineVariables(L"%ProgramData%"), L"C:\\ProgramData");
-  EXPECT_EQ(ExpandMachineVariables(L"%ALLUSERSPROFILE%"), L"C:\\ProgramData");
-}
-
-TEST(ProviderVolumes, VariableNamesIgnoreCaseAndUnknownOnesStayAsTheyAre) {
-  EXPECT_EQ(ExpandMachineVariables(L"%SYSTEMROOT%"), L"C:\\Windows");
-  EXPECT_EQ(ExpandMachineVariables(L"%systemroot%"), L"C:\\Windows");
-  EXPECT_EQ(ExpandMachineVariables(L"%Nope%\\x"), L"%Nope%\\x");
-  EXPECT_EQ(ExpandMachineVariables(L"100% sure"), L"100% sure");
-  EXPECT_EQ(ExpandMachineVariables(L"%Nope%%SystemDrive%"), L"%Nope%C:");
 }
 
 TEST(ProviderVolumes, PathLookupFindsTheVolumeAFileLivesOn) {
