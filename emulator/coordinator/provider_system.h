@@ -226,6 +226,12 @@ class SystemProvider {
   // ignored), or nullptr.
   const SnapshotRecord* FindSnapshotByDevice(std::wstring_view device) const;
 
+  // Returns whether the files of record's shadow copy may be changed now.
+  // The one place that decides it: shadow copies are read-only (false for
+  // every shadow copy); a later auto-recovered copy, writable to writers
+  // until PostSnapshot ends, will say so here.
+  bool IsShadowCopyWritable(const SnapshotRecord& record) const;
+
   // Returns the folder under which copies of backed volumes live (empty
   // until the first copy when no storage was configured).
   const std::filesystem::path& snapshot_storage() const {

@@ -39,6 +39,10 @@ const SnapshotRecord* SystemProvider::FindSnapshotByDevice(
   return nullptr;
 }
 
+bool SystemProvider::IsShadowCopyWritable(const SnapshotRecord&) const {
+  return false;
+}
+
 size_t SystemProvider::EraseRecords(
     const std::function<bool(const SnapshotRecord&)>& doomed) {
   for (const SnapshotRecord& r : snapshots_) {

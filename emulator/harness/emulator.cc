@@ -1,6 +1,7 @@
 #include <vssemu/emulator.h>
 
 #include "coordinator/service.h"
+#include "harness/current_emulator.h"
 
 namespace vssemu {
 namespace {
@@ -28,6 +29,12 @@ Emulator& Emulator::Current() {
   }
   return *g_current;
 }
+
+namespace harness {
+
+Emulator* CurrentEmulatorIfAny() { return g_current; }
+
+}  // namespace harness
 
 const RunOptions& Emulator::options() const { return service_->options(); }
 

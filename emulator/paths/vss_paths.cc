@@ -193,6 +193,69 @@ std::wstring NormaliseDrivePath(std::wstring_view path) {
   return out;
 }
 
+namespace {
+
+// Splits a full, backslash-separated path into its root (kept as given,
+// without a trailing backslash) and the part below it, for FullPathName.
+void SplitRoot(const std::wstring& path, std::wstring_view current_directory,
+               std::wstring* root, std::wstring* below) {
+  std::wstring device, rest;
+  if (path.starts_with(L"\\\\.\\") && SplitDevicePath(path, &device, &rest)) {
+    *root = path.substr(0, path.size() - rest.size());
+    *below = rest;
+  } else if (path.starts_with(L"\\\\")) {  // UNC: \\server\share.
+    size_t server_end = path.find(L'\\', 2);
+    size_t share_end = server_end == std::wstring::npos
+                           ? std::wstring::npos
+                           : path.find(L'\\', server_end + 1);
+    if (share_end == std::wstring::npos) share_end = path.size();
+    *root = path.substr(0, share_end);
+    *below = path.substr(share_end);
+  } else if (path.size() >= 2 && IsAsciiLetter(path[0]) && path[1] == L':') {
+    *root = path.substr(0, 2);
+    const bool relative = path.size() == 2 || path[2] != L'\\';
+    const bool current_drive =
+        !current_directory.empty() &&
+        FoldCase(current_directory[0]) == FoldCase(path[0]);
+    // "C:x" is relative to the current directory when C: is its drive.
+    *below = relative && current_drive
+                 ? std::wstring(current_directory.substr(2)) + L"\\" +
+                       path.substr(2)
+                 : path.substr(2);
+  } else {
+    *root = std::wstring(current_directory.substr(0, 2));
+    *below = path.starts_with(L'\\')
+                 ? path
+                 : std::wstring(current_directory.substr(2)) + L"\\" + path;
+  }
+}
+
+}  // namespace
+
+std::wstring FullPathName(std::wstring_view name,
+                          std::wstring_view current_directory) {
+  if (name.empty() || name.starts_with(kLongPathPrefix)) {
+    return std::wstring(name);
+  }
+  const std::wstring path = WithBackslashes(name);
+  std::wstring root, below;
+  SplitRoot(path, current_directory, &root, &below);
+  std::vector<std::wstring> parts = SplitBelowRoot(below);
+  if (!parts.empty()) {
+    std::wstring& last = parts.back();
+    while (!last.empty() && (last.back() == L'.' || last.back() == L' ')) {
+      last.pop_back();
+    }
+    if (last.empty()) parts.pop_back();
+  }
+  std::wstring out = root + L"\\";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    out += parts[i];
+    if (i + 1 < parts.size() || path.back() == L'\\') out += L'\\';
+  }
+  return out;
+}
+
 bool SameFolder(std::wstring_view a, std::wstring_view b) {
   return EqualsFolded(WithoutTrailingBackslashes(a),
                       WithoutTrailingBackslashes(b));

@@ -90,6 +90,18 @@ std::vector<std::wstring> SplitBelowRoot(std::wstring_view relative);
 // the result ends with a backslash. Other forms come back unchanged.
 std::wstring NormaliseDrivePath(std::wstring_view path);
 
+// Returns the full path GetFullPathName gives for name in a process whose
+// current directory is current_directory (drive-rooted, ending with a
+// backslash, such as "C:\"): forward slashes become backslashes, a path
+// relative to the current directory or drive is made absolute, "." and
+// ".." are applied (never above the root: a drive, "\\server\share\" or a
+// device "\\.\GLOBALROOT\Device\NAME\"), trailing dots and spaces of the
+// last component are dropped and a trailing backslash is kept. A "\\?\"
+// path comes back unchanged, as Windows does not parse it; an empty name
+// gives an empty result.
+std::wstring FullPathName(std::wstring_view name,
+                          std::wstring_view current_directory);
+
 // Returns whether two paths name the same folder, file or volume, as
 // Windows compares them (letter case and trailing backslashes ignored).
 bool SameFolder(std::wstring_view a, std::wstring_view b);

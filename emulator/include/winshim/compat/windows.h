@@ -5,4 +5,5 @@
 #define VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
 #include <winshim/winshim.h>
 #include <winshim/windows_extras.h>
+#include <winshim/winshim_files.h>
 #endif  // VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
