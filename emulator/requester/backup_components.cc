@@ -7,6 +7,7 @@
 #include "coordinator/backup_sequence.h"
 #include "metadata/bcd_requester_ops.h"
 #include "metadata/bcd_xml.h"
+#include "metadata/bcd_xml_enums.h"
 #include "requester/async.h"
 
 namespace vssemu::requester {
@@ -182,9 +183,15 @@ HRESULT BackupComponents::SetBackupState(bool bSelectComponents,
                                          VSS_BACKUP_TYPE backupType,
                                          bool bPartialFileSupport) {
   FinishPendingWork();
+  if (ForRestore()) {
+    return SetBackupStateInRestore(bSelectComponents,
+                                   bBackupBootableSystemState, backupType,
+                                   bPartialFileSupport);
+  }
   if (!ForBackup()) {
     return OutOfSequence("SetBackupState", "requester.not-initialized", "8.3",
-                         "call InitializeForBackup first");
+                         "call InitializeForBackup or InitializeForRestore "
+                         "first");
   }
   if (session_.prepare_started) {
     return OutOfSequence("SetBackupState", "requester.state-after-prepare",
@@ -194,6 +201,52 @@ HRESULT BackupComponents::SetBackupState(bool bSelectComponents,
                                         bBackupBootableSystemState, backupType,
                                         bPartialFileSupport);
   if (SUCCEEDED(hr)) session_.backup_state_set = true;
+  return Traced("SetBackupState", hr);
+}
+
+HRESULT BackupComponents::SetBackupStateInRestore(bool select_components,
+                                                  bool bootable_system_state,
+                                                  VSS_BACKUP_TYPE type,
+                                                  bool partial_file_support) {
+  // The documentation says SetBackupState chooses component mode for "a
+  // backup or restore operation", and Microsoft's vshadow sample calls it
+  // after InitializeForRestore and stops if it fails, so a restore accepts
+  // it until PreRestore. The values replace the loaded document's, as in a
+  // backup; each one that differs is traced, since writers read them back.
+  if (session_.pre_restore_started) {
+    return OutOfSequence("SetBackupState", "requester.state-after-prerestore",
+                         "11.1", "SetBackupState must precede PreRestore");
+  }
+  struct State {
+    bool select_components, bootable_system_state, partial_file_support;
+    VSS_BACKUP_TYPE backup_type;
+  };
+  const State before{session_.bcd.select_components,
+                     session_.bcd.bootable_system_state,
+                     session_.bcd.partial_file_support,
+                     session_.bcd.backup_type};
+  HRESULT hr = metadata::SetBackupState(&session_.bcd, select_components,
+                                        bootable_system_state, type,
+                                        partial_file_support);
+  if (SUCCEEDED(hr)) {
+    coordinator::TraceFields changed{{"requester", name_}};
+    auto note = [&](const char* field, bool differs, std::string value) {
+      if (differs) changed.emplace_back(field, std::move(value));
+    };
+    const auto& after = session_.bcd;
+    auto yes_no = [](bool b) { return std::string(b ? "yes" : "no"); };
+    note("select_components", before.select_components != after.select_components,
+         yes_no(after.select_components));
+    note("bootable_system_state",
+         before.bootable_system_state != after.bootable_system_state,
+         yes_no(after.bootable_system_state));
+    note("backup_type", before.backup_type != after.backup_type,
+         metadata::bcd_xml::ToXml(after.backup_type));
+    note("partial_file_support",
+         before.partial_file_support != after.partial_file_support,
+         yes_no(after.partial_file_support));
+    if (changed.size() > 1) service_->Record("restore-backup-state", changed);
+  }
   return Traced("SetBackupState", hr);
 }
 

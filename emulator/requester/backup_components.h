@@ -207,6 +207,11 @@ class BackupComponents
  private:
   enum class FilterKind { kDisableClasses, kEnableClasses, kDisableInstances };
 
+  // The body of SetBackupState on an object initialized for restore.
+  HRESULT SetBackupStateInRestore(bool select_components,
+                                  bool bootable_system_state,
+                                  VSS_BACKUP_TYPE type,
+                                  bool partial_file_support);
   // Returns whether context is a documented context with allowed modifiers.
   static bool IsValidContext(LONG context);
   // The shared body of the three writer filter calls (spec 15.1).
@@ -217,6 +222,9 @@ class BackupComponents
   // Spec 9.5 item 6: SetBackupSucceeded for every added component before
   // BackupComplete; reports each one left out.
   void CheckComponentsReported();
+  // Reports components added to a backup that SetBackupState left out of
+  // component mode (judged at PrepareForBackup, spec 2.1).
+  void CheckComponentMode();
   // Reports writers whose required components were not added (spec 9.2).
   void CheckRequiredComponents();
   // Deletes the object's auto-release snapshots (at the final Release).

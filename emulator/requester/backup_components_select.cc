@@ -41,10 +41,9 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
     return OutOfSequence("AddComponent", "requester.writerless-context", "8.3",
                          "the context has no writers (spec Q21)");
   }
-  if (!session_.bcd.select_components) {
-    return OutOfSequence("AddComponent", "requester.add-without-component-mode",
-                         "2.1", "SetBackupState did not select component mode");
-  }
+  // Component mode is not checked here: requesters in the field add their
+  // components first and call SetBackupState(true, ...) afterwards, and
+  // Windows accepts that. PrepareForBackup judges the mode.
   if (service_->options().knobs.strict_call_order && session_.set_started) {
     return OutOfSequence("AddComponent", "requester.strict-order", "2.1",
                          "with strict call order, components are added "

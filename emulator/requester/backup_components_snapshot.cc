@@ -103,6 +103,7 @@ HRESULT BackupComponents::PrepareForBackup(IVssAsync** ppAsync) {
                          "2.1", "gather the writer metadata first");
   }
   session_.prepare_started = true;
+  CheckComponentMode();
   CheckRequiredComponents();
   return StartAsync(
       "PrepareForBackup",
@@ -226,6 +227,16 @@ HRESULT BackupComponents::Query(VSS_ID QueriedObjectId,
   return Traced("Query", service_->provider().Query(
                              QueriedObjectId, eQueriedObjectType,
                              eReturnedObjectsType, session_.context, ppEnum));
+}
+
+void BackupComponents::CheckComponentMode() {
+  if (session_.bcd.select_components || session_.bcd.writers.empty()) return;
+  // The documentation only asks for SetBackupState before PrepareForBackup,
+  // so AddComponent is accepted in any order; components added to a backup
+  // that is not in component mode reach no writer (Q2).
+  service_->Violate("requester.add-without-component-mode", "2.1",
+                    "components were added, but SetBackupState did not "
+                    "select component mode: writers get no components");
 }
 
 void BackupComponents::CheckRequiredComponents() {
