@@ -1,5 +1,6 @@
 #include <vssemu/emulator.h>
 
+#include "com/com_process.h"
 #include "coordinator/service.h"
 #include "harness/current_emulator.h"
 
@@ -14,6 +15,8 @@ Emulator::Emulator(RunOptions options)
     : service_(std::make_shared<coordinator::Service>(std::move(options))),
       previous_(g_current) {
   g_current = this;
+  // A new machine runs a new process: COM start-up calls succeed again.
+  com::StartComProcess();
 }
 
 Emulator::~Emulator() {

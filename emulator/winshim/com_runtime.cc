@@ -12,8 +12,23 @@
 
 namespace {
 
-thread_local int t_com_init_count = 0;
+// The emulated process: winshim::StartComProcess begins a new one, in which
+// no thread has entered COM and security is not yet initialized. A thread's
+// count belongs to the process it was kept in, so threads need no visit.
+std::atomic<uint64_t> g_com_process{0};
+struct ThreadComState {
+  uint64_t process = 0;
+  int init_count = 0;
+};
+thread_local ThreadComState t_com;
 std::atomic<bool> g_security_initialized{false};
+
+// Returns the calling thread's CoInitializeEx count in the current process.
+int& ThreadInitCount() {
+  const uint64_t process = g_com_process.load();
+  if (t_com.process != process) t_com = {process, 0};
+  return t_com.init_count;
+}
 
 // SplitMix64: a tiny generator with a full 2^64 period, good enough to make
 // distinct, well-spread GUIDs from a seed.
@@ -39,7 +54,7 @@ int HexValue(wchar_t c) {
 extern "C" {
 
 HRESULT STDAPICALLTYPE CoInitializeEx(LPVOID, DWORD) {
-  return t_com_init_count++ == 0 ? S_OK : S_FALSE;
+  return ThreadInitCount()++ == 0 ? S_OK : S_FALSE;
 }
 
 HRESULT STDAPICALLTYPE CoInitialize(LPVOID reserved) {
@@ -47,7 +62,8 @@ HRESULT STDAPICALLTYPE CoInitialize(LPVOID reserved) {
 }
 
 void STDAPICALLTYPE CoUninitialize(void) {
-  if (t_com_init_count > 0) --t_com_init_count;
+  int& count = ThreadInitCount();
+  if (count > 0) --count;
 }
 
 HRESULT STDAPICALLTYPE CoInitializeSecurity(PSECURITY_DESCRIPTOR, LONG,
@@ -136,6 +152,13 @@ DWORD WINAPI GetCurrentProcessId(void) { return static_cast<DWORD>(getpid()); }
 }  // extern "C"
 
 namespace winshim {
+void StartComProcess() {
+  // Security first: a thread that enters COM between the two stores sees
+  // the new process with its security not yet set, as a new process would.
+  g_security_initialized.store(false);
+  g_com_process.fetch_add(1);
+}
+
 void SetGuidSeed(uint64_t seed) {
   std::lock_guard<std::mutex> lock(g_guid_mutex);
   g_guid_state = seed;

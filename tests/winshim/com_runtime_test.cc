@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <thread>
 #include <tuple>
 
 #include <windows.h>
@@ -62,6 +63,43 @@ TEST(WinshimCom, HresultMacrosMatchWindows) {
   EXPECT_EQ(sizeof(LONG), 4u);
   EXPECT_EQ(sizeof(HRESULT), 4u);
   EXPECT_EQ(sizeof(GUID), 16u);
+}
+
+HRESULT InitializeSecurity() {
+  return CoInitializeSecurity(nullptr, -1, nullptr, nullptr,
+                              RPC_C_AUTHN_LEVEL_PKT_PRIVACY,
+                              RPC_C_IMP_LEVEL_IDENTIFY, nullptr, EOAC_NONE,
+                              nullptr);
+}
+
+TEST(WinshimCom, ANewComProcessAcceptsCoInitializeSecurityAgain) {
+  winshim::StartComProcess();
+  EXPECT_EQ(InitializeSecurity(), S_OK);
+  EXPECT_EQ(InitializeSecurity(), RPC_E_TOO_LATE);
+  CoUninitialize();  // Leaving COM does not end the process.
+  EXPECT_EQ(InitializeSecurity(), RPC_E_TOO_LATE);
+  winshim::StartComProcess();
+  EXPECT_EQ(InitializeSecurity(), S_OK);
+}
+
+TEST(WinshimCom, ANewComProcessStartsEveryThreadOutsideCom) {
+  winshim::StartComProcess();
+  EXPECT_EQ(CoInitializeEx(nullptr, COINIT_MULTITHREADED), S_OK);
+  HRESULT other_before = E_FAIL, other_after = E_FAIL;
+  std::thread other([&] {
+    other_before = CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+    winshim::StartComProcess();
+    other_after = CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+  });
+  other.join();
+  EXPECT_EQ(other_before, S_OK);
+  EXPECT_EQ(other_after, S_OK);
+  // This thread entered COM in the previous process, never left, and is
+  // outside COM in the new one all the same.
+  EXPECT_EQ(CoInitializeEx(nullptr, COINIT_MULTITHREADED), S_OK);
+  EXPECT_EQ(CoInitializeEx(nullptr, COINIT_MULTITHREADED), S_FALSE);
+  CoUninitialize();
+  CoUninitialize();
 }
 
 }  // namespace

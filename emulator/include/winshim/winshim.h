@@ -267,7 +267,8 @@ HRESULT STDAPICALLTYPE CoInitializeEx(LPVOID pvReserved, DWORD dwCoInit);
 HRESULT STDAPICALLTYPE CoInitialize(LPVOID pvReserved);
 // Leaves COM on the calling thread (balances one CoInitializeEx).
 void STDAPICALLTYPE CoUninitialize(void);
-// Accepts the process security settings: S_OK once, RPC_E_TOO_LATE after.
+// Accepts the process security settings: S_OK once per emulated process
+// (see winshim::StartComProcess), RPC_E_TOO_LATE after.
 HRESULT STDAPICALLTYPE CoInitializeSecurity(
     PSECURITY_DESCRIPTOR pSecDesc, LONG cAuthSvc,
     SOLE_AUTHENTICATION_SERVICE* asAuthSvc, void* pReserved1,
@@ -308,6 +309,10 @@ DWORD WINAPI GetCurrentProcessId(void);
 namespace winshim {
 // Returns how many BSTRs are allocated and not yet freed in this process.
 long LiveBstrCount();
+// Begins a new emulated process as far as COM is concerned: no thread has
+// entered COM (CoInitializeEx returns S_OK again) and CoInitializeSecurity
+// may be called once more.
+void StartComProcess();
 // Restarts CoCreateGuid's deterministic sequence from seed.
 void SetGuidSeed(uint64_t seed);
 }  // namespace winshim
