@@ -151,7 +151,9 @@ void StartWriters(const Scenario& scenario, const Emulator& emulator,
     }
     size_t mark = emulator.trace().events().size();
     HRESULT started = E_FAIL;
-    writers->push_back((*factory)(&started));
+    std::unique_ptr<CVssWriter> writer = (*factory)(&started);
+    if (writer == nullptr && SUCCEEDED(started)) started = E_POINTER;
+    writers->push_back(std::move(writer));
     if (FAILED(started) && !StartIsExpected(scenario, spec.id)) {
       result->failures.push_back(spec.where.ToString() + ": writer " +
                                  spec.id + " did not start: " + Hr(started));
