@@ -45,6 +45,9 @@ struct SnapshotRecord {
   VSS_TIMESTAMP creation_timestamp = 0;
   VSS_SNAPSHOT_STATE state = VSS_SS_UNKNOWN;
   uint64_t owner = 0;  // Opaque id of the backup object that created it.
+  // An auto-recovered shadow copy (VSS_VOLSNAP_ATTR_AUTORECOVER) is
+  // writable to writers from its commit until PostSnapshot ends.
+  bool writable = false;
   // The host folder holding the copy of a backed volume taken at commit;
   // empty for a volume without files. Never reaches the trace.
   std::filesystem::path storage = {};

@@ -197,6 +197,8 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
   // The system provider's shadow copies are copy-on-write, which vssadmin
   // and vshadow report as "Differential" on every one of them.
   LONG attributes = set->context | VSS_VOLSNAP_ATTR_DIFFERENTIAL;
+  const bool auto_recovered = AutoRecovers(set->context);
+  if (auto_recovered) attributes |= VSS_VOLSNAP_ATTR_AUTORECOVER;
   std::vector<SnapshotRecord> created;
   for (const PlannedSnapshot& p : set->prepared) {
     created.push_back(SnapshotRecord{
@@ -212,7 +214,8 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
         .attributes = attributes,
         .creation_timestamp = TimestampFromVirtualTime(now),
         .state = VSS_SS_COMMITTED,
-        .owner = owner});
+        .owner = owner,
+        .writable = auto_recovered});
   }
   // The commit instant: writers are frozen and I/O is held, so the copy is
   // what the shadow copy would show.
@@ -250,6 +253,12 @@ StepOutcome SystemProvider::PostFinalCommitSnapshots(const VSS_ID& set_id) {
     in_progress_.reset();  // The set is complete; nothing left to abort.
   }
   return outcome;
+}
+
+void SystemProvider::EndAutoRecovery(const VSS_ID& set_id) {
+  for (SnapshotRecord& r : snapshots_) {
+    if (IsEqualGUID(r.set_id, set_id)) r.writable = false;
+  }
 }
 
 StepOutcome SystemProvider::AbortSnapshots(const VSS_ID& set_id) {

@@ -69,6 +69,16 @@ inline constexpr LONG kContextKindMask =
     VSS_VOLSNAP_ATTR_PERSISTENT | VSS_VOLSNAP_ATTR_CLIENT_ACCESSIBLE |
     VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE | VSS_VOLSNAP_ATTR_NO_WRITERS;
 
+// Returns whether shadow copies made in context are auto-recovered: writers
+// take part (no VSS_VOLSNAP_ATTR_NO_WRITERS) and the requester did not ask
+// for VSS_VOLSNAP_ATTR_NO_AUTORECOVERY. Such shadow copies carry
+// VSS_VOLSNAP_ATTR_AUTORECOVER and writers see it in GetContext during
+// PostSnapshot (docs/coordinator.md, "Auto-recovered shadow copies").
+constexpr bool AutoRecovers(LONG context) {
+  return (context & (VSS_VOLSNAP_ATTR_NO_WRITERS |
+                     VSS_VOLSNAP_ATTR_NO_AUTORECOVERY)) == 0;
+}
+
 // Sets the limits and names the provider uses.
 struct SystemProviderOptions {
   // The originating and service machine of every shadow copy.
@@ -184,6 +194,9 @@ class SystemProvider {
   StepOutcome PreFinalCommitSnapshots(const VSS_ID& set_id);
   // Completes the set: its shadow copies become VSS_SS_CREATED.
   StepOutcome PostFinalCommitSnapshots(const VSS_ID& set_id);
+  // Makes the auto-recovered shadow copies of set_id read-only: their
+  // writers' PostSnapshot has ended.
+  void EndAutoRecovery(const VSS_ID& set_id);
   // Abandons the set in progress and deletes what it created; S_OK at once
   // when set_id is not in progress. Its result is never mapped.
   StepOutcome AbortSnapshots(const VSS_ID& set_id);
@@ -226,10 +239,9 @@ class SystemProvider {
   // ignored), or nullptr.
   const SnapshotRecord* FindSnapshotByDevice(std::wstring_view device) const;
 
-  // Returns whether the files of record's shadow copy may be changed now.
-  // The one place that decides it: shadow copies are read-only (false for
-  // every shadow copy); a later auto-recovered copy, writable to writers
-  // until PostSnapshot ends, will say so here.
+  // Returns whether the files of record's shadow copy may be changed now:
+  // the one place that decides it. Only an auto-recovered shadow copy is,
+  // from its commit until its writers' PostSnapshot ends.
   bool IsShadowCopyWritable(const SnapshotRecord& record) const;
 
   // Returns the folder under which copies of backed volumes live (empty

@@ -39,8 +39,8 @@ const SnapshotRecord* SystemProvider::FindSnapshotByDevice(
   return nullptr;
 }
 
-bool SystemProvider::IsShadowCopyWritable(const SnapshotRecord&) const {
-  return false;
+bool SystemProvider::IsShadowCopyWritable(const SnapshotRecord& record) const {
+  return record.writable;
 }
 
 size_t SystemProvider::EraseRecords(

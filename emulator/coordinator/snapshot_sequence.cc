@@ -277,6 +277,12 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
   }
   QueueWriterEvent(service, session, run, op, WriterEvent::kPostSnapshot,
                    post_order);
+  // Auto-recovery ends with the writers' PostSnapshot: from here on the
+  // shadow copies are read-only.
+  op.Then([&service, &session]() -> sim::Duration {
+    service.provider().EndAutoRecovery(session.snapshot_set_id);
+    return sim::Duration(0);
+  });
 }
 
 }  // namespace vssemu::coordinator

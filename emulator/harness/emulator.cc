@@ -41,6 +41,13 @@ Emulator* CurrentEmulatorIfAny() { return g_current; }
 
 const RunOptions& Emulator::options() const { return service_->options(); }
 
+bool Emulator::ShadowCopyWritable(std::wstring_view device) const {
+  const coordinator::SystemProvider& provider = service_->provider();
+  const coordinator::SnapshotRecord* record =
+      provider.FindSnapshotByDevice(device);
+  return record != nullptr && provider.IsShadowCopyWritable(*record);
+}
+
 const Trace& Emulator::trace() const { return service_->trace(); }
 
 const std::vector<Violation>& Emulator::violations() const {

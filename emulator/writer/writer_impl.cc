@@ -3,6 +3,7 @@
 #include <vsserror.h>
 
 #include "coordinator/backup_session.h"
+#include "coordinator/provider_system.h"
 #include "metadata/wmd_examine.h"
 #include "metadata/xml_util.h"
 #include "paths/vss_paths.h"
@@ -178,7 +179,14 @@ VSS_ID WriterImpl::GetCurrentSnapshotSetId() const {
 
 LONG WriterImpl::GetContext() const {
   if (!InBackupCallback(false)) return VSS_CTX_BACKUP;
-  return Callback()->session->context;
+  const CallbackContext* c = Callback();
+  // VSS sets AUTORECOVER for the writer to recover its components inside
+  // the shadow copy during OnPostSnapshot (not for requesters to set).
+  if (c->event == WriterEvent::kPostSnapshot &&
+      coordinator::AutoRecovers(c->session->context)) {
+    return c->session->context | VSS_VOLSNAP_ATTR_AUTORECOVER;
+  }
+  return c->session->context;
 }
 
 VSS_APPLICATION_LEVEL WriterImpl::GetCurrentLevel() const {

@@ -94,7 +94,8 @@ TEST_F(ProviderStoreTest, PropertiesDescribeTheShadowCopy) {
   EXPECT_EQ(prop.m_pwszExposedName, nullptr);
   EXPECT_EQ(prop.m_pwszExposedPath, nullptr);
   EXPECT_TRUE(IsEqualGUID(prop.m_ProviderId, kSystemProviderId));
-  EXPECT_EQ(prop.m_lSnapshotAttributes, VSS_VOLSNAP_ATTR_DIFFERENTIAL);
+  EXPECT_EQ(prop.m_lSnapshotAttributes,
+            VSS_VOLSNAP_ATTR_DIFFERENTIAL | VSS_VOLSNAP_ATTR_AUTORECOVER);
   EXPECT_EQ(prop.m_tsCreationTimestamp, kVirtualEpochTimestamp + 30000000);
   EXPECT_EQ(prop.m_eStatus, VSS_SS_CREATED);
   FreeProp(&prop);
@@ -133,11 +134,17 @@ TEST_F(ProviderStoreTest, GetSnapshotPropertiesRejectsNullAndUnknownIds) {
 }
 
 TEST_F(ProviderStoreTest, AttributesAreTheContextOfTheSet) {
+  // Contexts with writers are auto-recovered unless NO_AUTORECOVERY is set.
   CreateSet(VSS_CTX_BACKUP, 1);
-  EXPECT_EQ(AttributesOf(c_), VSS_VOLSNAP_ATTR_DIFFERENTIAL);
+  EXPECT_EQ(AttributesOf(c_),
+            VSS_VOLSNAP_ATTR_DIFFERENTIAL | VSS_VOLSNAP_ATTR_AUTORECOVER);
   CreateSet(VSS_CTX_APP_ROLLBACK, 1);
   EXPECT_EQ(AttributesOf(c_), VSS_VOLSNAP_ATTR_PERSISTENT |
                                   VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE |
+                                  VSS_VOLSNAP_ATTR_DIFFERENTIAL |
+                                  VSS_VOLSNAP_ATTR_AUTORECOVER);
+  CreateSet(VSS_CTX_FILE_SHARE_BACKUP, 1);
+  EXPECT_EQ(AttributesOf(c_), LONG{VSS_CTX_FILE_SHARE_BACKUP} |
                                   VSS_VOLSNAP_ATTR_DIFFERENTIAL);
   CreateSet(LONG{VSS_CTX_CLIENT_ACCESSIBLE} | VSS_VOLSNAP_ATTR_NO_AUTORECOVERY,
             1);

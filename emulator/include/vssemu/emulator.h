@@ -49,6 +49,12 @@ class Emulator {
   // Runs every queued piece of work (async operations, timers).
   void RunUntilIdle();
 
+  // Returns whether writes through device, a shadow copy's device object as
+  // GetSnapshotDeviceName and GetSnapshotProperties name it, reach the
+  // shadow copy now: only an auto-recovered one, until its writers'
+  // PostSnapshot ends (docs/coordinator.md, "Auto-recovered shadow copies").
+  bool ShadowCopyWritable(std::wstring_view device) const;
+
   // Returns the service behind this emulator (for vssemu's own layers).
   const std::shared_ptr<coordinator::Service>& service() const {
     return service_;
