@@ -68,9 +68,9 @@ TEST(Tchar, GenericPrintfReadsPercentSAsTheGenericString) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(_ftprintf(f, _T("%s!"), _T("ok")), 3);
   rewind(f);
-  TCHAR back[8] = {};
-  ASSERT_NE(_fgetts(back, 8, f), nullptr);
-  EXPECT_STREQ(back, L"ok!");
+  char back[8] = {};  // The stream holds the text's bytes, as on Windows.
+  ASSERT_NE(fgets(back, 8, f), nullptr);
+  EXPECT_STREQ(back, "ok!");
   fclose(f);
 }
 

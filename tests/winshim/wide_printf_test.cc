@@ -157,9 +157,37 @@ TEST(WidePrintf, FwprintfWritesTheWindowsTextToAStream) {
   EXPECT_EQ(fwprintf(f, L"%s-%S-%I64d", L"wide", "narrow", -1LL), 14);
   EXPECT_EQ(fwprintf_s(f, L"|%c", L'z'), 2);
   rewind(f);
-  wchar_t line[32] = {};
-  ASSERT_NE(fgetws(line, 32, f), nullptr);
-  EXPECT_STREQ(line, L"wide-narrow--1|z");
+  char line[32] = {};
+  ASSERT_NE(fgets(line, 32, f), nullptr);
+  EXPECT_STREQ(line, "wide-narrow--1|z");
+  fclose(f);
+}
+
+TEST(WidePrintf, WideAndNarrowOutputMixOnOneStreamAsOnWindows) {
+  // glibc fixes a stream's orientation at its first write; the Windows CRT
+  // has none, so a program's wprintf and a framework's printf share stdout.
+  FILE* f = tmpfile();
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(fprintf(f, "narrow "), 7);
+  EXPECT_EQ(fwprintf(f, L"%s ", L"wide"), 5);
+  EXPECT_EQ(fprintf(f, "again "), 6);
+  EXPECT_EQ(fwprintf(f, L"%s", L"caf\u00e9"), 4);  // Bytes: UTF-8.
+  rewind(f);
+  char line[64] = {};
+  ASSERT_NE(fgets(line, 64, f), nullptr);
+  EXPECT_STREQ(line, "narrow wide again caf\xc3\xa9");
+  fclose(f);
+}
+
+TEST(WidePrintf, AStreamTheProgramMadeWideKeepsWideOutput) {
+  FILE* f = tmpfile();
+  ASSERT_NE(f, nullptr);
+  ASSERT_GT(fwide(f, 1), 0);
+  EXPECT_EQ(fwprintf(f, L"%s", L"wide"), 4);
+  rewind(f);
+  wchar_t line[16] = {};
+  ASSERT_NE(fgetws(line, 16, f), nullptr);
+  EXPECT_STREQ(line, L"wide");
   fclose(f);
 }
 
