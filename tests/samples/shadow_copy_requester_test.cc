@@ -1,0 +1,138 @@
+// A backup tool written as tools in the field are (fixtures/samples/
+// shadow_copy_requester.cc: ATL smart pointers, wprintf(L"%s"), the Win32
+// volume and file functions, AddComponent before SetBackupState, and
+// SetBackupState in its restore) runs unchanged against the emulated
+// machine: it backs up a folder out of a shadow copy and restores it byte
+// for byte, and a file changed after the snapshot is not in the copy.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <vssemu/emulator.h>
+#include <vssemu/host_paths.h>
+
+#include "fixtures/samples/shadow_copy_requester.h"
+
+namespace vssemu::samples {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A file-group writer for C:\Data whose OnThaw changes a live file: the
+// change comes after the snapshot, so a backup from the shadow copy does
+// not hold it.
+class DataWriter : public CVssWriter {
+ public:
+  HRESULT Start() {
+    static const VSS_ID kId = {0x7a1e0001, 0x2b3c, 0x4d5e,
+                               {0x8f, 0x90, 0xa1, 0xb2, 0xc3, 0xd4, 0xe5, 0xf6}};
+    HRESULT hr = Initialize(kId, L"Data Writer", VSS_UT_USERDATA, VSS_ST_OTHER);
+    return FAILED(hr) ? hr : Subscribe();
+  }
+  bool STDMETHODCALLTYPE OnIdentify(IVssCreateWriterMetadata* metadata) override {
+    return SUCCEEDED(metadata->SetRestoreMethod(VSS_RME_RESTORE_IF_CAN_REPLACE,
+                                                NULL, NULL, VSS_WRE_ALWAYS,
+                                                false)) &&
+           SUCCEEDED(metadata->AddComponent(VSS_CT_FILEGROUP, NULL, L"Data",
+                                            L"Data files", NULL, 0, false,
+                                            true, true, false)) &&
+           SUCCEEDED(metadata->AddFilesToFileGroup(NULL, L"Data", L"C:\\Data",
+                                                   L"*", true, NULL));
+  }
+  bool STDMETHODCALLTYPE OnPrepareSnapshot() override { return true; }
+  bool STDMETHODCALLTYPE OnFreeze() override { return true; }
+  bool STDMETHODCALLTYPE OnThaw() override {
+    std::ofstream(HostPath(L"C:\\Data\\a.txt"), std::ios::binary)
+        << "changed after the snapshot";
+    return true;
+  }
+  bool STDMETHODCALLTYPE OnAbort() override { return true; }
+  bool STDMETHODCALLTYPE OnPreRestore(IVssWriterComponents*) override {
+    ++pre_restores;
+    return true;
+  }
+  bool STDMETHODCALLTYPE OnPostRestore(IVssWriterComponents*) override {
+    ++post_restores;
+    return true;
+  }
+  int pre_restores = 0;
+  int post_restores = 0;
+};
+
+std::string Contents(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "<missing>";
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void Put(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+class ShadowCopyRequester : public ::testing::Test {
+ protected:
+  void SetUp() override {
+#if defined(_WIN32)
+    GTEST_SKIP() << "on Windows the Win32 calls reach the host's volumes";
+#endif
+    root_ = fs::temp_directory_path() /
+            ("vssemu-field-" + std::to_string(GetCurrentProcessId()));
+    fs::remove_all(root_);
+    Put(root_ / "c" / "Data" / "a.txt", "alpha");
+    Put(root_ / "c" / "Data" / "sub" / "b.bin", binary_);
+    fs::create_directories(root_ / "d");
+    options_.volumes = {VolumeOptions{.name = L"C:\\", .directory = root_ / "c"},
+                        VolumeOptions{.name = L"D:\\", .directory = root_ / "d"}};
+  }
+  void TearDown() override {
+    std::error_code ignored;
+    fs::remove_all(root_, ignored);
+  }
+
+  const std::string binary_{"\x00\x01\xff\xfe" "bytes\r\n", 11};
+  fs::path root_;
+  RunOptions options_;
+};
+
+TEST_F(ShadowCopyRequester, BacksUpFromTheShadowCopyAndRestoresByteForByte) {
+  Emulator emulator(options_);
+  DataWriter writer;
+  ASSERT_EQ(writer.Start(), S_OK);
+  std::wstring xml;
+  ::testing::internal::CaptureStdout();
+  const HRESULT backed_up = BackUpFolder(L"C:\\Data", L"D:\\Backup", &xml);
+  const std::string printed = ::testing::internal::GetCapturedStdout();
+  ASSERT_EQ(backed_up, S_OK) << printed;
+  // wprintf(L"%s") printed the wide strings as Windows does.
+  EXPECT_NE(printed.find("Shadow copy of C:\\ is \\\\?\\GLOBALROOT\\Device\\"
+                         "HarddiskVolumeShadowCopy1"),
+            std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("Added component Data of writer \"Data Writer\""),
+            std::string::npos)
+      << printed;
+  EXPECT_EQ(Contents(root_ / "d" / "Backup" / "a.txt"), "alpha");
+  EXPECT_EQ(Contents(root_ / "d" / "Backup" / "sub" / "b.bin"), binary_);
+  EXPECT_EQ(Contents(root_ / "c" / "Data" / "a.txt"),
+            "changed after the snapshot");
+  ASSERT_FALSE(xml.empty());
+
+  fs::remove_all(root_ / "c" / "Data");
+  ::testing::internal::CaptureStdout();
+  const HRESULT restored = RestoreFolder(xml, L"D:\\Backup", L"C:\\Data");
+  const std::string restore_output = ::testing::internal::GetCapturedStdout();
+  ASSERT_EQ(restored, S_OK) << restore_output;
+  EXPECT_EQ(Contents(root_ / "c" / "Data" / "a.txt"), "alpha");
+  EXPECT_EQ(Contents(root_ / "c" / "Data" / "sub" / "b.bin"), binary_);
+  EXPECT_EQ(writer.pre_restores, 1);
+  EXPECT_EQ(writer.post_restores, 1);
+  EXPECT_TRUE(emulator.violations().empty())
+      << emulator.violations().front().rule;
+}
+
+}  // namespace
+}  // namespace vssemu::samples
