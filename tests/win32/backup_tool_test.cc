@@ -7,6 +7,7 @@
 #include <windows.h>
 #include <vss.h>
 #include <vsbackup.h>
+#include <vssemu/host_paths.h>
 
 #include <fstream>
 #include <string>
@@ -109,6 +110,37 @@ TEST_F(BackupTool, FindsTheShadowCopyReadOnly) {
   ASSERT_TRUE(GetVolumePathNameW(file.c_str(), root, MAX_PATH));
   EXPECT_EQ(std::wstring(root), device + L"\\");
   EXPECT_EQ(GetFileAttributesW(file.c_str()) & FILE_ATTRIBUTE_DIRECTORY, 0u);
+  requester.Complete();
+}
+
+TEST_F(BackupTool, AWriterRecoversInsideTheAutoRecoveredCopyWithWin32Calls) {
+  TestWriter writer(L"Database");
+  DWORD written = 0;
+  writer.scripts["PostSnapshot"].action = [&] {
+    if ((writer.GetContext() & VSS_VOLSNAP_ATTR_AUTORECOVER) == 0) return;
+    LPCWSTR device = nullptr;
+    ASSERT_EQ(writer.GetSnapshotDeviceName(L"C:\\", &device), S_OK);
+    // Roll the log forward inside the shadow copy.
+    const std::wstring log = std::wstring(device) + L"\\Data\\orders.db";
+    HANDLE h = CreateFileW(log.c_str(), GENERIC_WRITE, 0, nullptr,
+                           TRUNCATE_EXISTING, 0, nullptr);
+    ASSERT_NE(h, INVALID_HANDLE_VALUE) << GetLastError();
+    ASSERT_TRUE(::WriteFile(h, "recovered", 9, &written, nullptr));
+    CloseHandle(h);
+  };
+  ASSERT_EQ(writer.Start(), S_OK);
+  Requester requester;
+  const std::wstring device = SnapshotC(requester);
+  ASSERT_FALSE(device.empty());
+  EXPECT_EQ(written, 9u);
+  EXPECT_EQ(ReadFile(HostPath(device + L"\\Data\\orders.db")), "recovered");
+  EXPECT_EQ(ReadFile(c_ / "Data" / "orders.db"), "orders");
+  // PostSnapshot has ended: the copy is read-only again.
+  const std::wstring file = device + L"\\Data\\orders.db";
+  EXPECT_EQ(CreateFileW(file.c_str(), GENERIC_WRITE, 0, nullptr, OPEN_EXISTING,
+                        0, nullptr),
+            INVALID_HANDLE_VALUE);
+  EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_WRITE_PROTECT));
   requester.Complete();
 }
 
