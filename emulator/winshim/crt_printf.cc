@@ -5,9 +5,10 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <stdint.h>
 
 #include <string>
+
+#include <vssemu/utf8.h>
 
 #include "printf_engine.h"
 
@@ -96,26 +97,6 @@ int FormatSecure(C* buffer, size_t size, size_t count, const C* format,
   return LengthOf(text);
 }
 
-// Appends code point c (U+FFFD when it is none) to *out as UTF-8.
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 int WriteAll(FILE* stream, const std::string& text);
 
 // Writes text to stream. The Windows CRT has no stream orientation: wide
@@ -126,10 +107,8 @@ int WriteAll(FILE* stream, const std::string& text);
 // a stream the program made wide itself (fwide) gets fputws.
 int WriteAll(FILE* stream, const std::wstring& text) {
   if (fwide(stream, 0) <= 0) {
-    std::string bytes;
-    bytes.reserve(text.size());
-    for (wchar_t c : text) AppendUtf8(static_cast<uint32_t>(c), &bytes);
-    return WriteAll(stream, bytes) < 0 ? -1 : LengthOf(text);
+    return WriteAll(stream, vssemu::utf8::FromWide(text)) < 0 ? -1
+                                                               : LengthOf(text);
   }
   for (size_t i = 0; i < text.size();) {
     if (text[i] == L'\0') {

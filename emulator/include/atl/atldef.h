@@ -15,6 +15,7 @@
 #define VSSEMU_ATL_ATLDEF_H_
 
 #include <assert.h>
+#include <vssemu/utf8.h>
 #include <vssemu/win32_base.h>
 
 #include <string>
@@ -91,58 +92,16 @@ inline HRESULT CreateInstance(LPCOLESTR prog_id, IUnknown* outer, DWORD context,
 // CLSCTX_ALL's value (in-process server and handler, local and remote server).
 inline constexpr DWORD kClsctxAll = 0x17;
 
-// Returns how many continuation bytes follow the UTF-8 lead byte lead, or -1
-// when lead cannot start a sequence.
-inline int Utf8ContinuationCount(unsigned char lead) {
-  if (lead < 0x80) return 0;
-  if ((lead & 0xE0) == 0xC0) return 1;
-  if ((lead & 0xF0) == 0xE0) return 2;
-  if ((lead & 0xF8) == 0xF0) return 3;
-  return -1;
-}
-
 // Converts a NUL-terminated UTF-8 string to wide characters (UTF-32 here);
 // a malformed sequence becomes U+FFFD, one per offending byte.
 inline std::wstring Widen(const char* text) {
-  static constexpr char32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
-  std::wstring wide;
-  const auto* s = reinterpret_cast<const unsigned char*>(text);
-  while (*s != 0) {
-    int extra = Utf8ContinuationCount(*s);
-    char32_t code = extra <= 0 ? *s : (*s & (0xFFu >> (extra + 2)));
-    int taken = 1;
-    // A NUL ends the loop too: it is no continuation byte.
-    for (; taken <= extra && (s[taken] & 0xC0) == 0x80; ++taken) {
-      code = (code << 6) | (s[taken] & 0x3F);
-    }
-    // Overlong forms and surrogates are malformed, as UTF-8 defines them.
-    bool valid = extra >= 0 && taken == extra + 1 && code >= kSmallest[extra] &&
-                 code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
-    wide.push_back(valid ? static_cast<wchar_t>(code) : L'\xFFFD');
-    s += valid ? taken : 1;
-  }
-  return wide;
+  return vssemu::utf8::ToWide(text);
 }
 
 // Converts a NUL-terminated wide string (UTF-32 here) to UTF-8; a value that
 // is no Unicode scalar value becomes U+FFFD.
 inline std::string Narrow(const wchar_t* text) {
-  std::string narrow;
-  for (; *text != L'\0'; ++text) {
-    auto code = static_cast<char32_t>(*text);
-    if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
-    if (code < 0x80) {
-      narrow.push_back(static_cast<char>(code));
-      continue;
-    }
-    int extra = code < 0x800 ? 1 : code < 0x10000 ? 2 : 3;
-    static constexpr unsigned char kLead[] = {0, 0xC0, 0xE0, 0xF0};
-    narrow.push_back(static_cast<char>(kLead[extra] | (code >> (6 * extra))));
-    for (int i = extra - 1; i >= 0; --i) {
-      narrow.push_back(static_cast<char>(0x80 | ((code >> (6 * i)) & 0x3F)));
-    }
-  }
-  return narrow;
+  return vssemu::utf8::FromWide(text);
 }
 
 // Reports that no class is registered: vssemu has no COM class registry off
