@@ -142,8 +142,8 @@ TEST(Determinism, TheTraceEndsWithItsHash) {
   const Trace& trace = emulator.trace();
   std::string text = trace.ToText();
   char expected[64];
-  std::snprintf(expected, sizeof(expected), "# events=%zu hash=%016llx\n",
-                trace.events().size(),
+  std::snprintf(expected, sizeof(expected), "# events=%llu hash=%016llx\n",
+                static_cast<unsigned long long>(trace.events().size()),
                 static_cast<unsigned long long>(trace.Hash()));
   EXPECT_EQ(text.substr(text.rfind('#')), expected);
   std::string json = trace.ToJsonLines();

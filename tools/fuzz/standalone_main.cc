@@ -81,6 +81,7 @@ int main(int argc, char** argv) {
     }
     LLVMFuzzerTestOneInput(bytes.data(), bytes.size());
   }
-  std::fprintf(stderr, "ran %zu input(s): every one passes\n", inputs.size());
+  std::fprintf(stderr, "ran %llu input(s): every one passes\n",
+               static_cast<unsigned long long>(inputs.size()));
   return 0;
 }

@@ -204,7 +204,9 @@ int RunScenarios(const std::vector<std::string>& args) {
       for (const std::string& m : run.failures) std::fprintf(stderr, "%s\n", m.c_str());
     }
     if (!single || quiet) {
-      std::printf("[%zu/%zu] %s ... %s\n", i + 1, files.size(), o.file.c_str(),
+      std::printf("[%llu/%llu] %s ... %s\n",
+                  static_cast<unsigned long long>(i + 1),
+                  static_cast<unsigned long long>(files.size()), o.file.c_str(),
                   o.loaded ? Paint(o.passed) : "LOAD ERROR");
     }
     outcomes.push_back(std::move(o));
@@ -216,7 +218,9 @@ int RunScenarios(const std::vector<std::string>& args) {
   if (!single) {
     size_t passed = 0;
     for (const Outcome& o : outcomes) passed += o.passed ? 1 : 0;
-    std::printf("%zu of %zu scenarios passed\n", passed, outcomes.size());
+    std::printf("%llu of %llu scenarios passed\n",
+                static_cast<unsigned long long>(passed),
+                static_cast<unsigned long long>(outcomes.size()));
   }
   if (any_load_error) return kExitInput;
   return any_failure ? kExitFailure : kExitOk;
