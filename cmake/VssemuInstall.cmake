@@ -37,7 +37,8 @@ set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)
 
 set(VSSEMU_INSTALLED_TARGETS
     vssemu_sdk vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
-    vssemu_bcd vssemu_metadata vssemu_trace vssemu_paths vssemu_provider
+    vssemu_bcd vssemu_metadata vssemu_trace vssemu_paths vssemu_platform
+    vssemu_provider
     vssemu_coordinator
     vssemu_adapters vssemu_exports vssemu_scenario vssemu_explore
     vssemu_emulator)

@@ -34,8 +34,13 @@ struct SnapshotRecord {
   VSS_ID snapshot_id = GUID_NULL;
   VSS_ID set_id = GUID_NULL;
   LONG snapshots_count = 0;  // Shadow copies in the set when it was created.
-  std::wstring
-      device_object;  // \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN
+  // The device object callers get: the GLOBALROOT name below, or on
+  // Windows for a backed volume "\\?\<storage>\HarddiskVolumeShadowCopyN"
+  // (platform/host_volumes.h). A host path: only its last component
+  // (paths::DeviceObjectName) may reach the trace.
+  std::wstring device_object;
+  // \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN, always accepted.
+  std::wstring global_device;
   std::wstring original_volume_name;  // The volume GUID name.
   std::wstring volume_display_name;   // "C:\", for traces and messages.
   std::wstring originating_machine;

@@ -201,11 +201,14 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
   if (auto_recovered) attributes |= VSS_VOLSNAP_ATTR_AUTORECOVER;
   std::vector<SnapshotRecord> created;
   for (const PlannedSnapshot& p : set->prepared) {
+    const std::wstring device =
+        paths::ShadowCopyDeviceName(next_device_number_++);
     created.push_back(SnapshotRecord{
         .snapshot_id = p.snapshot_id,
         .set_id = set_id,
         .snapshots_count = static_cast<LONG>(set->prepared.size()),
-        .device_object = paths::ShadowCopyDeviceName(next_device_number_++),
+        .device_object = device,
+        .global_device = device,
         .original_volume_name = p.volume->guid_name,
         .volume_display_name = p.volume->display_name,
         .originating_machine = options_.machine_name,

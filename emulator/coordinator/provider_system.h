@@ -236,8 +236,15 @@ class SystemProvider {
   const SnapshotRecord* FindSnapshot(const VSS_ID& snapshot_id) const;
 
   // Returns the shadow copy whose device object is device (letter case
-  // ignored), or nullptr.
+  // ignored; its GLOBALROOT name always matches too), or nullptr.
   const SnapshotRecord* FindSnapshotByDevice(std::wstring_view device) const;
+
+  // Returns the shadow copy a backslash-separated path lies on (a device
+  // name, "\\.\" or "\\?\GLOBALROOT" form or the host form, followed by
+  // nothing or by "\rest"), storing in *rest what follows the device; or
+  // nullptr when the path is on no shadow copy (*rest is then unspecified).
+  const SnapshotRecord* FindSnapshotForPath(std::wstring_view path,
+                                            std::wstring* rest) const;
 
   // Returns whether the files of record's shadow copy may be changed now:
   // the one place that decides it. Only an auto-recovered shadow copy is,

@@ -10,6 +10,7 @@
 #include "paths/host_mapping.h"
 #include "paths/path_text.h"
 #include "paths/vss_paths.h"
+#include "platform/host_volumes.h"
 
 namespace vssemu::coordinator {
 namespace {
@@ -34,7 +35,30 @@ SystemProvider::~SystemProvider() {
 const SnapshotRecord* SystemProvider::FindSnapshotByDevice(
     std::wstring_view device) const {
   for (const SnapshotRecord& r : snapshots_) {
-    if (paths::EqualsFolded(r.device_object, device)) return &r;
+    if (paths::EqualsFolded(r.device_object, device) ||
+        paths::EqualsFolded(r.global_device, device)) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+const SnapshotRecord* SystemProvider::FindSnapshotForPath(
+    std::wstring_view path, std::wstring* rest) const {
+  std::wstring device;
+  if (paths::SplitDevicePath(path, &device, rest)) {
+    return FindSnapshotByDevice(device);
+  }
+  // A host-form device ("\\?\C:\...\HarddiskVolumeShadowCopy1") looks
+  // like a drive path, so it is matched before any volume is: whole
+  // components only, letter case ignored.
+  for (const SnapshotRecord& r : snapshots_) {
+    const std::wstring& d = r.device_object;
+    if (d == r.global_device || path.size() < d.size()) continue;
+    if (!paths::EqualsFolded(path.substr(0, d.size()), d)) continue;
+    if (path.size() > d.size() && path[d.size()] != L'\\') continue;
+    *rest = std::wstring(path.substr(d.size()));
+    return &r;
   }
   return nullptr;
 }
@@ -83,9 +107,14 @@ HRESULT SystemProvider::CopyBackedVolumes(std::vector<SnapshotRecord>& records,
     } else {
       // Set before copying, so a partial copy is removed with the others.
       record.storage = folder;
+      // On Windows the device is the copy's folder, which the requester's
+      // own CreateFileW can open; elsewhere the GLOBALROOT name stays.
+      std::wstring host_device = platform::HostShadowCopyDevice(folder);
+      if (!host_device.empty()) record.device_object = std::move(host_device);
       try {
-        report.copy = CopyTree(volume->directory, folder,
-                               MountedFolders(*volume));
+        report.copy = CopyScopedTree(volume->directory, folder,
+                                     volume->snapshot_scope,
+                                     MountedFolders(*volume));
       } catch (const std::exception&) {
         report.copy.error = std::make_error_code(std::errc::not_enough_memory);
         report.copy.operation = "copy";

@@ -6,6 +6,7 @@
 
 #include "paths/path_text.h"
 #include "paths/vss_paths.h"
+#include "platform/host_volumes.h"
 
 namespace vssemu::coordinator {
 
@@ -48,6 +49,11 @@ HRESULT VolumeTable::Add(const VolumeSpec& spec, const Volume** added) {
   // Draw the GUID only after validating, so a refused Add does not shift
   // the GUIDs of the volumes added after it.
   GUID guid = spec.guid ? *spec.guid : GuidFromPrng(prng_);
+  if (!spec.guid && spec.host_guid) {
+    if (std::optional<GUID> host = platform::HostVolumeGuid(*display)) {
+      guid = *host;
+    }
+  }
   for (const Volume& v : volumes_) {
     if (IsEqualGUID(v.guid, guid)) return VSS_E_OBJECT_ALREADY_EXISTS;
   }
@@ -57,7 +63,8 @@ HRESULT VolumeTable::Add(const VolumeSpec& spec, const Volume** added) {
              .guid_name = paths::VolumeGuidName(guid),
              .supported_by_system_provider = spec.supported_by_system_provider,
              .ntfs = spec.ntfs,
-             .directory = spec.directory});
+             .directory = spec.directory,
+             .snapshot_scope = spec.snapshot_scope});
   if (added != nullptr) *added = &volumes_.back();
   return S_OK;
 }

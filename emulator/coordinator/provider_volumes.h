@@ -31,6 +31,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/prng.h"
 
@@ -46,6 +47,11 @@ struct VolumeSpec {
   std::wstring display_name;
   // The volume GUID; drawn from the table's PRNG when absent.
   std::optional<GUID> guid = std::nullopt;
+  // Without a guid: a drive root that the host has as a volume takes the
+  // host's GUID (platform/host_volumes.h; Windows only), so the name the
+  // host's GetVolumeNameForVolumeMountPointW gives is this volume's. The
+  // PRNG is drawn from all the same, so the other volumes keep their GUIDs.
+  bool host_guid = false;
   // Whether the system provider can shadow-copy the volume at all.
   bool supported_by_system_provider = true;
   // Whether the volume is NTFS; persistent contexts require it (spec 14.1).
@@ -53,6 +59,9 @@ struct VolumeSpec {
   // The host folder holding the volume's files; empty: no files. Stored as
   // given (the service makes it absolute and checks that it exists).
   std::filesystem::path directory = {};
+  // The folders, relative to the volume root, that a shadow copy of a
+  // backed volume holds; empty: the whole tree (see VolumeOptions).
+  std::vector<std::wstring> snapshot_scope = {};
 };
 
 // Describes one volume of the emulated machine.
@@ -63,6 +72,7 @@ struct Volume {
   bool supported_by_system_provider = true;
   bool ntfs = true;
   std::filesystem::path directory;  // The backing host folder, or empty.
+  std::vector<std::wstring> snapshot_scope;  // Empty: the whole tree.
 
   // Returns whether the volume's files live in a host folder.
   bool backed() const { return !directory.empty(); }

@@ -14,6 +14,7 @@
 #include "com/hresult_table.h"
 #include "coordinator/backup_session.h"
 #include "paths/path_text.h"
+#include "paths/vss_paths.h"
 
 namespace vssemu::coordinator {
 
@@ -50,13 +51,32 @@ std::filesystem::path BackingFolder(const VolumeOptions& v) {
                      "\", which does not exist or is not a folder");
 }
 
+// Returns v's snapshot scope, or stops the emulator when an entry is not a
+// folder inside the volume (absolute, or leaving the root with "..").
+std::vector<std::wstring> SnapshotScope(const VolumeOptions& v) {
+  for (const std::wstring& entry : v.snapshot_scope) {
+    if (!paths::SplitInsideRoot(entry)) {
+      ConfigurationError("invalid volume in RunOptions: " +
+                         paths::WideToUtf8(v.name) + " has snapshot_scope \"" +
+                         paths::WideToUtf8(entry) +
+                         "\", which is not a folder relative to the volume "
+                         "root");
+    }
+  }
+  return v.snapshot_scope;
+}
+
 VolumeTable MakeVolumes(const RunOptions& options) {
   VolumeTable table(options.seed);
   for (const VolumeOptions& v : options.volumes) {
     VolumeSpec spec;
     spec.display_name = v.name;
     spec.supported_by_system_provider = v.supported;
+    // The machine of RunOptions meets the host's volumes (on Windows the
+    // requester asks the real OS for volume names).
+    spec.host_guid = true;
     if (!v.directory.empty()) spec.directory = BackingFolder(v);
+    spec.snapshot_scope = SnapshotScope(v);
     if (FAILED(table.Add(spec))) {
       ConfigurationError("invalid volume in RunOptions: \"" +
                          paths::WideToUtf8(v.name) + "\"");

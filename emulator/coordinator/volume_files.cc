@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <iterator>
 #include <utility>
+
+#include "paths/host_mapping.h"
 
 namespace vssemu::coordinator {
 namespace {
@@ -30,6 +33,14 @@ class TreeCopier {
  public:
   TreeCopier(const std::vector<fs::path>& hollow, TreeCopy* result)
       : hollow_(hollow), result_(result) {}
+
+  // Creates the folder to (relative to the root: relative), empty.
+  bool CreateFolder(const fs::path& to, const fs::path& relative) {
+    std::error_code ec;
+    fs::create_directory(to, ec);
+    if (ec) return Fail("create", relative, ec);
+    return true;
+  }
 
   // Copies the folder from (relative to the root: relative) to to.
   bool CopyFolder(const fs::path& from, const fs::path& to,
@@ -154,6 +165,68 @@ TreeCopy CopyTree(const fs::path& source, const fs::path& destination,
     TreeCopier(hollow, &result).CopyFolder(source, destination, fs::path());
   } catch (const std::exception&) {
     // Allocation or a name conversion; the copy is incomplete either way.
+    result.error = std::make_error_code(std::errc::not_enough_memory);
+    result.operation = "copy";
+    result.failed_at.clear();
+  }
+  return result;
+}
+
+TreeCopy CopyScopedTree(const fs::path& source, const fs::path& destination,
+                        const std::vector<std::wstring>& scope,
+                        const std::vector<fs::path>& hollow) {
+  if (scope.empty()) return CopyTree(source, destination, hollow);
+  TreeCopy result;
+  try {
+    // The host spelling of each existing scope folder, relative to source;
+    // shorter ones first, so a folder inside one already copied is skipped.
+    std::vector<fs::path> folders;
+    for (const std::wstring& entry : scope) {
+      const fs::path host = paths::ResolveRelative(source, entry);
+      std::error_code ec;
+      if (!fs::is_directory(host, ec)) continue;  // Absent from the copy.
+      fs::path relative = host.lexically_relative(source);
+      if (relative.empty() || relative == ".") {
+        return CopyTree(source, destination, hollow);  // The whole tree.
+      }
+      folders.push_back(std::move(relative));
+    }
+    std::sort(folders.begin(), folders.end(),
+              [](const fs::path& a, const fs::path& b) {
+                const auto length = [](const fs::path& p) {
+                  return std::distance(p.begin(), p.end());
+                };
+                return length(a) != length(b) ? length(a) < length(b) : a < b;
+              });
+    std::vector<fs::path> copied;
+    TreeCopier copier(hollow, &result);
+    if (!copier.CreateFolder(destination, fs::path())) return result;
+    for (const fs::path& relative : folders) {
+      const bool inside = std::any_of(
+          copied.begin(), copied.end(), [&](const fs::path& outer) {
+            auto mismatch = std::mismatch(outer.begin(), outer.end(),
+                                          relative.begin(), relative.end());
+            return mismatch.first == outer.end();
+          });
+      if (inside) continue;
+      // The folders on the way hold nothing but the way down.
+      fs::path way;
+      for (auto part = relative.begin(); part != relative.end(); ++part) {
+        if (std::next(part) == relative.end()) break;
+        way /= *part;
+        std::error_code ec;
+        if (fs::is_directory(destination / way, ec)) continue;
+        if (!copier.CreateFolder(destination / way, way)) return result;
+        ++result.directories;
+      }
+      ++result.directories;
+      if (!copier.CopyFolder(source / relative, destination / relative,
+                             relative)) {
+        return result;
+      }
+      copied.push_back(relative);
+    }
+  } catch (const std::exception&) {
     result.error = std::make_error_code(std::errc::not_enough_memory);
     result.operation = "copy";
     result.failed_at.clear();

@@ -55,6 +55,17 @@ TreeCopy CopyTree(const std::filesystem::path& source,
                   const std::filesystem::path& destination,
                   const std::vector<std::filesystem::path>& hollow = {});
 
+// Copies as CopyTree, but (scope not empty) only the folders scope names,
+// relative to source (backslash-separated, matched case-insensitively as
+// paths::ResolveRelative does; "" or "." is the whole tree): destination
+// then holds those subtrees and the folders on the way to them, nothing
+// else. A scope folder that does not exist on the host is absent from the
+// copy; one inside another scope folder is copied once.
+TreeCopy CopyScopedTree(const std::filesystem::path& source,
+                        const std::filesystem::path& destination,
+                        const std::vector<std::wstring>& scope,
+                        const std::vector<std::filesystem::path>& hollow = {});
+
 // Removes root and everything below it; a missing root is success. Clears
 // read-only attributes and retries once, since Windows refuses to delete
 // read-only files that a copy may have kept.

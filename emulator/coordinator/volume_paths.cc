@@ -19,12 +19,14 @@ bool FindRoot(const VolumeTable& volumes, const SystemProvider& provider,
   const std::wstring path =
       paths::WithBackslashes(paths::ExpandMachineVariables(vss_path));
   std::wstring device;
-  if (paths::SplitDevicePath(path, &device, rest)) {
-    const SnapshotRecord* record = provider.FindSnapshotByDevice(device);
-    if (record == nullptr || record->storage.empty()) return false;
+  if (const SnapshotRecord* record = provider.FindSnapshotForPath(path, rest)) {
+    if (record->storage.empty()) return false;
     *root = record->storage;
     return true;
   }
+  // A GLOBALROOT device that is no (longer a) shadow copy maps nowhere,
+  // rather than falling through to the volumes.
+  if (paths::SplitDevicePath(path, &device, rest)) return false;
   const Volume* volume =
       volumes.FindVolumeForPath(paths::NormaliseDrivePath(path), rest);
   if (volume == nullptr || !volume->backed()) return false;

@@ -175,6 +175,32 @@ std::vector<std::wstring> SplitBelowRoot(std::wstring_view relative) {
   return parts;
 }
 
+std::optional<std::vector<std::wstring>> SplitInsideRoot(
+    std::wstring_view relative) {
+  const std::wstring path = WithBackslashes(relative);
+  if (path.starts_with(L'\\') ||
+      (path.size() >= 2 && IsAsciiLetter(path[0]) && path[1] == L':')) {
+    return std::nullopt;
+  }
+  // Walk the components once more than SplitBelowRoot does, so a ".." at
+  // the root is refused rather than silently kept there.
+  size_t depth = 0;
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    size_t end = path.find(L'\\', pos);
+    if (end == std::wstring::npos) end = path.size();
+    std::wstring_view part = std::wstring_view(path).substr(pos, end - pos);
+    if (part == L"..") {
+      if (depth == 0) return std::nullopt;
+      --depth;
+    } else if (!part.empty() && part != L".") {
+      ++depth;
+    }
+    pos = end + 1;
+  }
+  return SplitBelowRoot(path);
+}
+
 std::wstring NormaliseDrivePath(std::wstring_view path) {
   std::wstring_view view = path;
   std::wstring out;

@@ -85,6 +85,14 @@ std::wstring ExpandMachineVariables(std::wstring_view text);
 // does for "C:\..\x").
 std::vector<std::wstring> SplitBelowRoot(std::wstring_view relative);
 
+// Splits a relative path (backslashes or forward slashes) into components
+// as SplitBelowRoot does, or returns nothing when it is not relative (a
+// leading separator, a drive letter, a "\\?\" or UNC prefix) or when a
+// ".." would leave the root: for folders that must stay inside a volume,
+// such as VolumeOptions::snapshot_scope. "" and "." give no components.
+std::optional<std::vector<std::wstring>> SplitInsideRoot(
+    std::wstring_view relative);
+
 // Resolves "." and ".." in a drive-rooted path ("C:\..." or "\\?\C:\...")
 // as GetFullPathName does, so "C:\Mount\E\..\x" becomes "C:\Mount\x\";
 // the result ends with a backslash. Other forms come back unchanged.

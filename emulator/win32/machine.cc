@@ -105,9 +105,12 @@ std::optional<Place> Machine::Locate(std::wstring_view name,
       paths::WithBackslashes(paths::FullPathName(name, kCurrentDirectory));
   Place place;
   std::wstring device, rest;
-  if (paths::SplitDevicePath(full, &device, &rest)) {
-    place.shadow_copy = FindShadowCopy(device);
-    if (place.shadow_copy == nullptr) return std::nullopt;
+  place.shadow_copy = service_->provider().FindSnapshotForPath(full, &rest);
+  if (place.shadow_copy == nullptr &&
+      paths::SplitDevicePath(full, &device, &rest)) {
+    return std::nullopt;  // A device that is no (longer a) shadow copy.
+  }
+  if (place.shadow_copy != nullptr) {
     place.volume = FindVolume(place.shadow_copy->original_volume_name);
     place.host_root = place.shadow_copy->storage;
     place.writable =

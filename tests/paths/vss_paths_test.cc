@@ -2,9 +2,12 @@
 // machine's variables, "." and "..", comparison and file specifications.
 #include "paths/vss_paths.h"
 
+#include "paths/path_text.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vssemu::paths {
@@ -86,6 +89,20 @@ TEST(VssPaths, DotDotStopsAtTheRoot) {
   EXPECT_EQ(NormaliseDrivePath(L"\\\\?\\C:\\..\\x"), L"\\\\?\\C:\\x\\");
   EXPECT_EQ(NormaliseDrivePath(L"\\\\?\\Volume{x}\\.."),
             L"\\\\?\\Volume{x}\\..");
+}
+
+TEST(VssPaths, FoldersInsideARootSplitAndOthersAreRefused) {
+  using Parts = std::vector<std::wstring>;
+  EXPECT_EQ(SplitInsideRoot(L"Data"), Parts{L"Data"});
+  EXPECT_EQ(SplitInsideRoot(L"App/Logs\\"), (Parts{L"App", L"Logs"}));
+  EXPECT_EQ(SplitInsideRoot(L"a\\..\\b\\.\\c"), (Parts{L"b", L"c"}));
+  EXPECT_EQ(SplitInsideRoot(L""), Parts{});
+  EXPECT_EQ(SplitInsideRoot(L"."), Parts{});
+  for (std::wstring_view outside : {L"\\Data", L"/Data", L"C:\\Data", L"c:Data",
+                                    L"..", L"a\\..\\..\\b",
+                                    L"\\\\?\\C:\\Data", L"\\\\server\\share"}) {
+    EXPECT_FALSE(SplitInsideRoot(outside)) << WideToUtf8(outside);
+  }
 }
 
 TEST(VssPaths, FoldersCompareWithoutCaseOrTrailingBackslashes) {

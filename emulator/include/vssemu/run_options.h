@@ -27,7 +27,18 @@ struct VolumeOptions {
   // tree taken at CommitSnapshots (docs/coordinator.md, "Volumes backed by
   // directories"). Empty (the default): the volume has no files. A folder
   // that does not exist stops the emulator at construction with a message.
+  // On Windows a drive root that is a host volume (C:\) gets the host's
+  // volume GUID name whatever the directory (docs/coordinator.md, "The
+  // emulated machine on a Windows host").
   std::filesystem::path directory = {};
+  // The folders, relative to the volume root (L"Data", L"App\\Logs"),
+  // that a shadow copy of the backed volume holds: CommitSnapshots copies
+  // only those subtrees and everything else is absent from the copy. Empty
+  // (the default): the whole tree. Lets a test back the emulated C:\ with
+  // the host's own C:\ without copying the whole drive. An absolute entry
+  // or one that leaves the root with ".." stops the emulator at
+  // construction with a message.
+  std::vector<std::wstring> snapshot_scope = {};
 };
 
 // Knobs for the configurable open questions of the protocol spec.
