@@ -4,12 +4,17 @@
 // SetBackupState in its restore) runs unchanged against the emulated
 // machine: it backs up a folder out of a shadow copy and restores it byte
 // for byte, and a file changed after the snapshot is not in the copy.
+// On Linux the emulated C:\ and D:\ are temporary folders of the test. On
+// Windows (and Wine) the tool's Win32 calls reach the real OS, so the
+// emulated C:\ is the host's own C:\, its shadow copies holding only the
+// test's folder (VolumeOptions::snapshot_scope); the test body is the same.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include <vssemu/emulator.h>
 #include <vssemu/host_paths.h>
@@ -26,6 +31,7 @@ namespace fs = std::filesystem;
 // not hold it.
 class DataWriter : public CVssWriter {
  public:
+  explicit DataWriter(std::wstring data) : data_(std::move(data)) {}
   HRESULT Start() {
     static const VSS_ID kId = {0x7a1e0001, 0x2b3c, 0x4d5e,
                                {0x8f, 0x90, 0xa1, 0xb2, 0xc3, 0xd4, 0xe5, 0xf6}};
@@ -39,13 +45,13 @@ class DataWriter : public CVssWriter {
            SUCCEEDED(metadata->AddComponent(VSS_CT_FILEGROUP, NULL, L"Data",
                                             L"Data files", NULL, 0, false,
                                             true, true, false)) &&
-           SUCCEEDED(metadata->AddFilesToFileGroup(NULL, L"Data", L"C:\\Data",
+           SUCCEEDED(metadata->AddFilesToFileGroup(NULL, L"Data", data_.c_str(),
                                                    L"*", true, NULL));
   }
   bool STDMETHODCALLTYPE OnPrepareSnapshot() override { return true; }
   bool STDMETHODCALLTYPE OnFreeze() override { return true; }
   bool STDMETHODCALLTYPE OnThaw() override {
-    std::ofstream(HostPath(L"C:\\Data\\a.txt"), std::ios::binary)
+    std::ofstream(HostPath(data_ + L"\\a.txt"), std::ios::binary)
         << "changed after the snapshot";
     return true;
   }
@@ -60,6 +66,9 @@ class DataWriter : public CVssWriter {
   }
   int pre_restores = 0;
   int post_restores = 0;
+
+ private:
+  std::wstring data_;  // The folder of its file group ("C:\Data").
 };
 
 std::string Contents(const fs::path& path) {
@@ -76,17 +85,30 @@ void Put(const fs::path& path, const std::string& bytes) {
 class ShadowCopyRequester : public ::testing::Test {
  protected:
   void SetUp() override {
+    const std::wstring field =
+        L"vssemu-field-" + std::to_wstring(GetCurrentProcessId());
 #if defined(_WIN32)
-    GTEST_SKIP() << "on Windows the Win32 calls reach the host's volumes";
-#endif
-    root_ = fs::temp_directory_path() /
-            ("vssemu-field-" + std::to_string(GetCurrentProcessId()));
-    fs::remove_all(root_);
-    Put(root_ / "c" / "Data" / "a.txt", "alpha");
-    Put(root_ / "c" / "Data" / "sub" / "b.bin", binary_);
-    fs::create_directories(root_ / "d");
+    // The host's C:\ itself; a shadow copy holds only the test's folder.
+    root_ = fs::path(L"C:\\") / field;
+    data_ = L"C:\\" + field + L"\\Data";
+    backup_ = L"C:\\" + field + L"\\Backup";
+    data_host_ = root_ / "Data";
+    backup_host_ = root_ / "Backup";
+    options_.volumes = {VolumeOptions{
+        .name = L"C:\\", .directory = L"C:\\", .snapshot_scope = {field}}};
+#else
+    root_ = fs::temp_directory_path() / field;
+    data_ = L"C:\\Data";
+    backup_ = L"D:\\Backup";
+    data_host_ = root_ / "c" / "Data";
+    backup_host_ = root_ / "d" / "Backup";
     options_.volumes = {VolumeOptions{.name = L"C:\\", .directory = root_ / "c"},
                         VolumeOptions{.name = L"D:\\", .directory = root_ / "d"}};
+#endif
+    fs::remove_all(root_);
+    Put(data_host_ / "a.txt", "alpha");
+    Put(data_host_ / "sub" / "b.bin", binary_);
+    fs::create_directories(backup_host_.parent_path());
   }
   void TearDown() override {
     std::error_code ignored;
@@ -95,39 +117,44 @@ class ShadowCopyRequester : public ::testing::Test {
 
   const std::string binary_{"\x00\x01\xff\xfe" "bytes\r\n", 11};
   fs::path root_;
+  std::wstring data_;    // The folder backed up, as the tool names it.
+  std::wstring backup_;  // Where the tool copies it.
+  fs::path data_host_;   // The same two folders on the host.
+  fs::path backup_host_;
   RunOptions options_;
 };
 
 TEST_F(ShadowCopyRequester, BacksUpFromTheShadowCopyAndRestoresByteForByte) {
   Emulator emulator(options_);
-  DataWriter writer;
+  DataWriter writer(data_);
   ASSERT_EQ(writer.Start(), S_OK);
   std::wstring xml;
   ::testing::internal::CaptureStdout();
-  const HRESULT backed_up = BackUpFolder(L"C:\\Data", L"D:\\Backup", &xml);
+  const HRESULT backed_up = BackUpFolder(data_.c_str(), backup_.c_str(), &xml);
   const std::string printed = ::testing::internal::GetCapturedStdout();
   ASSERT_EQ(backed_up, S_OK) << printed;
   // wprintf(L"%s") printed the wide strings as Windows does.
-  EXPECT_NE(printed.find("Shadow copy of C:\\ is \\\\?\\GLOBALROOT\\Device\\"
-                         "HarddiskVolumeShadowCopy1"),
-            std::string::npos)
+  // The device name is the GLOBALROOT one on Linux and the folder of the
+  // copy on Windows, whose own CreateFileW must open it.
+  EXPECT_NE(printed.find("Shadow copy of C:\\ is \\\\?\\"), std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("\\HarddiskVolumeShadowCopy1\n"), std::string::npos)
       << printed;
   EXPECT_NE(printed.find("Added component Data of writer \"Data Writer\""),
             std::string::npos)
       << printed;
-  EXPECT_EQ(Contents(root_ / "d" / "Backup" / "a.txt"), "alpha");
-  EXPECT_EQ(Contents(root_ / "d" / "Backup" / "sub" / "b.bin"), binary_);
-  EXPECT_EQ(Contents(root_ / "c" / "Data" / "a.txt"),
-            "changed after the snapshot");
+  EXPECT_EQ(Contents(backup_host_ / "a.txt"), "alpha");
+  EXPECT_EQ(Contents(backup_host_ / "sub" / "b.bin"), binary_);
+  EXPECT_EQ(Contents(data_host_ / "a.txt"), "changed after the snapshot");
   ASSERT_FALSE(xml.empty());
 
-  fs::remove_all(root_ / "c" / "Data");
+  fs::remove_all(data_host_);
   ::testing::internal::CaptureStdout();
-  const HRESULT restored = RestoreFolder(xml, L"D:\\Backup", L"C:\\Data");
+  const HRESULT restored = RestoreFolder(xml, backup_.c_str(), data_.c_str());
   const std::string restore_output = ::testing::internal::GetCapturedStdout();
   ASSERT_EQ(restored, S_OK) << restore_output;
-  EXPECT_EQ(Contents(root_ / "c" / "Data" / "a.txt"), "alpha");
-  EXPECT_EQ(Contents(root_ / "c" / "Data" / "sub" / "b.bin"), binary_);
+  EXPECT_EQ(Contents(data_host_ / "a.txt"), "alpha");
+  EXPECT_EQ(Contents(data_host_ / "sub" / "b.bin"), binary_);
   EXPECT_EQ(writer.pre_restores, 1);
   EXPECT_EQ(writer.post_restores, 1);
   EXPECT_TRUE(emulator.violations().empty())
