@@ -7,7 +7,9 @@
 // normalisation (FindVolume); every file path through one lookup
 // (FindVolumeForPath). Volume GUIDs that the configuration does not give are
 // drawn from a PRNG seeded at construction, so the same seed and the same
-// sequence of Add calls give the same volume GUID names on every run.
+// sequence of Add calls give the same volume GUID names on every run; on
+// Windows a drive root added with VolumeSpec::host_guid takes the host's
+// GUID instead (the PRNG is drawn from all the same).
 //
 // Names accepted by FindVolume (letter case never matters):
 //   "C:\"  "C:"  "c:\"                         a drive letter root
