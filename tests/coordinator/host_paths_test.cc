@@ -159,11 +159,12 @@ TEST_F(HostPaths, ShadowCopyDevicesMapIntoTheirCopy) {
   EXPECT_EQ(Map(c_device + L"\\DATA\\SUB\\FILE.TXT"),
             c_copy / "Data" / "Sub" / "File.TXT");
   EXPECT_EQ(ReadFile(Map(e_device + L"/deep/E.TXT")), "e");
-  // The device name in any case, and through \\.\ as well.
+  // The device name in any case, and its GLOBALROOT name through \\.\ as
+  // well (on Windows the device itself is the copy's folder).
   std::wstring lower = e_device;
   for (wchar_t& ch : lower) ch = static_cast<wchar_t>(std::towlower(ch));
   EXPECT_EQ(Map(lower + L"\\inner.txt"), Map(e_device + L"\\inner.txt"));
-  EXPECT_EQ(Map(L"\\\\.\\" + e_device.substr(4) + L"\\inner.txt"),
+  EXPECT_EQ(Map(L"\\\\.\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy2\\inner.txt"),
             Map(e_device + L"\\inner.txt"));
   EXPECT_EQ(Map(e_device + L"\\..\\..\\x"), Map(e_device) / "x");
   // D: has no files, so neither has its shadow copy.

@@ -143,13 +143,18 @@ TEST(HostVolumes, TheDeviceOfABackedShadowCopyOpensWithTheHostsFileCalls) {
   EXPECT_EQ(text.find("vssemu-snapshots-"), std::string::npos);
   EXPECT_FALSE(MentionsHostPath(text, host.path()));
 
-  // Deleting by id removes the copy; the host name then maps nowhere.
+  // Deleting by id removes the copy; the device then names no shadow copy
+  // (only a folder of the host's C:, which the emulated C: is not).
+  const fs::path copy = HostPath(device);
+  ASSERT_TRUE(fs::is_directory(copy));
   LONG deleted = 0;
   VSS_ID nondeleted = GUID_NULL;
   ASSERT_EQ(r->DeleteSnapshots(ids[0], VSS_OBJECT_SNAPSHOT, TRUE, &deleted,
                                &nondeleted),
             S_OK);
-  EXPECT_TRUE(HostPath(device + L"\\Data\\a.txt").empty());
+  EXPECT_FALSE(fs::exists(copy));
+  EXPECT_NE(HostPath(device + L"\\Data\\a.txt"), copy / "Data" / "a.txt");
+  EXPECT_TRUE(HostPath(std::wstring(kFirstGlobalRootDevice)).empty());
 #endif
 }
 
