@@ -36,12 +36,12 @@ endforeach()
 set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)
 
 set(VSSEMU_INSTALLED_TARGETS
-    vssemu_sdk vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
+    vssemu_sdk_headers vssemu_sdk vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
     vssemu_bcd vssemu_metadata vssemu_trace vssemu_paths vssemu_platform
     vssemu_provider
     vssemu_coordinator
     vssemu_adapters vssemu_exports vssemu_scenario vssemu_explore
-    vssemu_emulator)
+    vssemu_dropin vssemu_emulator)
 if(TARGET vssemu_winshim)
   list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_winshim)
 endif()
@@ -67,7 +67,8 @@ if(TARGET vssemu_gtest AND NOT VSSEMU_DEPS_FROM_SOURCE)
   set_target_properties(vssemu_cli PROPERTIES EXPORT_NAME cli)
   set_target_properties(vssemu_cli_main PROPERTIES EXPORT_NAME cli_main)
   list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_gtest vssemu_gtest_main
-                                       vssemu_samples vssemu_cli vssemu_cli_main)
+                                       vssemu_samples vssemu_cli vssemu_cli_main
+                                       vssemu_exec)
   install(DIRECTORY fixtures/ DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}/fixtures
           FILES_MATCHING PATTERN "*.h")
 endif()
@@ -76,6 +77,14 @@ install(TARGETS ${VSSEMU_INSTALLED_TARGETS} EXPORT vssemuTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR})
 install(TARGETS vssemu RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The drop-in vssapi library (docs/drop-in.md): lib/libvssapi.so, or
+# bin/vssapi.dll beside vssemu.exe with lib/libvssapi.dll.a.
+if(TARGET vssapi)
+  install(TARGETS vssapi EXPORT vssemuTargets
+          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+endif()
 install(EXPORT vssemuTargets NAMESPACE vssemu::
         DESTINATION ${VSSEMU_INSTALL_CMAKEDIR})
 

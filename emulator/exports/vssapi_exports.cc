@@ -8,18 +8,32 @@
 
 #include "com/bstr.h"
 #include "com/com_object.h"
+#include "coordinator/service.h"
+#include "harness/current_emulator.h"
 #include "metadata/wmd_examine.h"
 #include "requester/backup_components.h"
 #include "writer/writer_impl.h"
-#include "metadata/wmd_examine.h"
+
+namespace {
+
+// The service of the current emulator, made on first use; nullptr when the
+// process has none (the drop-in library could not load its scenario).
+const std::shared_ptr<vssemu::coordinator::Service>* CurrentService() {
+  vssemu::Emulator* emulator = vssemu::harness::CurrentOrProcessDefault();
+  return emulator == nullptr ? nullptr : &emulator->service();
+}
+
+}  // namespace
 
 extern "C" {
 
 HRESULT STDAPICALLTYPE CreateWriter(CVssWriter* pWriter,
                                     IVssWriterImpl** ppImpl) {
   if (pWriter == nullptr || ppImpl == nullptr) return E_INVALIDARG;
+  const auto* service = CurrentService();
+  if (service == nullptr) return E_UNEXPECTED;
   *ppImpl = vssemu::com::MakeComObject<vssemu::writer::WriterImpl>(
-                vssemu::Emulator::Current().service(), pWriter, nullptr)
+                *service, pWriter, nullptr)
                 .detach();
   return S_OK;
 }
@@ -27,8 +41,10 @@ HRESULT STDAPICALLTYPE CreateWriter(CVssWriter* pWriter,
 HRESULT STDAPICALLTYPE CreateWriterEx(CVssWriterEx* pWriter,
                                       IVssWriterImpl** ppImpl) {
   if (pWriter == nullptr || ppImpl == nullptr) return E_INVALIDARG;
+  const auto* service = CurrentService();
+  if (service == nullptr) return E_UNEXPECTED;
   *ppImpl = vssemu::com::MakeComObject<vssemu::writer::WriterImpl>(
-                vssemu::Emulator::Current().service(), pWriter, pWriter)
+                *service, pWriter, pWriter)
                 .detach();
   return S_OK;
 }
@@ -36,7 +52,12 @@ HRESULT STDAPICALLTYPE CreateWriterEx(CVssWriterEx* pWriter,
 HRESULT STDAPICALLTYPE
 CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
   if (ppBackup == nullptr) return E_INVALIDARG;
-  const auto& service = vssemu::Emulator::Current().service();
+  const auto* current = CurrentService();
+  if (current == nullptr) {
+    *ppBackup = nullptr;
+    return E_UNEXPECTED;
+  }
+  const auto& service = *current;
   if (service->options().access_denied.create_backup_components) {
     *ppBackup = nullptr;
     service->Record("fault", {{"name", "E_ACCESSDENIED"},
@@ -51,6 +72,10 @@ CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
 
 HRESULT STDAPICALLTYPE CreateVssExamineWriterMetadataInternal(
     BSTR bstrXML, IVssExamineWriterMetadata** ppMetadata) {
+  if (CurrentService() == nullptr) {
+    if (ppMetadata != nullptr) *ppMetadata = nullptr;
+    return E_UNEXPECTED;
+  }
   return vssemu::metadata::CreateExamineWriterMetadata(bstrXML, ppMetadata);
 }
 
@@ -61,6 +86,7 @@ HRESULT APIENTRY IsVolumeSnapshottedInternal(VSS_PWSZ pwszVolumeName,
       plSnapshotCapability == nullptr) {
     return E_INVALIDARG;
   }
+  if (CurrentService() == nullptr) return E_UNEXPECTED;
   return E_NOTIMPL;
 }
 
@@ -81,6 +107,7 @@ HRESULT APIENTRY GetProviderMgmtInterfaceInternal(VSS_ID, IID,
                                                   IUnknown** ppItf) {
   if (ppItf == nullptr) return E_INVALIDARG;
   *ppItf = nullptr;
+  if (CurrentService() == nullptr) return E_UNEXPECTED;
   return E_NOTIMPL;
 }
 
@@ -88,6 +115,7 @@ HRESULT APIENTRY ShouldBlockRevertInternal(LPCWSTR wszVolumeName,
                                            bool* pbBlock) {
   if (wszVolumeName == nullptr || pbBlock == nullptr) return E_INVALIDARG;
   *pbBlock = false;
+  if (CurrentService() == nullptr) return E_UNEXPECTED;
   return E_NOTIMPL;
 }
 

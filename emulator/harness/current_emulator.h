@@ -13,6 +13,18 @@ namespace harness {
 // Returns the current emulator, or nullptr when none is current yet.
 Emulator* CurrentEmulatorIfAny();
 
+// Makes the process default emulator, for programs that construct none. The
+// built-in maker makes one with default options; the drop-in vssapi library
+// installs its own (built from VSSEMU_SCENARIO, docs/drop-in.md), which
+// returns nullptr when no emulator can be made (a malformed scenario).
+using ProcessDefaultMaker = Emulator* (*)();
+void SetProcessDefaultMaker(ProcessDefaultMaker maker);
+
+// Returns the current emulator, making the process default when none is
+// current; nullptr when the maker could not make one (the vssapi entry
+// points then return E_UNEXPECTED).
+Emulator* CurrentOrProcessDefault();
+
 }  // namespace harness
 }  // namespace vssemu
 

@@ -9,6 +9,13 @@ namespace {
 
 Emulator* g_current = nullptr;
 
+Emulator* MakeDefault() {
+  // Never destroyed: writers in static objects may outlive main().
+  return new Emulator();
+}
+
+harness::ProcessDefaultMaker g_default_maker = &MakeDefault;
+
 }  // namespace
 
 Emulator::Emulator(RunOptions options)
@@ -24,18 +31,32 @@ Emulator::~Emulator() {
 }
 
 Emulator& Emulator::Current() {
-  if (g_current == nullptr) {
-    // The process default, for programs that never construct an emulator.
-    // Never destroyed: writers in static objects may outlive main().
-    static Emulator* default_emulator = new Emulator();
-    g_current = default_emulator;
+  Emulator* current = harness::CurrentOrProcessDefault();
+  if (current == nullptr) {
+    // Only the drop-in library's maker fails, and its entry points check
+    // first; code that asks anyway gets a machine with default options.
+    static Emulator* fallback = new Emulator();
+    g_current = current = fallback;
   }
-  return *g_current;
+  return *current;
 }
 
 namespace harness {
 
 Emulator* CurrentEmulatorIfAny() { return g_current; }
+
+void SetProcessDefaultMaker(ProcessDefaultMaker maker) {
+  g_default_maker = maker != nullptr ? maker : &MakeDefault;
+}
+
+Emulator* CurrentOrProcessDefault() {
+  if (g_current != nullptr) return g_current;
+  // The process default, for programs that never construct an emulator:
+  // made once, whether or not it could be.
+  static Emulator* const made = g_default_maker();
+  if (made != nullptr && g_current == nullptr) g_current = made;
+  return made == nullptr ? nullptr : g_current;
+}
 
 }  // namespace harness
 

@@ -140,6 +140,9 @@ bool ReadReportForm(Element& e, Expectation& x) {
          "CommitSnapshots", "PostCommitSnapshots", "PreFinalCommitSnapshots",
          "PostFinalCommitSnapshots", "AbortSnapshots", "DeleteSnapshots"});
     x.calls = e.Int("calls", 1);
+  } else if (e.Has("exit-code")) {
+    x.kind = Kind::kExitCode;
+    x.exit_code = e.Int("exit-code", 0);
   } else {
     return false;
   }
@@ -183,7 +186,7 @@ void ReadExpectation(Element& e, Scenario& s) {
         "<expect> needs one of events=, state=, call=, copied-files=, "
         "bcd=, bcd-component=, restore=, restore-verified=, "
         "restored-files=, file=, backup=, violation=, no-violations=, "
-        "start= or provider=");
+        "start=, provider= or exit-code=");
   }
   e.Leaf();
   e.Finish();
@@ -203,6 +206,12 @@ void CheckExpectationReferences(const Scenario& s,
                       "this expectation reads the reference "
                       "requester's results; this scenario's "
                       "requester is external"};
+    }
+    if (x.kind == Kind::kExitCode && !s.requester.external) {
+      throw LoadError{x.where,
+                      "exit-code= reads the exit status of the requester "
+                      "program; this scenario's requester is the reference "
+                      "requester (use workload=\"exec\" or \"external\")"};
     }
     if (x.backup_index > backups) {
       throw LoadError{x.where, "backup=" + std::to_string(x.backup_index) +

@@ -1,6 +1,7 @@
 // Reads <requester> with its <backup> and <restore> steps, and <fault>.
 // A <backup> starts from the requester's own attributes, so a chain such as
 // full-then-incremental only says what changes.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -156,13 +157,56 @@ std::string BelowAVolume(const Scenario& s, const std::wstring& path) {
   return text + " is not below a volume of this scenario (<world><volume>)";
 }
 
+// A program path as written: relative paths are resolved against the
+// scenario's folder; a bare name is looked up on PATH when the run starts.
+std::string ProgramPath(const std::string& program, const std::string& file) {
+  const std::filesystem::path path(program);
+  if (!path.has_parent_path() || path.is_absolute()) return program;
+  return (std::filesystem::path(file).parent_path() / path)
+      .lexically_normal()
+      .string();
+}
+
+// Splits args= at spaces; "double quotes" keep spaces in an argument.
+std::vector<std::string> SplitArguments(Element& e, const std::string& text) {
+  std::vector<std::string> args;
+  std::string current;
+  bool quoted = false, any = false;
+  for (char c : text) {
+    if (c == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if ((c == ' ' || c == '\t') && !quoted) {
+      if (any) args.push_back(current);
+      current.clear();
+      any = false;
+    } else {
+      current += c;
+      any = true;
+    }
+  }
+  if (quoted) e.Fail("attribute args: a double quote is not closed");
+  if (any) args.push_back(current);
+  return args;
+}
+
 void ReadRequester(Element& e, Scenario& s) {
   RequesterWorkload& r = s.requester;
   if (r.where.line != 0) {
     e.Fail("a second <requester>; the first is at " + r.where.ToString());
   }
-  r.external = e.Has("workload") &&
-               Choice(e, "workload", {"reference", "external"}) == "external";
+  const std::string workload =
+      e.Has("workload") ? Choice(e, "workload", {"reference", "external", "exec"})
+                        : "reference";
+  r.external = workload != "reference";
+  r.exec = workload == "exec";
+  if (r.exec) {
+    r.program = ProgramPath(e.Required("program"), s.file);
+    if (e.Has("args")) r.args = SplitArguments(e, e.Text("args"));
+  } else if (e.Has("program") || e.Has("args")) {
+    e.Fail("program= and args= name the requester program of "
+           "workload=\"exec\"");
+  }
   static_cast<BackupStep&>(r) = ReadBackupAttributes(e, BackupStep{});
   e.Finish();
   int backups = 1;

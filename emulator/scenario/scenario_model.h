@@ -163,6 +163,13 @@ struct RequesterStep {
 // requester code (external), which the runner leaves alone.
 struct RequesterWorkload : BackupStep {
   bool external = false;
+  // workload="exec": the requester is a program that loads the drop-in
+  // vssapi library (docs/drop-in.md); external is set too. The program is
+  // a path (relative ones resolved against the scenario's folder) or a name
+  // looked up on PATH when the run starts.
+  bool exec = false;
+  std::string program;
+  std::vector<std::string> args;
   std::vector<RequesterStep> steps;  // <backup> and <restore>, in order.
 
   // Returns how many backups the reference requester runs (1 + <backup>s).
@@ -201,6 +208,7 @@ struct Expectation {
     kRestoreVerified, // restore-verified="true"
     kRestoredFiles,   // restored-files=N
     kFile,            // file="D:\\x" content="..." | exists="true|false"
+    kExitCode,        // exit-code=N: the program's (workload="exec")
   };
   Kind kind = Kind::kWriterState;
   std::string writer;  // Writer id.
@@ -234,6 +242,7 @@ struct Expectation {
   std::wstring file;               // kFile: a VSS path.
   std::optional<std::string> content;  // kFile: the bytes (UTF-8 text).
   std::optional<bool> exists;          // kFile.
+  int64_t exit_code = 0;               // kExitCode.
   SourceLocation where;
 };
 

@@ -185,7 +185,7 @@ std::unique_ptr<ForeignSnapshotSet> StartForeignSet(const Scenario& scenario,
 
 // Runs the requester's workload: the reference requester's steps (with the
 // faults that follow its first backup's steps) or the external code.
-void RunWorkload(const Scenario& scenario, const Emulator& emulator,
+void RunRequester(const Scenario& scenario, const Emulator& emulator,
                  WriterNames& names, const ScratchFolder* scratch,
                  const std::function<void()>& requester, RunResult* result) {
   if (scenario.requester.external) {
@@ -217,57 +217,90 @@ void RunWorkload(const Scenario& scenario, const Emulator& emulator,
 
 }  // namespace
 
-RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
-                      const std::function<void()>& requester,
-                      const RunHooks* hooks) {
-  RunResult result;
-  RunOptions options = scenario.options;
-  if (seed) options.seed = *seed;
-  ApplyFaults(scenario, &options);
-  // Declared before the emulator, so that it is removed after it.
+struct ScenarioRun::Parts {
   std::unique_ptr<ScratchFolder> scratch;
-  if (scenario.UsesFiles()) {
-    scratch = std::make_unique<ScratchFolder>();
-    std::string why = scratch->Create(scenario.files, &options);
-    if (!why.empty()) {
-      result.failures.push_back(scenario.file + ": the run's files: " + why);
-      result.setup_failed = true;
-      return result;
-    }
-  }
-  Emulator emulator(options);
-  FaultPlan faults(scenario.provider_faults);
-  emulator.service()->provider().set_behaviour(&faults);
-  if (hooks != nullptr && hooks->started) hooks->started(emulator);
-
+  std::unique_ptr<Emulator> emulator;
+  std::unique_ptr<FaultPlan> faults;
   WriterNames names;
   std::vector<std::unique_ptr<CVssWriter>> writers;
-  StartWriters(scenario, emulator, &names, &writers, &result);
-  std::unique_ptr<ForeignSnapshotSet> foreign =
-      StartForeignSet(scenario, &result);
-  if (!result.setup_failed) {
-    RunWorkload(scenario, emulator, names, scratch.get(), requester, &result);
-  }
-  foreign.reset();
-  writers.clear();  // Writers end before their emulator.
-  emulator.RunUntilIdle();
-  if (hooks != nullptr && hooks->ended) hooks->ended(emulator, result);
+  std::unique_ptr<ForeignSnapshotSet> foreign;
+};
 
-  if (!result.setup_failed) {
-    const CheckContext context{emulator, names, result,
-                               scenario.requester.external};
-    for (const Expectation& x : scenario.expectations) {
+ScenarioRun::ScenarioRun(const Scenario& scenario, std::optional<uint64_t> seed,
+                         const RunHooks* hooks)
+    : scenario_(scenario), seed_(seed), hooks_(hooks),
+      parts_(std::make_unique<Parts>()) {}
+
+ScenarioRun::~ScenarioRun() {
+  if (parts_->emulator != nullptr) {
+    parts_->writers.clear();
+    parts_->emulator->service()->provider().set_behaviour(nullptr);
+  }
+}
+
+bool ScenarioRun::Start(const std::filesystem::path& scratch_parent) {
+  RunOptions options = scenario_.options;
+  if (seed_) options.seed = *seed_;
+  ApplyFaults(scenario_, &options);
+  if (scenario_.UsesFiles()) {
+    parts_->scratch = std::make_unique<ScratchFolder>();
+    std::string why = parts_->scratch->Create(scenario_.files, &options, scratch_parent);
+    if (!why.empty()) {
+      result_.failures.push_back(scenario_.file + ": the run's files: " + why);
+      result_.setup_failed = true;
+      return false;
+    }
+  }
+  parts_->emulator = std::make_unique<Emulator>(options);
+  Emulator& emulator = *parts_->emulator;
+  parts_->faults = std::make_unique<FaultPlan>(scenario_.provider_faults);
+  emulator.service()->provider().set_behaviour(parts_->faults.get());
+  if (hooks_ != nullptr && hooks_->started) hooks_->started(emulator);
+  StartWriters(scenario_, emulator, &parts_->names, &parts_->writers, &result_);
+  parts_->foreign = StartForeignSet(scenario_, &result_);
+  return !result_.setup_failed;
+}
+
+Emulator* ScenarioRun::emulator() { return parts_->emulator.get(); }
+
+void ScenarioRun::RunWorkload(const std::function<void()>& requester) {
+  if (result_.setup_failed || parts_->emulator == nullptr) return;
+  RunRequester(scenario_, *parts_->emulator, parts_->names,
+                        parts_->scratch.get(), requester, &result_);
+}
+
+RunResult ScenarioRun::Finish() {
+  if (parts_->emulator == nullptr) return std::move(result_);
+  Emulator& emulator = *parts_->emulator;
+  parts_->foreign.reset();
+  parts_->writers.clear();  // Writers end before their emulator.
+  emulator.RunUntilIdle();
+  if (hooks_ != nullptr && hooks_->ended) hooks_->ended(emulator, result_);
+
+  if (!result_.setup_failed) {
+    const CheckContext context{emulator, parts_->names, result_,
+                               scenario_.requester.external};
+    for (const Expectation& x : scenario_.expectations) {
       std::string why = CheckExpectation(x, context);
       if (!why.empty()) {
-        result.failures.push_back(x.where.ToString() + ": " + why);
+        result_.failures.push_back(x.where.ToString() + ": " + why);
       }
     }
   }
-  result.trace = emulator.trace();
-  result.virtual_time_us = emulator.now_us();
-  result.passed = result.failures.empty();
-  emulator.service()->provider().set_behaviour(nullptr);
-  return result;
+  result_.trace = emulator.trace();
+  result_.virtual_time_us = emulator.now_us();
+  result_.passed = result_.failures.empty();
+  return std::move(result_);
+}
+
+void ScenarioRun::RemoveFiles() { parts_->scratch.reset(); }
+
+RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
+                      const std::function<void()>& requester,
+                      const RunHooks* hooks) {
+  ScenarioRun run(scenario, seed, hooks);
+  if (run.Start()) run.RunWorkload(requester);
+  return run.Finish();
 }
 
 }  // namespace vssemu::scenario

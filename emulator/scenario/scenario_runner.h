@@ -14,7 +14,9 @@
 #ifndef VSSEMU_SCENARIO_SCENARIO_RUNNER_H_
 #define VSSEMU_SCENARIO_SCENARIO_RUNNER_H_
 
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +66,42 @@ struct RunHooks {
   std::function<void(Emulator&)> started;
   std::function<void(Emulator&, const RunResult&)> ended;
 };
+// RunScenario in steps, for a requester that is not a function to call: a
+// program under the drop-in vssapi library (docs/drop-in.md) is the
+// requester from the first vssapi call until it exits. Start makes the
+// world (the scratch folder below scratch_parent when given, the emulator,
+// the writers); RunWorkload runs the requester; Finish ends the scenario's
+// writers, runs what is left queued and checks the expectations. The
+// emulator lives as long as the ScenarioRun.
+class ScenarioRun {
+ public:
+  ScenarioRun(const Scenario& scenario, std::optional<uint64_t> seed,
+              const RunHooks* hooks = nullptr);
+  ~ScenarioRun();
+  ScenarioRun(const ScenarioRun&) = delete;
+  ScenarioRun& operator=(const ScenarioRun&) = delete;
+
+  // Returns false when the set-up failed (Finish says why).
+  bool Start(const std::filesystem::path& scratch_parent = {});
+  // The run's emulator, once started (nullptr before, or when the files of
+  // the run could not be made).
+  Emulator* emulator();
+  // Runs the requester workload (see RunScenario).
+  void RunWorkload(const std::function<void()>& requester = {});
+  // Ends the run and checks the expectations; call once.
+  RunResult Finish();
+  // Removes the run's scratch folder now (the destructor does otherwise).
+  void RemoveFiles();
+
+ private:
+  struct Parts;
+  const Scenario& scenario_;
+  std::optional<uint64_t> seed_;
+  const RunHooks* hooks_;
+  RunResult result_;
+  std::unique_ptr<Parts> parts_;
+};
+
 RunResult RunScenario(const Scenario& scenario,
                       std::optional<uint64_t> seed = std::nullopt,
                       const std::function<void()>& requester = {},

@@ -56,9 +56,10 @@ ScratchFolder::~ScratchFolder() {
 }
 
 std::string ScratchFolder::Create(const std::vector<VolumeFile>& files,
-                                  RunOptions* options) {
+                                  RunOptions* options,
+                                  const fs::path& parent) {
   std::error_code ec;
-  const fs::path temp = fs::temp_directory_path(ec);
+  const fs::path temp = parent.empty() ? fs::temp_directory_path(ec) : parent;
   if (ec) return "there is no temporary folder: " + ec.message();
   const std::string stem =
       "vssemu-scenario-" + std::to_string(GetCurrentProcessId()) + "-";

@@ -3,7 +3,7 @@
 // backups, created before the emulator and removed when the run ends.
 //
 // Layout below a folder unique to the run (under the system's temporary
-// folder, named after the process id and a counter):
+// folder or a parent the caller names, named after the process id and a counter):
 //   volumes/volume-<i>    the files of volume i of RunOptions::volumes
 //   snapshots/            RunOptions::snapshot_storage
 //   media/backup-<k>/     the media of the run's k-th backup (1-based)
@@ -45,10 +45,12 @@ class ScratchFolder {
   // Removes the folder and everything in it.
   ~ScratchFolder();
 
-  // Creates the folder and a subfolder per volume of *options (setting each
-  // volume's directory and options->snapshot_storage), then writes files.
-  // Returns "" or what failed (without host paths).
-  std::string Create(const std::vector<VolumeFile>& files, RunOptions* options);
+  // Creates the folder (in parent, else in the temporary folder) and a
+  // subfolder per volume of *options (setting each volume's directory and
+  // options->snapshot_storage), then writes files. Returns "" or what
+  // failed (without host paths).
+  std::string Create(const std::vector<VolumeFile>& files, RunOptions* options,
+                     const std::filesystem::path& parent = {});
 
   // Returns the media folder of the k-th backup (1-based) of the run.
   std::filesystem::path Media(int backup) const;

@@ -3,6 +3,10 @@
 // scenario; a valid one loads completely.
 #include "scenario/scenario_loader.h"
 
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <vsserror.h>
@@ -149,7 +153,20 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        "3:5", "app-hr and app-message go with failure="},
       {"misspelt workload",
        std::string(kHead) + "  <requester workload=\"externl\"/>\n</scenario>\n", "2:3",
-       "attribute workload: found \"externl\", expected reference or external"},
+       "attribute workload: found \"externl\", expected reference, external or exec"},
+      {"exec without a program",
+       std::string(kHead) + "  <requester workload=\"exec\"/>\n</scenario>\n", "2:3",
+       "needs the attribute program"},
+      {"a program for the reference requester",
+       std::string(kHead) + "  <requester program=\"backup.exe\"/>\n</scenario>\n", "2:3",
+       "program= and args= name the requester program of workload=\"exec\""},
+      {"an unclosed quote in args",
+       std::string(kHead) +
+           "  <requester workload=\"exec\" program=\"p\" args=\"a &quot;b c\"/>\n</scenario>\n",
+       "2:3", "attribute args: a double quote is not closed"},
+      {"an exit code for the reference requester",
+       std::string(kHead) + "  <expect exit-code=\"0\"/>\n</scenario>\n", "2:3",
+       "exit-code= reads the exit status of the requester program"},
       {"unknown attribute lists the optional ones",
        std::string(kHead) +
            "  <writer id=\"w\">\n    <on event=\"Freeze\" retrun=\"false\"/>\n"
@@ -229,6 +246,33 @@ TEST(ScenarioLoader, FaultsRequesterOptionsAndBcdExpectationsLoad) {
   EXPECT_EQ(s.expectations[2].component, L"Data");
   EXPECT_FALSE(*s.expectations[2].backup_succeeded);
   EXPECT_EQ(*s.expectations[2].stamp, L"");
+}
+
+TEST(ScenarioLoader, AnExecRequesterNamesItsProgramAndArguments) {
+  LoadResult r = LoadScenarioText(
+      std::string("<scenario name=\"x\" spec=\"1\" requirement=\"r\">\n") +
+          "  <requester workload=\"exec\" program=\"bin/backup\" "
+          "args=\"--volume C:\\ &quot;two words&quot; x\"/>\n"
+          "  <expect exit-code=\"3\"/>\n</scenario>\n",
+      "dir/sub/s.xml");
+  ASSERT_TRUE(r) << r.ErrorText();
+  const RequesterWorkload& w = r.scenario->requester;
+  EXPECT_TRUE(w.exec);
+  EXPECT_TRUE(w.external);  // The program is the requester.
+  // Relative to the scenario's folder.
+  EXPECT_EQ(w.program, (std::filesystem::path("dir/sub") / "bin/backup").string());
+  EXPECT_EQ(w.args, (std::vector<std::string>{"--volume", "C:\\", "two words", "x"}));
+  ASSERT_EQ(r.scenario->expectations.size(), 1u);
+  EXPECT_EQ(r.scenario->expectations[0].kind, Expectation::Kind::kExitCode);
+  EXPECT_EQ(r.scenario->expectations[0].exit_code, 3);
+  // A bare name stays a name, looked up on PATH when the run starts.
+  LoadResult bare = LoadScenarioText(
+      std::string("<scenario name=\"x\" spec=\"1\" requirement=\"r\">\n") +
+          "  <requester workload=\"exec\" program=\"backup-tool\"/>\n</scenario>\n",
+      "dir/s.xml");
+  ASSERT_TRUE(bare) << bare.ErrorText();
+  EXPECT_EQ(bare.scenario->requester.program, "backup-tool");
+  EXPECT_TRUE(bare.scenario->requester.args.empty());
 }
 
 TEST(ScenarioLoader, NumbersAreDecimalOrHexNeverOctal) {

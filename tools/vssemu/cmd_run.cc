@@ -1,4 +1,6 @@
 // vssemu run / validate / list: scenario files from the command line.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -6,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "dropin/dropin_environment.h"
+#include "exec/exec_run.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_runner.h"
@@ -18,19 +22,26 @@ namespace vssemu::tools {
 namespace {
 
 constexpr const char* kRunHelp =
-    "usage: vssemu run [options] <scenario.xml | folder>...\n"
+    "usage: vssemu run [options] <scenario.xml | folder>... [--exec -- PROGRAM [ARGS...]]\n"
     "\n"
     "Runs scenarios and checks their expectations. With one scenario the\n"
     "trace is printed; with several, one progress line per scenario.\n"
     "\n"
+    "  --exec -- PROGRAM   run PROGRAM as each scenario's requester: a child\n"
+    "                      process that loads vssemu's vssapi library, judged\n"
+    "                      from outside (docs/drop-in.md); a scenario with\n"
+    "                      <requester workload=\"exec\"> names its own\n"
+    "  --timeout S         kill a program still running after S seconds\n"
+    "                      (default 60) and report it as hung\n"
     "  --seed N            replace every scenario's seed\n"
     "  --format F          trace format: text (default), json, mermaid, chrome\n"
     "  --trace             print the trace even when running several\n"
     "  --quiet             print no trace, only results\n"
     "  --junit FILE        write a JUnit XML report\n"
     "\n"
-    "Exit codes: 0 every expectation held, 1 an expectation failed,\n"
-    "2 bad usage, 3 a scenario could not be loaded. An emulator bug stops the\n"
+    "Exit codes: 0 every expectation held, 1 an expectation failed (or the\n"
+    "program crashed or hung), 2 bad usage, 3 a scenario could not be loaded\n"
+    "or its program not started. An emulator bug stops the\n"
     "program with 'vssemu internal error' and the seed (SIGABRT).\n";
 
 constexpr const char* kValidateHelp =
@@ -129,16 +140,78 @@ bool Files(const char* command, const std::vector<std::string>& args,
 
 }  // namespace
 
+namespace {
+
+// The program a scenario runs as its requester, from the command line
+// (--exec) or from the scenario (workload="exec").
+struct ProgramChoice {
+  std::vector<std::string> command;  // From --exec: program, then args.
+  std::chrono::milliseconds timeout{60000};
+};
+
+// Runs one loaded scenario: in process, pinned, or around a program.
+// *program_failed is set when the program could not be run at all.
+scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
+                           std::optional<uint64_t> seed,
+                           const ProgramChoice& program, bool* not_started) {
+  if (program.command.empty() && !s.requester.exec) {
+    // A scenario with <explore> pins one exploring run: that run, judged
+    // as `vssemu fuzz` judges runs.
+    return s.pinned ? explore::RunPinned(s, seed) : scenario::RunScenario(s, seed);
+  }
+  ExecRequest request;
+  request.scenario_file = file;
+  if (!program.command.empty()) {
+    request.program = program.command.front();
+    request.args.assign(program.command.begin() + 1, program.command.end());
+  } else {
+    request.program = s.requester.program;
+    request.args = s.requester.args;
+  }
+  request.seed = seed;
+  request.timeout = program.timeout;
+  ExecOutcome outcome = RunProgram(s, request);
+  *not_started = !outcome.child.started || !outcome.program.load_error.empty();
+  if (!outcome.run.passed && !outcome.output.empty()) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "--- the program's output ---\n%s%s--- end of the program's output ---\n",
+                 outcome.output.c_str(),
+                 outcome.output.back() == '\n' ? "" : "\n");
+  }
+  return std::move(outcome.run);
+}
+
+}  // namespace
+
 int RunScenarios(const std::vector<std::string>& args) {
   std::optional<uint64_t> seed;
   std::string format = "text", junit;
   bool quiet = false, trace = false;
+  ProgramChoice program;
   std::vector<std::string> inputs;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
       std::fputs(kRunHelp, stdout);
       return kExitOk;
+    } else if (a == "--exec") {
+      size_t first = i + 1;
+      if (first < args.size() && args[first] == "--") ++first;
+      program.command.assign(args.begin() + static_cast<std::ptrdiff_t>(std::min(first, args.size())),
+                             args.end());
+      if (program.command.empty()) {
+        std::fprintf(stderr, "vssemu run: --exec needs a program: --exec -- PROGRAM [ARGS...]\n");
+        return kExitUsage;
+      }
+      break;
+    } else if (a == "--timeout" && i + 1 < args.size()) {
+      uint64_t seconds = 0;
+      if (!dropin::ParseSeed(args[++i], &seconds) || seconds == 0 ||
+          seconds > 24 * 3600) {
+        std::fprintf(stderr, "vssemu run: --timeout takes seconds, 1 to 86400\n");
+        return kExitUsage;
+      }
+      program.timeout = std::chrono::seconds(seconds);
     } else if (a == "--seed" && i + 1 < args.size()) {
       char* end = nullptr;
       seed = std::strtoull(args[++i].c_str(), &end, 0);
@@ -187,11 +260,10 @@ int RunScenarios(const std::vector<std::string>& args) {
     } else {
       o.loaded = true;
       o.name = loaded.scenario->name;
-      // A scenario with <explore> pins one exploring run: that run, judged
-      // as `vssemu fuzz` judges runs.
-      scenario::RunResult run = loaded.scenario->pinned
-                                    ? explore::RunPinned(*loaded.scenario, seed)
-                                    : scenario::RunScenario(*loaded.scenario, seed);
+      bool not_started = false;
+      scenario::RunResult run =
+          RunOne(files[i], *loaded.scenario, seed, program, &not_started);
+      any_load_error |= not_started;
       o.passed = run.passed;
       o.messages = run.failures;
       any_failure |= !run.passed;

@@ -27,10 +27,23 @@ struct TraceEvent {
   std::string ToJson() const;
 };
 
+// Sees each event as it is added: a trace streamed to a file line by line
+// (the drop-in library's VSSEMU_TRACE), or shown live.
+class TraceListener {
+ public:
+  virtual ~TraceListener() = default;
+  virtual void OnEvent(const TraceEvent& event) = 0;
+};
+
 class Trace {
  public:
   // Appends an event.
-  void Add(TraceEvent event) { events_.push_back(std::move(event)); }
+  void Add(TraceEvent event) {
+    events_.push_back(std::move(event));
+    if (listener_ != nullptr) listener_->OnEvent(events_.back());
+  }
+  // Sends every event added from now on to listener (NULL to stop).
+  void set_listener(TraceListener* listener) { listener_ = listener; }
   // Returns every event in order.
   const std::vector<TraceEvent>& events() const { return events_; }
   // Returns the canonical text: one line per event, then a hash line.
@@ -44,7 +57,13 @@ class Trace {
 
  private:
   std::vector<TraceEvent> events_;
+  TraceListener* listener_ = nullptr;
 };
+
+// Reads one canonical line (TraceEvent::ToLine) back into an event; on a
+// line that is not one returns false and says why in *error.
+bool ParseTraceLine(std::string_view line, TraceEvent* event,
+                    std::string* error);
 
 }  // namespace vssemu
 

@@ -1,0 +1,219 @@
+#include "dropin/dropin_session.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <vssemu/emulator.h>
+#include <vssemu/trace.h>
+
+#include "com/live_objects.h"
+#include "coordinator/service.h"
+#include "dropin/dropin_environment.h"
+#include "dropin/result_file.h"
+#include "explore/choice_text.h"
+#include "explore/scenario_explore.h"
+#include "scenario/scenario_loader.h"
+#include "scenario/scenario_runner.h"
+
+namespace vssemu::dropin {
+namespace {
+
+// Streams the trace: one line per event, flushed, so that a program that
+// crashes leaves every event up to the crash.
+class TraceFile : public TraceListener {
+ public:
+  bool Open(const std::string& path) {
+    file_ = std::fopen(path.c_str(), "wb");
+    return file_ != nullptr;
+  }
+  void OnEvent(const TraceEvent& event) override {
+    std::string line = event.ToLine();
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), file_);
+    std::fflush(file_);
+  }
+
+ private:
+  std::FILE* file_ = nullptr;
+};
+
+// Hands an exploring run's decisions to the result file as they are made.
+class StreamedChoices : public sim::ChoiceSource {
+ public:
+  StreamedChoices(std::unique_ptr<sim::ChoiceSource> inner, ResultWriter* out)
+      : inner_(std::move(inner)), out_(out) {}
+
+ protected:
+  size_t Pick(std::string_view site, size_t options) override {
+    const size_t chosen = inner_->Choose(site, options);
+    out_->Choice(site, chosen, options);
+    return chosen;
+  }
+
+ private:
+  std::unique_ptr<sim::ChoiceSource> inner_;
+  ResultWriter* out_;
+};
+
+struct Session {
+  Environment environment;
+  ResultWriter result;
+  TraceFile trace;
+  bool tracing = false;
+  std::unique_ptr<sim::ChoiceSource> choices;  // Until the emulator has it.
+  std::unique_ptr<scenario::Scenario> scenario;
+  scenario::RunHooks hooks;
+  std::unique_ptr<scenario::ScenarioRun> run;
+  std::unique_ptr<Emulator> plain;  // Without a scenario.
+  Emulator* emulator = nullptr;
+  coordinator::RunBaseline baseline;
+};
+
+// Never destroyed, like the emulator it holds.
+Session* g_session = nullptr;
+
+// Reports a problem that leaves the process without an emulator.
+Emulator* Unusable(Session* s, const std::string& why) {
+  std::fprintf(stderr, "vssemu: %s; every vssapi call returns E_UNEXPECTED\n",
+               why.c_str());
+  std::fflush(stderr);
+  s->result.LoadError(why);
+  return nullptr;
+}
+
+// What every run does once its emulator exists: stream the trace, take the
+// choices, count the objects the end-of-run checks compare against.
+void Attach(Session* s, Emulator& emulator) {
+  s->emulator = &emulator;
+  if (s->tracing) emulator.service()->trace().set_listener(&s->trace);
+  if (s->choices != nullptr) emulator.service()->set_choices(std::move(s->choices));
+  s->baseline.live_objects = com::LiveObjectCount();
+  s->baseline.live_bstrs = com::LiveBstrCount();
+}
+
+void Report(Session* s, const std::string& failure) {
+  s->result.Failure(failure);
+  // Run by hand (no `vssemu run --exec` reading the result file): say it.
+  if (s->environment.result.empty()) {
+    std::fprintf(stderr, "vssemu: %s\n", failure.c_str());
+  }
+}
+
+// At process exit: what is left queued runs, then the end-of-run checks
+// and the scenario's expectations.
+void Finish() {
+  Session* s = g_session;
+  if (s == nullptr || s->emulator == nullptr) return;
+  if (s->run != nullptr) {
+    scenario::RunResult result = s->run->Finish();
+    for (const std::string& failure : result.failures) Report(s, failure);
+    s->run->RemoveFiles();
+  } else {
+    s->emulator->RunUntilIdle();
+    s->emulator->service()->monitor().CheckEndOfRun(s->baseline);
+  }
+  s->emulator->service()->trace().set_listener(nullptr);
+  s->result.End();
+  std::fflush(stderr);
+}
+
+// Prepares an exploring run (VSSEMU_REPLAY): the scenario's exploration
+// options and the replayed choices. Returns "" or what is wrong.
+std::string PrepareExploring(Session* s, uint64_t seed) {
+  ExploreOptions options = explore::ScenarioExploreOptions(*s->scenario);
+  s->scenario->options = options.run;
+  // As exploring runs do: violations are always recorded.
+  if (s->scenario->options.strictness == Strictness::kWindows) {
+    s->scenario->options.strictness = Strictness::kWarn;
+  }
+  s->scenario->options.seed = seed;
+  std::unique_ptr<sim::ChoiceSource> inner;
+  if (s->environment.replay_choices.empty()) {
+    inner = std::make_unique<sim::SeededChoices>(seed);
+  } else {
+    std::string error;
+    auto log = explore::ChoicesFromText(s->environment.replay_choices, &error);
+    if (!log) return std::string(kReplayVariable) + ": " + error;
+    inner = std::make_unique<sim::ReplayChoices>(std::move(*log));
+  }
+  s->choices = std::make_unique<StreamedChoices>(std::move(inner), &s->result);
+  return "";
+}
+
+Emulator* StartScenario(Session* s) {
+  scenario::LoadResult loaded = scenario::LoadScenarioFile(s->environment.scenario);
+  if (!loaded) {
+    return Unusable(s, std::string(kScenarioVariable) + ": " + loaded.ErrorText());
+  }
+  s->scenario = std::make_unique<scenario::Scenario>(std::move(*loaded.scenario));
+  // How the program ends is judged by the vssemu that started it.
+  std::erase_if(s->scenario->expectations, [](const scenario::Expectation& x) {
+    return x.kind == scenario::Expectation::Kind::kExitCode;
+  });
+  std::optional<uint64_t> seed = s->environment.seed;
+  if (s->environment.replay_seed) {
+    seed = s->environment.replay_seed;
+    std::string why = PrepareExploring(s, *seed);
+    if (!why.empty()) return Unusable(s, why);
+  }
+  if (!s->scenario->requester.external) {
+    return Unusable(s, s->scenario->requester.where.ToString() +
+                           ": the program is the requester: the scenario "
+                           "needs <requester workload=\"external\"/> or "
+                           "workload=\"exec\"");
+  }
+  s->hooks.started = [s](Emulator& emulator) { Attach(s, emulator); };
+  s->hooks.ended = [s](Emulator& emulator, const scenario::RunResult&) {
+    emulator.service()->monitor().CheckEndOfRun(s->baseline);
+  };
+  s->run = std::make_unique<scenario::ScenarioRun>(*s->scenario, seed, &s->hooks);
+  const bool started = s->run->Start(s->environment.scratch);
+  std::atexit(&Finish);
+  if (!started && s->run->emulator() == nullptr) {
+    // The world's files could not be made: nothing to run against.
+    scenario::RunResult result = s->run->Finish();
+    std::string why = result.failures.empty() ? "the scenario did not start"
+                                              : result.failures.front();
+    s->run.reset();
+    return Unusable(s, why);
+  }
+  return s->run->emulator();
+}
+
+}  // namespace
+
+Emulator* MakeProcessEmulator() {
+  auto* s = new Session;
+  g_session = s;
+  const std::string why = ReadEnvironment(&s->environment);
+  if (!s->environment.result.empty() && !s->result.Open(s->environment.result)) {
+    return Unusable(s, std::string(kResultVariable) + "=\"" +
+                           s->environment.result + "\": cannot write it");
+  }
+  if (!why.empty()) return Unusable(s, why);
+  if (!s->environment.configured()) return new Emulator();
+  if (!s->environment.trace.empty()) {
+    if (!s->trace.Open(s->environment.trace)) {
+      return Unusable(s, std::string(kTraceVariable) + "=\"" +
+                             s->environment.trace + "\": cannot write it");
+    }
+    s->tracing = true;
+  }
+  if (!s->environment.scenario.empty()) return StartScenario(s);
+  if (s->environment.replay_seed) {
+    return Unusable(s, std::string(kReplayVariable) +
+                           " replays a scenario's run: set " +
+                           kScenarioVariable + " too");
+  }
+  RunOptions options;
+  if (s->environment.seed) options.seed = *s->environment.seed;
+  s->plain = std::make_unique<Emulator>(options);
+  Attach(s, *s->plain);
+  std::atexit(&Finish);
+  return s->plain.get();
+}
+
+}  // namespace vssemu::dropin

@@ -1,0 +1,193 @@
+// Programs as they ship, run by vssemu around a scenario (tools/exec): the
+// requester and the misbehaving writer host are built against the SDK
+// headers and linked with the drop-in vssapi library alone.
+#include "exec/exec_run.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "dropin/dropin_environment.h"
+#include "dropin/result_file.h"
+#include "scenario/scenario_loader.h"
+
+namespace vssemu::tools {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+const std::string kData = VSSEMU_DROPIN_TEST_DIR;
+
+scenario::Scenario Load(const std::string& file) {
+  scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
+  EXPECT_TRUE(loaded) << loaded.ErrorText();
+  return loaded ? *loaded.scenario : scenario::Scenario();
+}
+
+ExecRequest Request(const std::string& scenario_file, const std::string& program,
+                    std::vector<std::string> args = {}) {
+  ExecRequest r;
+  r.scenario_file = scenario_file;
+  r.program = program;
+  r.args = std::move(args);
+  r.vssapi_folder = VSSEMU_VSSAPI_DIR;
+  return r;
+}
+
+// Sanitizers must let a crash be a crash: an AddressSanitizer build turns
+// SIGSEGV into its own report and exit code 1 unless told otherwise.
+void LetCrashesThrough() {
+  std::string options = "handle_segv=0";
+  if (const char* old = std::getenv("ASAN_OPTIONS"); old != nullptr && *old) {
+    options = std::string(old) + ":" + options;
+  }
+#if defined(_WIN32)
+  _putenv_s("ASAN_OPTIONS", options.c_str());
+#else
+  setenv("ASAN_OPTIONS", options.c_str(), 1);
+#endif
+}
+
+TEST(ExecRun, RequesterProgramPassesAFreezeTimeoutScenario) {
+  const std::string file = kData + "/requester-freeze-timeout.xml";
+  scenario::Scenario s = Load(file);
+  ExecOutcome out = RunProgram(s, Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM));
+  EXPECT_TRUE(out.run.passed) << ::testing::PrintToString(out.run.failures)
+                              << out.output;
+  EXPECT_TRUE(out.child.exited);
+  EXPECT_EQ(out.child.exit_code, 1);  // It saw the writer fail.
+  EXPECT_TRUE(out.program.ended);
+  EXPECT_THAT(out.output, HasSubstr("backup failed"));
+  // The trace came back whole: the freeze window expired, the program
+  // aborted the backup and released its object.
+  const std::string text = out.run.trace.ToText();
+  EXPECT_THAT(text, HasSubstr("timer name=freeze-window-expired writer=Front"));
+  EXPECT_THAT(text, HasSubstr("call name=AbortBackup requester=requester#1 result=S_OK"));
+  EXPECT_THAT(text, HasSubstr("writer name=Uninitialize writer=Back"));
+}
+
+TEST(ExecRun, TheSameSeedGivesTheSameTraceInEveryProcess) {
+  const std::string file = kData + "/requester-freeze-timeout.xml";
+  scenario::Scenario s = Load(file);
+  ExecRequest r = Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM);
+  r.seed = 7;
+  const uint64_t first = RunProgram(s, r).run.trace.Hash();
+  EXPECT_EQ(RunProgram(s, r).run.trace.Hash(), first);
+}
+
+TEST(ExecRun, AWrongExitCodeFailsTheRun) {
+  const std::string file = kData + "/requester-freeze-timeout.xml";
+  scenario::Scenario s = Load(file);
+  ASSERT_EQ(s.expectations.back().kind, scenario::Expectation::Kind::kExitCode);
+  s.expectations.back().exit_code = 0;
+  ExecOutcome out = RunProgram(s, Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM));
+  EXPECT_FALSE(out.run.passed);
+  ASSERT_EQ(out.run.failures.size(), 1u);
+  EXPECT_THAT(out.run.failures[0], HasSubstr("expected exit code 0; the program exited with code 1"));
+}
+
+TEST(ExecRun, ACrashAfterFreezeIsReportedWithTheFrozenWriters) {
+  LetCrashesThrough();
+  const std::string file = kData + "/program-writer-host.xml";
+  scenario::Scenario s = Load(file);
+  ExecOutcome out =
+      RunProgram(s, Request(file, VSSEMU_MISBEHAVING_PROGRAM, {"--crash-at-freeze"}));
+  EXPECT_FALSE(out.run.passed);
+  EXPECT_TRUE(out.child.Crashed()) << out.child.Describe();
+  ASSERT_FALSE(out.run.failures.empty());
+  const std::string& report = out.run.failures[0];
+  EXPECT_THAT(report, HasSubstr("crashed"));
+#if defined(_WIN32)
+  EXPECT_THAT(report, HasSubstr("exception code 0xC0000005"));
+#else
+  EXPECT_THAT(report, HasSubstr("SIGSEGV"));
+#endif
+  EXPECT_THAT(report, HasSubstr("it left frozen: \"Journal Writer\""));
+  EXPECT_THAT(report, HasSubstr("event name=Freeze writer=\"Journal Writer\""));
+  // The trace streamed up to the crash.
+  ASSERT_FALSE(out.run.trace.events().empty());
+  EXPECT_EQ(out.run.trace.events().back().Get("name"), "Freeze");
+}
+
+TEST(ExecRun, AHangIsKilledAtTheTimeoutAndReported) {
+  const std::string file = kData + "/program-writer-host.xml";
+  scenario::Scenario s = Load(file);
+  ExecRequest r = Request(file, VSSEMU_MISBEHAVING_PROGRAM, {"--hang-at-freeze"});
+  r.timeout = std::chrono::seconds(2);
+  ExecOutcome out = RunProgram(s, r);
+  EXPECT_TRUE(out.child.timed_out);
+  EXPECT_FALSE(out.run.passed);
+  ASSERT_FALSE(out.run.failures.empty());
+  EXPECT_THAT(out.run.failures[0], HasSubstr("hung: it did not end within 2 s"));
+  EXPECT_THAT(out.run.failures[0], HasSubstr("it left frozen: \"Journal Writer\""));
+}
+
+TEST(ExecRun, AProgramThatCannotBeFoundIsASetUpFailure) {
+  const std::string file = kData + "/requester-freeze-timeout.xml";
+  scenario::Scenario s = Load(file);
+  ExecOutcome out = RunProgram(s, Request(file, "no-such-program-vssemu"));
+  EXPECT_FALSE(out.child.started);
+  EXPECT_TRUE(out.run.setup_failed);
+  ASSERT_EQ(out.run.failures.size(), 1u);
+  EXPECT_THAT(out.run.failures[0], HasSubstr("cannot find the program \"no-such-program-vssemu\""));
+}
+
+// The library alone, configured by hand as docs/drop-in.md shows: a
+// malformed scenario is reported with file:line:column and every vssapi
+// call then fails with E_UNEXPECTED.
+TEST(DropIn, AMalformedScenarioFailsEveryCallWithEUnexpected) {
+  const fs::path folder = fs::temp_directory_path() / "vssemu-dropin-malformed";
+  fs::create_directories(folder);
+  const fs::path bad = folder / "bad.xml";
+  std::ofstream(bad) << "<scenario name=\"x\" spec=\"1\" requirement=\"r\">\n"
+                         "  <writer id=\"w\" name=\"W\" level=\"sideways\"/>\n"
+                         "</scenario>\n";
+  ChildSpec spec;
+  spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
+  spec.environment[dropin::kScenarioVariable] = bad.string();
+  PutVssapiFirst(VSSEMU_VSSAPI_DIR, &spec.environment);
+  spec.stdout_file = folder / "out.txt";
+  spec.stderr_file = folder / "err.txt";
+  ChildOutcome child = RunChild(spec);
+  ASSERT_TRUE(child.exited) << child.Describe();
+  EXPECT_EQ(child.exit_code, 1);
+  std::ifstream out(spec.stdout_file), err(spec.stderr_file);
+  const std::string out_text((std::istreambuf_iterator<char>(out)), {});
+  const std::string err_text((std::istreambuf_iterator<char>(err)), {});
+  EXPECT_THAT(out_text, HasSubstr("backup failed (0x8000FFFF)"));
+  EXPECT_THAT(err_text, HasSubstr("bad.xml:2:"));
+  EXPECT_THAT(err_text, HasSubstr("every vssapi call returns E_UNEXPECTED"));
+  fs::remove_all(folder);
+}
+
+// VSSEMU_TRACE alone: the trace streams to the file, and the end-of-run
+// checks run at exit (here: nothing to report).
+TEST(DropIn, TheTraceStreamsToVssemuTraceWithoutAScenario) {
+  const fs::path folder = fs::temp_directory_path() / "vssemu-dropin-trace";
+  fs::create_directories(folder);
+  ChildSpec spec;
+  spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
+  spec.environment[dropin::kTraceVariable] = (folder / "trace.txt").string();
+  spec.environment[dropin::kResultVariable] = (folder / "result.txt").string();
+  PutVssapiFirst(VSSEMU_VSSAPI_DIR, &spec.environment);
+  spec.stdout_file = folder / "out.txt";
+  spec.stderr_file = folder / "err.txt";
+  ChildOutcome child = RunChild(spec);
+  ASSERT_TRUE(child.exited) << child.Describe();
+  EXPECT_EQ(child.exit_code, 0);  // No writers: nothing can fail.
+  std::ifstream in(folder / "trace.txt");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_THAT(text, HasSubstr("call name=DoSnapshotSet requester=requester#1 result=S_OK"));
+  EXPECT_THAT(text, HasSubstr("call name=Release requester=requester#1"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("violation")));
+  EXPECT_TRUE(dropin::ReadResultFile((folder / "result.txt").string()).ended);
+  fs::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace vssemu::tools

@@ -1,0 +1,269 @@
+#include "exec/exec_run.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <vssemu/trace.h>
+
+#include "dropin/dropin_environment.h"
+
+#if defined(_WIN32)
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace vssemu::tools {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How many of the last events a crash or hang report shows.
+constexpr size_t kLastEvents = 8;
+
+std::atomic<unsigned> g_run_counter{0};
+
+unsigned ProcessId() {
+#if defined(_WIN32)
+  return static_cast<unsigned>(GetCurrentProcessId());
+#else
+  return static_cast<unsigned>(getpid());
+#endif
+}
+
+// A folder for one run's files (trace, results, output, the scenario's
+// files), removed when the run is judged.
+class RunFolder {
+ public:
+  RunFolder() {
+    std::error_code ec;
+    const fs::path temp = fs::temp_directory_path(ec);
+    for (int attempt = 0; attempt < 1000 && path_.empty() && !ec; ++attempt) {
+      fs::path candidate =
+          temp / ("vssemu-exec-" + std::to_string(ProcessId()) + "-" +
+                  std::to_string(++g_run_counter));
+      if (fs::create_directory(candidate, ec)) path_ = candidate;
+    }
+    if (!path_.empty()) fs::create_directory(path_ / "scratch", ec);
+  }
+  ~RunFolder() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string ReadWhole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Reads the streamed trace back; a line cut short by a crash ends it.
+Trace ReadTrace(const fs::path& path) {
+  Trace trace;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    TraceEvent event;
+    std::string error;
+    if (!ParseTraceLine(line, &event, &error)) break;
+    trace.Add(std::move(event));
+  }
+  return trace;
+}
+
+// The writers whose last event was Freeze (no Thaw or Abort after it).
+std::vector<std::string> FrozenWriters(const Trace& trace) {
+  std::vector<std::string> frozen;
+  for (const TraceEvent& e : trace.events()) {
+    if (e.kind != "event") continue;
+    const std::string writer(e.Get("writer"));
+    const std::string_view name = e.Get("name");
+    std::erase(frozen, writer);
+    if (name == "Freeze") frozen.push_back(writer);
+  }
+  return frozen;
+}
+
+std::string LastEvents(const Trace& trace) {
+  const auto& events = trace.events();
+  if (events.empty()) return "no event was traced";
+  std::string text = "its last events:";
+  const size_t from = events.size() > kLastEvents ? events.size() - kLastEvents : 0;
+  for (size_t i = from; i < events.size(); ++i) text += "\n    " + events[i].ToLine();
+  return text;
+}
+
+std::string CommandText(const ExecRequest& r) {
+  std::string text = r.program;
+  for (const std::string& a : r.args) text += " " + a;
+  return text;
+}
+
+// Judges how the program ended; adds failures to run.
+void JudgeProcess(const scenario::Scenario& scenario, const ExecRequest& request,
+                  ExecOutcome* out) {
+  scenario::RunResult& run = out->run;
+  const ChildOutcome& child = out->child;
+  const std::string who = scenario.file + ": the program \"" + CommandText(request) + "\"";
+  if (!child.started) {
+    run.failures.push_back(who + " " + child.Describe());
+    run.setup_failed = true;
+    return;
+  }
+  if (!out->program.load_error.empty()) {
+    run.failures.push_back(who + ": vssemu's vssapi refused the run: " +
+                           out->program.load_error);
+    run.setup_failed = true;
+    return;
+  }
+  if (child.timed_out || child.Crashed()) {
+    std::string text = who + (child.timed_out ? " hung: it " : " crashed: it ") +
+                       child.Describe();
+    std::vector<std::string> frozen = FrozenWriters(run.trace);
+    if (!frozen.empty()) {
+      text += "; it left frozen:";
+      for (const std::string& w : frozen) text += " \"" + w + "\"";
+    }
+    run.failures.push_back(text + "; " + LastEvents(run.trace));
+    return;
+  }
+  if (!out->program.ended) {
+    if (run.trace.events().empty()) {
+      run.failures.push_back(
+          who + " " + child.Describe() +
+          " without calling vssemu's vssapi (does it load another vssapi "
+          "library first? see docs/drop-in.md, \"Finding the library\")");
+    } else {
+      run.failures.push_back(
+          who + " " + child.Describe() +
+          " without the end-of-run checks (it ended without running its "
+          "exit handlers: _exit, quick_exit or TerminateProcess)");
+    }
+  }
+}
+
+void CheckExitCodes(const scenario::Scenario& scenario, ExecOutcome* out) {
+  for (const scenario::Expectation& x : scenario.expectations) {
+    if (x.kind != scenario::Expectation::Kind::kExitCode) continue;
+    if (!out->child.started) continue;
+    if (out->child.exited && !out->child.Crashed() &&
+        out->child.exit_code == x.exit_code) {
+      continue;
+    }
+    out->run.failures.push_back(x.where.ToString() + ": expected exit code " +
+                                std::to_string(x.exit_code) + "; the program " +
+                                out->child.Describe());
+  }
+}
+
+}  // namespace
+
+const char* VssapiFileName() {
+#if defined(_WIN32)
+  return "vssapi.dll";
+#else
+  return "libvssapi.so";
+#endif
+}
+
+fs::path VssapiFolder(std::string* why) {
+  std::error_code ec;
+  if (const char* dir = std::getenv("VSSEMU_VSSAPI_DIR"); dir != nullptr && *dir) {
+    if (fs::is_regular_file(fs::path(dir) / VssapiFileName(), ec)) return dir;
+    *why = std::string("VSSEMU_VSSAPI_DIR=") + dir + " holds no " + VssapiFileName();
+    return {};
+  }
+  const fs::path self = ExecutableFolder();
+  for (const fs::path& candidate : {self, self.parent_path() / "lib"}) {
+    if (!candidate.empty() && fs::is_regular_file(candidate / VssapiFileName(), ec)) {
+      return candidate;
+    }
+  }
+  *why = std::string("cannot find ") + VssapiFileName() +
+         " beside the vssemu program or in ../lib; set VSSEMU_VSSAPI_DIR";
+  return {};
+}
+
+void PutVssapiFirst(const fs::path& folder,
+                    std::map<std::string, std::string>* environment) {
+  std::error_code ec;
+  const std::string dir = fs::absolute(folder, ec).string();
+#if defined(_WIN32)
+  const char* path = std::getenv("PATH");
+  (*environment)["PATH"] = dir + (path != nullptr && *path ? ";" + std::string(path) : "");
+  // Under Wine, a DLL found on PATH must still win over Wine's own vssapi.
+  (*environment)["WINEDLLOVERRIDES"] = "vssapi=n,b";
+#else
+  const char* path = std::getenv("LD_LIBRARY_PATH");
+  (*environment)["LD_LIBRARY_PATH"] =
+      dir + (path != nullptr && *path ? ":" + std::string(path) : "");
+#endif
+}
+
+ExecOutcome RunProgram(const scenario::Scenario& scenario,
+                       const ExecRequest& request) {
+  ExecOutcome out;
+  RunFolder folder;
+  if (folder.path().empty()) {
+    out.run.failures.push_back(scenario.file + ": cannot make a temporary folder for the run");
+    out.run.setup_failed = true;
+    return out;
+  }
+  std::string why;
+  fs::path library = request.vssapi_folder;
+  if (library.empty()) library = VssapiFolder(&why);
+  if (library.empty()) {
+    out.run.failures.push_back(scenario.file + ": " + why);
+    out.run.setup_failed = true;
+    return out;
+  }
+  const fs::path trace = folder.path() / "trace.txt";
+  const fs::path result = folder.path() / "result.txt";
+  ChildSpec spec;
+  spec.program = request.program;
+  spec.args = request.args;
+  spec.timeout = request.timeout;
+  spec.stdout_file = folder.path() / "stdout.txt";
+  spec.stderr_file = folder.path() / "stderr.txt";
+  std::error_code ec;
+  spec.environment[dropin::kScenarioVariable] =
+      fs::absolute(request.scenario_file, ec).string();
+  spec.environment[dropin::kTraceVariable] = trace.string();
+  spec.environment[dropin::kResultVariable] = result.string();
+  spec.environment[dropin::kScratchVariable] = (folder.path() / "scratch").string();
+  // Set even when empty, so that the caller's own shell settings do not
+  // leak into the run.
+  spec.environment[dropin::kSeedVariable] =
+      request.seed ? std::to_string(*request.seed) : "";
+  spec.environment[dropin::kReplayVariable] =
+      request.replay_seed ? std::to_string(*request.replay_seed) +
+                                (request.replay_choices.empty()
+                                     ? ""
+                                     : ":" + request.replay_choices)
+                          : "";
+  spec.environment[dropin::kChoicesVariable] = "";
+  PutVssapiFirst(library, &spec.environment);
+  out.child = RunChild(spec);
+  out.program = dropin::ReadResultFile(result.string());
+  out.run.trace = ReadTrace(trace);
+  if (!out.run.trace.events().empty()) {
+    out.run.virtual_time_us = out.run.trace.events().back().time_us;
+  }
+  out.output = ReadWhole(spec.stdout_file) + ReadWhole(spec.stderr_file);
+  JudgeProcess(scenario, request, &out);
+  for (const std::string& f : out.program.failures) out.run.failures.push_back(f);
+  CheckExitCodes(scenario, &out);
+  out.run.passed = out.run.failures.empty();
+  return out;
+}
+
+}  // namespace vssemu::tools

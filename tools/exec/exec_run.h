@@ -1,0 +1,68 @@
+// Runs a scenario around a program that loads the drop-in vssapi library
+// (`vssemu run --exec`, `vssemu fuzz --exec`; docs/drop-in.md): the program
+// runs as a child process with the scenario, seed and choices in its
+// environment and the library found first; its trace and results come back
+// through files, and the run is judged from outside, crashes and hangs
+// included.
+#ifndef VSSEMU_TOOLS_EXEC_EXEC_RUN_H_
+#define VSSEMU_TOOLS_EXEC_EXEC_RUN_H_
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dropin/result_file.h"
+#include "exec/child_process.h"
+#include "scenario/scenario_model.h"
+#include "scenario/scenario_runner.h"
+
+namespace vssemu::tools {
+
+struct ExecRequest {
+  std::string scenario_file;  // Passed to the program as VSSEMU_SCENARIO.
+  std::string program;
+  std::vector<std::string> args;
+  std::optional<uint64_t> seed;
+  // An exploring run (VSSEMU_REPLAY): its seed and choices.
+  std::optional<uint64_t> replay_seed;
+  std::string replay_choices;
+  std::chrono::milliseconds timeout{60000};
+  // The folder holding vssemu's vssapi library; empty: found beside the
+  // vssemu executable (VssapiFolder).
+  std::filesystem::path vssapi_folder;
+};
+
+struct ExecOutcome {
+  // The trace read back, the failures (the program's own and the judgement
+  // of how it ended), passed.
+  scenario::RunResult run;
+  ChildOutcome child;
+  dropin::ProgramResult program;
+  std::string output;  // The program's standard output and error.
+};
+
+// Where vssemu's vssapi library is: VSSEMU_VSSAPI_DIR when set, else the
+// vssemu executable's folder, else ../lib beside it (an installed vssemu).
+// Returns "" with *why set when it is nowhere.
+std::filesystem::path VssapiFolder(std::string* why);
+
+// The file name of the library on this platform.
+const char* VssapiFileName();
+
+// Puts folder first where the platform looks for libraries when a program
+// starts (LD_LIBRARY_PATH; PATH on Windows, with Wine told to prefer it to
+// its own vssapi), in *environment, the child's variables to set.
+void PutVssapiFirst(const std::filesystem::path& folder,
+                    std::map<std::string, std::string>* environment);
+
+// Runs request's program around scenario and judges the run.
+ExecOutcome RunProgram(const scenario::Scenario& scenario,
+                       const ExecRequest& request);
+
+}  // namespace vssemu::tools
+
+#endif  // VSSEMU_TOOLS_EXEC_EXEC_RUN_H_
