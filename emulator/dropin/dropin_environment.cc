@@ -32,6 +32,7 @@ std::string ReadEnvironment(Environment* environment) {
   e.result = Get(kResultVariable);
   e.scratch = Get(kScratchVariable);
   e.choices = Get(kChoicesVariable);
+  e.exploration = Get(kExplorationVariable);
   if (std::string seed = Get(kSeedVariable); !seed.empty()) {
     uint64_t value = 0;
     if (!ParseSeed(seed, &value)) {

@@ -23,8 +23,10 @@ inline constexpr const char kResultVariable[] = "VSSEMU_RESULT";
 // The folder in which the scenario's files are made (the parent removes it
 // whatever happens to the program).
 inline constexpr const char kScratchVariable[] = "VSSEMU_SCRATCH";
-// An exploring run's choices (choice_spec.h).
+// An exploring run's choices (sim/choice_description.h) and exploration
+// options (explore/exploration_text.h).
 inline constexpr const char kChoicesVariable[] = "VSSEMU_CHOICES";
+inline constexpr const char kExplorationVariable[] = "VSSEMU_EXPLORATION";
 
 struct Environment {
   std::string scenario;  // A scenario file; empty: a machine with defaults.
@@ -36,11 +38,12 @@ struct Environment {
   std::string result;   // Internal, see above.
   std::string scratch;  // Internal, see above.
   std::string choices;  // Internal, see above.
+  std::string exploration;  // Internal, see above.
 
   // Whether anything asks for more than a plain default machine.
   bool configured() const {
     return !scenario.empty() || !trace.empty() || !result.empty() ||
-           replay_seed.has_value();
+           replay_seed.has_value() || !choices.empty();
   }
 };
 

@@ -14,9 +14,11 @@
 #include "dropin/dropin_environment.h"
 #include "dropin/result_file.h"
 #include "explore/choice_text.h"
+#include "explore/exploration_text.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_runner.h"
+#include "sim/choice_description.h"
 
 namespace vssemu::dropin {
 namespace {
@@ -120,25 +122,47 @@ void Finish() {
   std::fflush(stderr);
 }
 
-// Prepares an exploring run (VSSEMU_REPLAY): the scenario's exploration
-// options and the replayed choices. Returns "" or what is wrong.
+// The choices of an exploring run: VSSEMU_CHOICES (a run of
+// `vssemu fuzz --exec`) or VSSEMU_REPLAY (a replay line); nullptr with *why
+// set when they are malformed.
+std::unique_ptr<sim::ChoiceSource> ExploringChoices(const Environment& e,
+                                                    uint64_t seed, std::string* why) {
+  std::string error;
+  if (!e.choices.empty()) {
+    auto source = sim::ChoiceSourceFromDescription(e.choices, &error);
+    if (source == nullptr) *why = std::string(kChoicesVariable) + ": " + error;
+    return source;
+  }
+  if (e.replay_choices.empty()) return std::make_unique<sim::SeededChoices>(seed);
+  auto log = explore::ChoicesFromText(e.replay_choices, &error);
+  if (!log) {
+    *why = std::string(kReplayVariable) + ": " + error;
+    return nullptr;
+  }
+  return std::make_unique<sim::ReplayChoices>(std::move(*log));
+}
+
+// Prepares an exploring run: the scenario's exploration options (or the
+// campaign's, VSSEMU_EXPLORATION) and its choices. Returns "" or what is
+// wrong.
 std::string PrepareExploring(Session* s, uint64_t seed) {
   ExploreOptions options = explore::ScenarioExploreOptions(*s->scenario);
   s->scenario->options = options.run;
+  if (!s->environment.exploration.empty()) {
+    std::string error;
+    if (!explore::ExplorationFromText(s->environment.exploration,
+                                      &s->scenario->options.exploration, &error)) {
+      return std::string(kExplorationVariable) + ": " + error;
+    }
+  }
   // As exploring runs do: violations are always recorded.
   if (s->scenario->options.strictness == Strictness::kWindows) {
     s->scenario->options.strictness = Strictness::kWarn;
   }
   s->scenario->options.seed = seed;
-  std::unique_ptr<sim::ChoiceSource> inner;
-  if (s->environment.replay_choices.empty()) {
-    inner = std::make_unique<sim::SeededChoices>(seed);
-  } else {
-    std::string error;
-    auto log = explore::ChoicesFromText(s->environment.replay_choices, &error);
-    if (!log) return std::string(kReplayVariable) + ": " + error;
-    inner = std::make_unique<sim::ReplayChoices>(std::move(*log));
-  }
+  std::string why;
+  std::unique_ptr<sim::ChoiceSource> inner = ExploringChoices(s->environment, seed, &why);
+  if (inner == nullptr) return why;
   s->choices = std::make_unique<StreamedChoices>(std::move(inner), &s->result);
   return "";
 }
@@ -154,10 +178,11 @@ Emulator* StartScenario(Session* s) {
     return x.kind == scenario::Expectation::Kind::kExitCode;
   });
   std::optional<uint64_t> seed = s->environment.seed;
-  if (s->environment.replay_seed) {
-    seed = s->environment.replay_seed;
-    std::string why = PrepareExploring(s, *seed);
+  if (s->environment.replay_seed) seed = s->environment.replay_seed;
+  if (s->environment.replay_seed || !s->environment.choices.empty()) {
+    std::string why = PrepareExploring(s, seed.value_or(s->scenario->options.seed));
     if (!why.empty()) return Unusable(s, why);
+    seed = s->scenario->options.seed;
   }
   if (!s->scenario->requester.external) {
     return Unusable(s, s->scenario->requester.where.ToString() +
@@ -203,7 +228,7 @@ Emulator* MakeProcessEmulator() {
     s->tracing = true;
   }
   if (!s->environment.scenario.empty()) return StartScenario(s);
-  if (s->environment.replay_seed) {
+  if (s->environment.replay_seed || !s->environment.choices.empty()) {
     return Unusable(s, std::string(kReplayVariable) +
                            " replays a scenario's run: set " +
                            kScenarioVariable + " too");

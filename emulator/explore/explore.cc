@@ -26,7 +26,7 @@ std::string ReplayHint(const ExploreOptions& options, uint64_t seed,
   if (!options.replay_command.empty()) {
     std::string command = options.replay_command + " --seed " + std::to_string(seed);
     if (!choices.empty()) command += " --choices " + choices;
-    return command;
+    return command + options.replay_command_tail;
   }
   return "VSSEMU_REPLAY=" + value + " (run the same test again)";
 }

@@ -57,6 +57,26 @@ void RunObserver::Finish(Emulator& emulator, HRESULT hr, std::string threw) {
   if (emulator.options().record_trace) record.trace = emulator.trace().ToText();
 }
 
+std::string RunObserver::AttachRemote() {
+  choices_ = nullptr;
+  return source_->Describe();
+}
+
+void RunObserver::FinishRemote(const std::vector<sim::Choice>& decisions) {
+  Borrowed replayed(source_);
+  for (const sim::Choice& c : decisions) {
+    const size_t picked = replayed.Choose(c.site, c.options);
+    if (picked != c.chosen && record.process_rule.empty()) {
+      record.process_rule = "explore.nondeterministic";
+      record.process_message = "the program decided " + std::to_string(c.chosen) +
+                               " of " + std::to_string(c.options) + " at " + c.site +
+                               " where the campaign's choices say " +
+                               std::to_string(picked);
+    }
+  }
+  record.log = replayed.log();
+}
+
 Runner FunctionRunner(const std::function<HRESULT()>& fn) {
   return [&fn](const RunOptions& options, RunObserver& observer) {
     Emulator emulator(options);
@@ -95,6 +115,9 @@ RunRecord RunDefault(const ExploreOptions& options, const Runner& runner) {
 
 std::optional<Verdict> Judge(const ExploreOptions& options,
                              const RunRecord& run, const RunRecord& baseline) {
+  if (!run.process_rule.empty()) {
+    return Verdict{run.process_rule, "", run.process_message};
+  }
   if (!run.threw.empty()) {
     return Verdict{"explore.exception", "",
                    "the code under test threw: " + run.threw};

@@ -28,6 +28,11 @@ struct RunRecord {
   // Invariants that did not hold: name, then what is wrong.
   std::vector<std::pair<std::string, std::string>> broken;
   std::string trace;  // The trace text, when recorded.
+  // A failure seen from outside a run in another process (it crashed, hung
+  // or never reached its end): the rule (exec.crash, exec.hang, ...) and
+  // what happened; empty otherwise.
+  std::string process_rule;
+  std::string process_message;
 };
 
 // Attaches exploration to one run's emulator and collects what the run did.
@@ -43,6 +48,17 @@ class RunObserver {
   // Call once the code under test is done (writers gone): runs what is left
   // queued, the end-of-run checks and the invariants, and collects.
   void Finish(Emulator& emulator, HRESULT hr, std::string threw = {});
+
+  // For a run in another process (tools/exec): the description of the
+  // choices it must make (sim::ChoiceSource::Describe); "" when the
+  // campaign's source cannot be described.
+  std::string AttachRemote();
+  // Once that run is over: plays its decisions through this run's source,
+  // so that the campaign goes on as if the run had been made here, and
+  // takes what the run did (record's other fields set by the caller). A
+  // decision the source would not have made is reported as the run's
+  // failure explore.nondeterministic.
+  void FinishRemote(const std::vector<sim::Choice>& decisions);
 
   RunRecord record;
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/prng.h"
@@ -46,6 +47,11 @@ class ChoiceSource {
   // Forgets the decisions made so far (a source reused for another run).
   void ClearLog() { log_.clear(); }
 
+  // Describes, as text, a source that picks what this one picks from now
+  // on, so that a run in another process makes the same decisions
+  // (choice_description.h); "" when this source cannot be described.
+  virtual std::string Describe() const { return ""; }
+
  protected:
   // Picks a value in [0, options), options >= 2.
   virtual size_t Pick(std::string_view site, size_t options) = 0;
@@ -56,6 +62,9 @@ class ChoiceSource {
 
 // Always option 0: the documented default behaviour.
 class DefaultChoices : public ChoiceSource {
+ public:
+  std::string Describe() const override;
+
  protected:
   size_t Pick(std::string_view site, size_t options) override;
 };
@@ -63,12 +72,14 @@ class DefaultChoices : public ChoiceSource {
 // Uniform choices from a seeded Prng.
 class SeededChoices : public ChoiceSource {
  public:
-  explicit SeededChoices(uint64_t seed) : prng_(seed) {}
+  explicit SeededChoices(uint64_t seed) : seed_(seed), prng_(seed) {}
+  std::string Describe() const override;
 
  protected:
   size_t Pick(std::string_view site, size_t options) override;
 
  private:
+  uint64_t seed_;
   Prng prng_;
 };
 
@@ -85,6 +96,7 @@ class ReplayChoices : public ChoiceSource {
 
   // Returns how many decisions did not match the recorded log.
   size_t divergences() const { return divergences_; }
+  std::string Describe() const override;
 
  protected:
   size_t Pick(std::string_view site, size_t options) override;
@@ -103,6 +115,9 @@ class EnumeratingChoices : public ChoiceSource {
  public:
   // Starts at the all-zero path.
   EnumeratingChoices() = default;
+  // Starts at path: (chosen, options) per position.
+  explicit EnumeratingChoices(const std::vector<std::pair<size_t, size_t>>& path);
+  std::string Describe() const override;
 
   // Prepares for the next run: the next path in depth-first order; false
   // when every path has been run.
@@ -145,6 +160,7 @@ class PinnedChoices : public ChoiceSource {
  public:
   explicit PinnedChoices(std::vector<PinnedChoice> pinned)
       : pinned_(std::move(pinned)) {}
+  std::string Describe() const override;
 
   // Returns how many pinned decisions the run reached with their recorded
   // option count (the others were not asked, or with another count).

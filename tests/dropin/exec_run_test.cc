@@ -12,6 +12,9 @@
 #include <gtest/gtest.h>
 
 #include "dropin/dropin_environment.h"
+#include "exec/exec_explore.h"
+#include "explore/campaign.h"
+#include "explore/scenario_explore.h"
 #include "dropin/result_file.h"
 #include "scenario/scenario_loader.h"
 
@@ -187,6 +190,61 @@ TEST(DropIn, TheTraceStreamsToVssemuTraceWithoutAScenario) {
   EXPECT_THAT(text, ::testing::Not(HasSubstr("violation")));
   EXPECT_TRUE(dropin::ReadResultFile((folder / "result.txt").string()).ended);
   fs::remove_all(folder);
+}
+
+// vssemu fuzz --exec: a campaign whose runs are processes of the program.
+ExploreOptions Campaign(const scenario::Scenario& s, size_t runs) {
+  ExploreOptions options = explore::ScenarioExploreOptions(s);
+  options.runs = runs;
+  options.run.record_trace = false;
+  return options;
+}
+
+TEST(ExecExplore, TheCorrectRequesterProgramPassesEveryRun) {
+  const std::string file = kData + "/requester-three-writers.xml";
+  scenario::Scenario s = Load(file);
+  const ExecRequest request = Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM);
+  ExploreReport report = explore::ExploreWith(Campaign(s, 60), ExecRunner(s, request));
+  EXPECT_TRUE(report.ok()) << report.Summary();
+  EXPECT_EQ(report.runs, 60u);
+  EXPECT_GT(report.runs_with_faults, 0u);  // Faults fired, and were handled.
+}
+
+TEST(ExecExplore, AForgottenAbortBackupIsCaughtShrunkAndReplayed) {
+  const std::string file = kData + "/requester-three-writers.xml";
+  scenario::Scenario s = Load(file);
+  const ExecRequest request = Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM,
+                                      {"--no-abort-after-failed-snapshot"});
+  const ExploreOptions options = Campaign(s, 1000);
+  ExploreReport report = explore::ExploreWith(options, ExecRunner(s, request));
+  ASSERT_EQ(report.failures.size(), 1u) << report.Summary();
+  const ExploreFailure& f = report.failures[0];
+  EXPECT_EQ(f.rule, "requester.release-without-abort");
+  EXPECT_FALSE(f.faults.empty());  // A fault made DoSnapshotSet fail.
+  EXPECT_FALSE(f.shrunk_decisions.empty());
+  EXPECT_THAT(f.trace, HasSubstr("call name=Release requester=requester#1"));
+  // The shrunk run, replayed in a new process, fails the same way; the
+  // correct program passes it.
+  ExploreFailure again = explore::ReplayWith(options, f.seed, f.shrunk_choices,
+                                             ExecRunner(s, request));
+  EXPECT_EQ(again.rule, "requester.release-without-abort");
+  const ExecRequest correct = Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM);
+  EXPECT_EQ(explore::ReplayWith(options, f.seed, f.shrunk_choices, ExecRunner(s, correct)).rule,
+            "");
+}
+
+TEST(ExecExplore, ACrashIsAFailureClassOfItsOwn) {
+  LetCrashesThrough();
+  const std::string file = kData + "/program-writer-host.xml";
+  scenario::Scenario s = Load(file);
+  const ExecRequest request =
+      Request(file, VSSEMU_MISBEHAVING_PROGRAM, {"--crash-at-freeze"});
+  ExploreOptions options = Campaign(s, 5);
+  options.shrink = false;
+  ExploreReport report = explore::ExploreWith(options, ExecRunner(s, request));
+  ASSERT_EQ(report.failures.size(), 1u) << report.Summary();
+  EXPECT_EQ(report.failures[0].rule, "exec.crash");
+  EXPECT_THAT(report.failures[0].message, HasSubstr("it left frozen"));
 }
 
 }  // namespace

@@ -250,7 +250,8 @@ ExecOutcome RunProgram(const scenario::Scenario& scenario,
                                      ? ""
                                      : ":" + request.replay_choices)
                           : "";
-  spec.environment[dropin::kChoicesVariable] = "";
+  spec.environment[dropin::kChoicesVariable] = request.choices;
+  spec.environment[dropin::kExplorationVariable] = request.exploration;
   PutVssapiFirst(library, &spec.environment);
   out.child = RunChild(spec);
   out.program = dropin::ReadResultFile(result.string());

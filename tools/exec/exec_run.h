@@ -30,6 +30,10 @@ struct ExecRequest {
   // An exploring run (VSSEMU_REPLAY): its seed and choices.
   std::optional<uint64_t> replay_seed;
   std::string replay_choices;
+  // A run of a campaign: its choices (sim::ChoiceSource::Describe) and
+  // exploration options (explore::ExplorationToText).
+  std::string choices;
+  std::string exploration;
   std::chrono::milliseconds timeout{60000};
   // The folder holding vssemu's vssapi library; empty: found beside the
   // vssemu executable (VssapiFolder).

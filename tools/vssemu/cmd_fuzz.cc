@@ -1,5 +1,6 @@
 // vssemu fuzz / replay: explore a scenario's orderings and faults, and replay
 // one run of it (docs/exploration.md).
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "coordinator/choice_points.h"
+#include "exec/exec_explore.h"
 #include "explore/campaign.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
@@ -45,6 +47,13 @@ constexpr const char* kFuzzHelp =
     "  --no-regressions  write no pinned scenario\n"
     "  --trace         print the trace of each (shrunk) failure\n"
     "  --quiet         no progress bar\n"
+    "  --exec -- PROGRAM [ARGS...]\n"
+    "                  explore a requester program: each run is one process\n"
+    "                  of PROGRAM under vssemu's vssapi library\n"
+    "                  (docs/drop-in.md); a scenario with <requester\n"
+    "                  workload=\"exec\"> names its own program\n"
+    "  --timeout S     a program still running after S seconds (default 60)\n"
+    "                  is killed and the run fails with exec.hang\n"
     "\n"
     "Exit codes: 0 no failure, 1 a failure was found, 2 bad usage, 3 the\n"
     "scenario could not be loaded.\n";
@@ -59,6 +68,7 @@ constexpr const char* kReplayHelp =
     "  --seed S        the run's seed (required)\n"
     "  --choices C     the run's choices\n"
     "  --faults LIST   as for fuzz (must match the campaign)\n"
+    "  --exec -- PROGRAM [ARGS...]  as for fuzz\n"
     "\n"
     "Exit codes: 0 the run passes, 1 it fails, 2 bad usage, 3 the scenario\n"
     "could not be loaded.\n";
@@ -72,6 +82,8 @@ struct Args {
   std::optional<std::string> regressions;  // "" with --no-regressions.
   bool exhaustive = false, keep_going = false, shrink = true, trace = false,
        quiet = false;
+  std::vector<std::string> exec;  // --exec: the program and its arguments.
+  std::chrono::milliseconds timeout{60000};
 };
 
 bool Number(const std::string& text, uint64_t* value) {
@@ -101,6 +113,24 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& ar
       out->seed = n;
     } else if (a == "--faults" && has_value) {
       out->faults = args[++i];
+    } else if (a == "--exec") {
+      size_t first = i + 1;
+      if (first < args.size() && args[first] == "--") ++first;
+      if (first < args.size()) {
+        out->exec.assign(args.begin() + static_cast<std::ptrdiff_t>(first), args.end());
+      }
+      if (out->exec.empty()) {
+        std::fprintf(stderr, "vssemu %s: --exec needs a program: --exec -- PROGRAM [ARGS...]\n",
+                     command);
+        return kExitUsage;
+      }
+      break;
+    } else if (a == "--timeout" && has_value) {
+      if (!Number(args[++i], &n) || n == 0 || n > 24 * 3600) {
+        std::fprintf(stderr, "vssemu %s: --timeout takes seconds, 1 to 86400\n", command);
+        return kExitUsage;
+      }
+      out->timeout = std::chrono::seconds(n);
     } else if (a == "--choices" && has_value && replay) {
       out->choices = args[++i];
     } else if (a == "--exhaustive" && !replay) {
@@ -155,20 +185,45 @@ bool ApplyFaults(const char* command, const Args& args, ExploreOptions* options)
   return true;
 }
 
-std::optional<scenario::Scenario> Load(const char* command, const std::string& file) {
-  scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
+std::optional<scenario::Scenario> Load(const char* command, const Args& args) {
+  scenario::LoadResult loaded = scenario::LoadScenarioFile(args.file);
   if (!loaded) {
     std::fprintf(stderr, "vssemu %s: %s\n", command, loaded.ErrorText().c_str());
     return std::nullopt;
   }
-  if (loaded.scenario->requester.external) {
+  const scenario::RequesterWorkload& r = loaded.scenario->requester;
+  if (r.external && !r.exec && args.exec.empty()) {
     std::fprintf(stderr,
                  "vssemu %s: %s: the requester is external (the test's own "
-                 "code); explore it with vssemu::Explore in the test\n",
-                 command, file.c_str());
+                 "code): explore it with vssemu::Explore in the test, or run "
+                 "it as a program with --exec -- PROGRAM\n",
+                 command, args.file.c_str());
     return std::nullopt;
   }
   return std::move(*loaded.scenario);
+}
+
+// The program a run starts, from --exec or the scenario; empty program
+// when the scenario runs in this process.
+ExecRequest ProgramRequest(const Args& args, const scenario::Scenario& s) {
+  ExecRequest request;
+  request.scenario_file = args.file;
+  request.timeout = args.timeout;
+  if (!args.exec.empty()) {
+    request.program = args.exec.front();
+    request.args.assign(args.exec.begin() + 1, args.exec.end());
+  } else if (s.requester.exec) {
+    request.program = s.requester.program;
+    request.args = s.requester.args;
+  }
+  return request;
+}
+
+// The --exec part of a replay line, which comes last.
+std::string ExecTail(const Args& args) {
+  std::string tail;
+  for (const std::string& a : args.exec) tail += " " + a;
+  return tail.empty() ? "" : " --exec --" + tail;
 }
 
 // Writes each failure of report as a pinned scenario (pin_scenario.h) into
@@ -182,6 +237,11 @@ void Pin(const Args& args, const scenario::Scenario& s,
     dir = "scenarios/regressions";
   }
   if (report.failures.empty() || !args.shrink) return;
+  if (!args.exec.empty() || s.requester.exec) {
+    // A pinned scenario replays in this process; a program's run is
+    // replayed with the replay line above.
+    return;
+  }
   if (dir.empty()) {
     if (!args.regressions) {
       std::printf("(pass --regressions DIR to write the failures as pinned scenarios)\n");
@@ -198,7 +258,7 @@ int RunFuzz(const std::vector<std::string>& argv) {
   if (HandleHelp(argv, kFuzzHelp, &exit_code)) return exit_code;
   Args args;
   if (auto code = Parse("fuzz", argv, false, &args)) return *code;
-  std::optional<scenario::Scenario> s = Load("fuzz", args.file);
+  std::optional<scenario::Scenario> s = Load("fuzz", args);
   if (!s) return kExitInput;
   ExploreOptions options = explore::ScenarioExploreOptions(*s);
   if (!ApplyFaults("fuzz", args, &options)) return kExitUsage;
@@ -217,7 +277,10 @@ int RunFuzz(const std::vector<std::string>& argv) {
   // The progress bar only on a terminal; the summary always, on stdout.
   const bool bar = !args.quiet && ColourTerminal(stderr);
   options.progress = bar ? &std::cerr : nullptr;
-  explore::Runner runner = explore::ScenarioRunner(*s);
+  options.replay_command_tail = ExecTail(args);
+  const ExecRequest program = ProgramRequest(args, *s);
+  explore::Runner runner = program.program.empty() ? explore::ScenarioRunner(*s)
+                                                   : ExecRunner(*s, program);
   ExploreReport report = explore::ExploreWith(options, runner);
   if (!bar) std::fputs(report.Summary().c_str(), stdout);
   if (args.trace) {
@@ -235,11 +298,13 @@ int RunReplay(const std::vector<std::string>& argv) {
   if (HandleHelp(argv, kReplayHelp, &exit_code)) return exit_code;
   Args args;
   if (auto code = Parse("replay", argv, true, &args)) return *code;
-  std::optional<scenario::Scenario> s = Load("replay", args.file);
+  std::optional<scenario::Scenario> s = Load("replay", args);
   if (!s) return kExitInput;
   ExploreOptions options = explore::ScenarioExploreOptions(*s);
   if (!ApplyFaults("replay", args, &options)) return kExitUsage;
-  explore::Runner runner = explore::ScenarioRunner(*s);
+  const ExecRequest program = ProgramRequest(args, *s);
+  explore::Runner runner = program.program.empty() ? explore::ScenarioRunner(*s)
+                                                   : ExecRunner(*s, program);
   ExploreFailure run = explore::ReplayWith(options, *args.seed, args.choices, runner);
   if (run.rule == "explore.bad-choices") {
     std::fprintf(stderr, "vssemu replay: --choices: %s\n", run.message.c_str());

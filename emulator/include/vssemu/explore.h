@@ -66,6 +66,9 @@ struct ExploreOptions {
   // The command that reruns the campaign, for the replay hints ("vssemu
   // replay x.xml"); empty: the hints name VSSEMU_REPLAY.
   std::string replay_command;
+  // Appended to the replay command after the seed and the choices: the
+  // arguments that must come last (`--exec -- PROGRAM ARGS`).
+  std::string replay_command_tail;
 };
 
 // One decision of a run, as reports show it.

@@ -1,0 +1,63 @@
+#include "exec/exec_explore.h"
+
+#include <vssemu/violation.h>
+
+#include "explore/exploration_text.h"
+
+namespace vssemu::tools {
+namespace {
+
+// The process-level failure of a run, if any (rule, message).
+std::pair<std::string, std::string> ProcessFailure(const ExecOutcome& out) {
+  const std::string what = out.run.failures.empty() ? out.child.Describe()
+                                                    : out.run.failures.front();
+  if (!out.child.started || !out.program.load_error.empty()) {
+    return {"exec.setup", what};
+  }
+  if (out.child.timed_out) return {"exec.hang", what};
+  if (out.child.Crashed()) return {"exec.crash", what};
+  if (!out.program.ended) return {"exec.setup", what};
+  return {};
+}
+
+}  // namespace
+
+explore::Runner ExecRunner(const scenario::Scenario& scenario,
+                           const ExecRequest& request) {
+  return [&scenario, &request](const RunOptions& options,
+                               explore::RunObserver& observer) {
+    ExecRequest run = request;
+    run.seed = options.seed;
+    run.choices = observer.AttachRemote();
+    run.exploration = explore::ExplorationToText(options.exploration);
+    explore::RunRecord& record = observer.record;
+    if (run.choices.empty()) {
+      record.process_rule = "exec.setup";
+      record.process_message =
+          "this exploration cannot be run in another process (its choices "
+          "cannot be described)";
+      return;
+    }
+    ExecOutcome out = RunProgram(scenario, run);
+    // What the run did, read from its trace as the checks recorded it.
+    for (const TraceEvent& e : out.run.trace.events()) {
+      if (e.kind == "violation") {
+        record.violations.push_back(Violation{std::string(e.Get("rule")),
+                                              std::string(e.Get("section")),
+                                              std::string(e.Get("message")),
+                                              false});
+      } else if (e.kind == "fault") {
+        record.faults.push_back(std::string(e.Get("kind")) + " at " +
+                                std::string(e.Get("at")));
+      }
+    }
+    record.hr = out.child.exited && out.child.exit_code == 0 ? S_OK : E_FAIL;
+    auto [rule, message] = ProcessFailure(out);
+    record.process_rule = std::move(rule);
+    record.process_message = std::move(message);
+    if (options.record_trace) record.trace = out.run.trace.ToText();
+    observer.FinishRemote(out.program.choices);
+  };
+}
+
+}  // namespace vssemu::tools
