@@ -32,7 +32,9 @@ bool ExplorationFromText(std::string_view text, ExplorationOptions* options,
     const std::string_view item = text.substr(start, end - start);
     const size_t equals = item.find('=');
     if (equals == std::string_view::npos) {
-      *error = "\"" + std::string(item) + "\" is not KEY=VALUE";
+      error->assign(1, '"');
+      error->append(item);
+      error->append("\" is not KEY=VALUE");
       return false;
     }
     values[std::string(item.substr(0, equals))] = std::string(item.substr(equals + 1));

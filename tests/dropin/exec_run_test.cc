@@ -26,6 +26,11 @@ namespace fs = std::filesystem;
 
 const std::string kData = VSSEMU_DROPIN_TEST_DIR;
 
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
 scenario::Scenario Load(const std::string& file) {
   scenario::LoadResult loaded = scenario::LoadScenarioFile(file);
   EXPECT_TRUE(loaded) << loaded.ErrorText();
@@ -153,19 +158,20 @@ TEST(DropIn, AMalformedScenarioFailsEveryCallWithEUnexpected) {
   ChildSpec spec;
   spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
   spec.environment[dropin::kScenarioVariable] = bad.string();
-  PutVssapiFirst(VSSEMU_VSSAPI_DIR, &spec.environment);
+  VssapiForProgram vssapi;
+  ASSERT_EQ(vssapi.Prepare(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment), "");
   spec.stdout_file = folder / "out.txt";
   spec.stderr_file = folder / "err.txt";
   ChildOutcome child = RunChild(spec);
   ASSERT_TRUE(child.exited) << child.Describe();
   EXPECT_EQ(child.exit_code, 1);
-  std::ifstream out(spec.stdout_file), err(spec.stderr_file);
-  const std::string out_text((std::istreambuf_iterator<char>(out)), {});
-  const std::string err_text((std::istreambuf_iterator<char>(err)), {});
+  const std::string out_text = ReadFile(spec.stdout_file);
+  const std::string err_text = ReadFile(spec.stderr_file);
   EXPECT_THAT(out_text, HasSubstr("backup failed (0x8000FFFF)"));
   EXPECT_THAT(err_text, HasSubstr("bad.xml:2:"));
   EXPECT_THAT(err_text, HasSubstr("every vssapi call returns E_UNEXPECTED"));
-  fs::remove_all(folder);
+  std::error_code ec;
+  fs::remove_all(folder, ec);
 }
 
 // VSSEMU_TRACE alone: the trace streams to the file, and the end-of-run
@@ -177,19 +183,20 @@ TEST(DropIn, TheTraceStreamsToVssemuTraceWithoutAScenario) {
   spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
   spec.environment[dropin::kTraceVariable] = (folder / "trace.txt").string();
   spec.environment[dropin::kResultVariable] = (folder / "result.txt").string();
-  PutVssapiFirst(VSSEMU_VSSAPI_DIR, &spec.environment);
+  VssapiForProgram vssapi;
+  ASSERT_EQ(vssapi.Prepare(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment), "");
   spec.stdout_file = folder / "out.txt";
   spec.stderr_file = folder / "err.txt";
   ChildOutcome child = RunChild(spec);
   ASSERT_TRUE(child.exited) << child.Describe();
   EXPECT_EQ(child.exit_code, 0);  // No writers: nothing can fail.
-  std::ifstream in(folder / "trace.txt");
-  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const std::string text = ReadFile(folder / "trace.txt");
   EXPECT_THAT(text, HasSubstr("call name=DoSnapshotSet requester=requester#1 result=S_OK"));
   EXPECT_THAT(text, HasSubstr("call name=Release requester=requester#1"));
   EXPECT_THAT(text, ::testing::Not(HasSubstr("violation")));
   EXPECT_TRUE(dropin::ReadResultFile((folder / "result.txt").string()).ended);
-  fs::remove_all(folder);
+  std::error_code ec;
+  fs::remove_all(folder, ec);
 }
 
 // vssemu fuzz --exec: a campaign whose runs are processes of the program.

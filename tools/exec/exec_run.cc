@@ -151,6 +151,32 @@ void JudgeProcess(const scenario::Scenario& scenario, const ExecRequest& request
   }
 }
 
+#if defined(_WIN32)
+// Under Wine a program loads Wine's own vssapi even when a native one is in
+// its folder, unless the prefix's registry says otherwise for that program
+// (what winecfg's per-application DLL overrides write;
+// WINEDLLOVERRIDES reaches only processes started from outside Wine).
+// Returns "" or what failed.
+std::string PreferNativeVssapiUnderWine(const fs::path& program) {
+  HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+  if (ntdll == nullptr || GetProcAddress(ntdll, "wine_get_version") == nullptr) {
+    return "";  // Windows itself: the program's folder comes first anyway.
+  }
+  const std::wstring key =
+      L"Software\\Wine\\AppDefaults\\" + program.filename().wstring() + L"\\DllOverrides";
+  HKEY handle = nullptr;
+  LONG rc = RegCreateKeyExW(HKEY_CURRENT_USER, key.c_str(), 0, nullptr, 0,
+                            KEY_SET_VALUE, nullptr, &handle, nullptr);
+  if (rc == ERROR_SUCCESS) {
+    static const wchar_t kValue[] = L"native,builtin";
+    rc = RegSetValueExW(handle, L"vssapi", 0, REG_SZ,
+                        reinterpret_cast<const BYTE*>(kValue), sizeof(kValue));
+    RegCloseKey(handle);
+  }
+  return rc == ERROR_SUCCESS ? "" : "cannot set Wine's DLL override for the program";
+}
+#endif
+
 void CheckExitCodes(const scenario::Scenario& scenario, ExecOutcome* out) {
   for (const scenario::Expectation& x : scenario.expectations) {
     if (x.kind != scenario::Expectation::Kind::kExitCode) continue;
@@ -193,20 +219,60 @@ fs::path VssapiFolder(std::string* why) {
   return {};
 }
 
-void PutVssapiFirst(const fs::path& folder,
-                    std::map<std::string, std::string>* environment) {
+namespace {
+
+// Returns value with the variable's present value after it, joined by
+// separator (appended piece by piece: GCC 12 at -O3 warns falsely,
+// -Wrestrict, on a literal added to a temporary string).
+std::string Prepend(std::string value, const char* variable, char separator) {
+  const char* old = std::getenv(variable);
+  if (old != nullptr && *old) {
+    value += separator;
+    value += old;
+  }
+  return value;
+}
+
+}  // namespace
+
+VssapiForProgram::~VssapiForProgram() {
+  std::error_code ec;
+  if (!placed_.empty()) fs::remove(placed_, ec);
+}
+
+std::string VssapiForProgram::Prepare(const std::string& program, const fs::path& folder,
+                                      std::map<std::string, std::string>* environment) {
   std::error_code ec;
   const std::string dir = fs::absolute(folder, ec).string();
 #if defined(_WIN32)
-  const char* path = std::getenv("PATH");
-  (*environment)["PATH"] = dir + (path != nullptr && *path ? ";" + std::string(path) : "");
-  // Under Wine, a DLL found on PATH must still win over Wine's own vssapi.
-  (*environment)["WINEDLLOVERRIDES"] = "vssapi=n,b";
+  (*environment)["PATH"] = Prepend(dir, "PATH", ';');
+  // Windows looks for a DLL in the program's folder, then in System32, and
+  // only then on PATH, so System32's own vssapi.dll would win over one on
+  // PATH: the DLL goes beside the program (and is taken away afterwards
+  // when it was not there before).
+  const std::string found = FindProgram(program);
+  if (found.empty()) return "";  // RunChild reports it.
+  if (std::string problem = PreferNativeVssapiUnderWine(found); !problem.empty()) {
+    return problem;
+  }
+  const fs::path source = folder / VssapiFileName();
+  const fs::path target = fs::absolute(found, ec).parent_path() / VssapiFileName();
+  if (fs::exists(target, ec)) {
+    if (ReadWhole(target) == ReadWhole(source)) return "";
+    return target.string() + " is not vssemu's " + VssapiFileName() +
+           ": the program would load it first; remove it, or run a copy of "
+           "the program from another folder";
+  }
+  if (!fs::copy_file(source, target, ec)) {
+    return "cannot put " + std::string(VssapiFileName()) + " beside the program (" +
+           target.string() + "): " + ec.message();
+  }
+  placed_ = target;
 #else
-  const char* path = std::getenv("LD_LIBRARY_PATH");
-  (*environment)["LD_LIBRARY_PATH"] =
-      dir + (path != nullptr && *path ? ":" + std::string(path) : "");
+  (void)program;
+  (*environment)["LD_LIBRARY_PATH"] = Prepend(dir, "LD_LIBRARY_PATH", ':');
 #endif
+  return "";
 }
 
 ExecOutcome RunProgram(const scenario::Scenario& scenario,
@@ -252,7 +318,13 @@ ExecOutcome RunProgram(const scenario::Scenario& scenario,
                           : "";
   spec.environment[dropin::kChoicesVariable] = request.choices;
   spec.environment[dropin::kExplorationVariable] = request.exploration;
-  PutVssapiFirst(library, &spec.environment);
+  VssapiForProgram vssapi;
+  if (std::string problem = vssapi.Prepare(request.program, library, &spec.environment);
+      !problem.empty()) {
+    out.run.failures.push_back(scenario.file + ": " + problem);
+    out.run.setup_failed = true;
+    return out;
+  }
   out.child = RunChild(spec);
   out.program = dropin::ReadResultFile(result.string());
   out.run.trace = ReadTrace(trace);

@@ -57,11 +57,25 @@ std::filesystem::path VssapiFolder(std::string* why);
 // The file name of the library on this platform.
 const char* VssapiFileName();
 
-// Puts folder first where the platform looks for libraries when a program
-// starts (LD_LIBRARY_PATH; PATH on Windows, with Wine told to prefer it to
-// its own vssapi), in *environment, the child's variables to set.
-void PutVssapiFirst(const std::filesystem::path& folder,
-                    std::map<std::string, std::string>* environment);
+// Makes a program load vssemu's vssapi from folder (docs/drop-in.md,
+// "Finding the library"): first on LD_LIBRARY_PATH (PATH on Windows) in
+// *environment, the child's variables; on Windows also beside the program,
+// which comes before System32, for as long as this object lives, and under
+// Wine preferred to Wine's own.
+class VssapiForProgram {
+ public:
+  VssapiForProgram() = default;
+  ~VssapiForProgram();
+  VssapiForProgram(const VssapiForProgram&) = delete;
+  VssapiForProgram& operator=(const VssapiForProgram&) = delete;
+
+  // Returns "" or why the program cannot be given the library.
+  std::string Prepare(const std::string& program, const std::filesystem::path& folder,
+                      std::map<std::string, std::string>* environment);
+
+ private:
+  std::filesystem::path placed_;  // A copy to remove.
+};
 
 // Runs request's program around scenario and judges the run.
 ExecOutcome RunProgram(const scenario::Scenario& scenario,
