@@ -4,7 +4,11 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <functional>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include <vssemu/emulator.h>
 #include <vssemu/trace.h>
@@ -24,22 +28,37 @@ namespace vssemu::dropin {
 namespace {
 
 // Streams the trace: one line per event, flushed, so that a program that
-// crashes leaves every event up to the crash.
+// crashes leaves every event up to the crash. It also tells a writer
+// program's session when the program's writers have subscribed.
 class TraceFile : public TraceListener {
  public:
   bool Open(const std::string& path) {
     file_ = std::fopen(path.c_str(), "wb");
     return file_ != nullptr;
   }
+  // Calls subscribed (once) when every name in names has subscribed.
+  void WatchSubscriptions(std::vector<std::string> names,
+                          std::function<void()> subscribed) {
+    waiting_ = std::move(names);
+    subscribed_ = std::move(subscribed);
+  }
   void OnEvent(const TraceEvent& event) override {
-    std::string line = event.ToLine();
-    line += '\n';
-    std::fwrite(line.data(), 1, line.size(), file_);
-    std::fflush(file_);
+    if (file_ != nullptr) {
+      std::string line = event.ToLine();
+      line += '\n';
+      std::fwrite(line.data(), 1, line.size(), file_);
+      std::fflush(file_);
+    }
+    if (subscribed_ && event.kind == "writer" && event.Get("name") == "Subscribe") {
+      std::erase(waiting_, std::string(event.Get("writer")));
+      if (waiting_.empty()) std::exchange(subscribed_, nullptr)();
+    }
   }
 
  private:
   std::FILE* file_ = nullptr;
+  std::vector<std::string> waiting_;
+  std::function<void()> subscribed_;
 };
 
 // Hands an exploring run's decisions to the result file as they are made.
@@ -64,7 +83,6 @@ struct Session {
   Environment environment;
   ResultWriter result;
   TraceFile trace;
-  bool tracing = false;
   std::unique_ptr<sim::ChoiceSource> choices;  // Until the emulator has it.
   std::unique_ptr<scenario::Scenario> scenario;
   scenario::RunHooks hooks;
@@ -72,6 +90,10 @@ struct Session {
   std::unique_ptr<Emulator> plain;  // Without a scenario.
   Emulator* emulator = nullptr;
   coordinator::RunBaseline baseline;
+  // A writer program's reference requester (RunRequesterForProgram), and
+  // whether the run was judged when it was done.
+  std::thread requester;
+  bool judged = false;
 };
 
 // Never destroyed, like the emulator it holds.
@@ -90,7 +112,7 @@ Emulator* Unusable(Session* s, const std::string& why) {
 // choices, count the objects the end-of-run checks compare against.
 void Attach(Session* s, Emulator& emulator) {
   s->emulator = &emulator;
-  if (s->tracing) emulator.service()->trace().set_listener(&s->trace);
+  emulator.service()->trace().set_listener(&s->trace);
   if (s->choices != nullptr) emulator.service()->set_choices(std::move(s->choices));
   s->baseline.live_objects = com::LiveObjectCount();
   s->baseline.live_bstrs = com::LiveBstrCount();
@@ -106,10 +128,37 @@ void Report(Session* s, const std::string& failure) {
 
 // At process exit: what is left queued runs, then the end-of-run checks
 // and the scenario's expectations.
+// A writer program's end-of-run checks, once its writers are gone: what
+// they report that the scenario does not expect is a failure of the run,
+// judged after its expectations.
+void CheckWriterProgramEnd(Session* s) {
+  Emulator& emulator = *s->emulator;
+  emulator.RunUntilIdle();
+  const size_t before = emulator.violations().size();
+  emulator.service()->monitor().CheckEndOfRun(s->baseline);
+  const auto& violations = emulator.violations();
+  for (size_t i = before; i < violations.size(); ++i) {
+    const Violation& v = violations[i];
+    bool expected = false;
+    for (const scenario::Expectation& x : s->scenario->expectations) {
+      expected = expected || (x.kind == scenario::Expectation::Kind::kViolation &&
+                              x.violation == v.rule);
+    }
+    if (!expected) {
+      Report(s, s->scenario->file + ": at the program's exit: " + v.rule + " (spec " +
+                    v.section + "): " + v.message);
+    }
+  }
+}
+
 void Finish() {
   Session* s = g_session;
   if (s == nullptr || s->emulator == nullptr) return;
-  if (s->run != nullptr) {
+  if (s->requester.joinable()) s->requester.join();
+  if (s->judged) {
+    CheckWriterProgramEnd(s);
+    s->run->RemoveFiles();
+  } else if (s->run != nullptr) {
     scenario::RunResult result = s->run->Finish();
     for (const std::string& failure : result.failures) Report(s, failure);
     s->run->RemoveFiles();
@@ -167,6 +216,28 @@ std::string PrepareExploring(Session* s, uint64_t seed) {
   return "";
 }
 
+// A writer program: once every <program-writer> has subscribed, the
+// scenario's reference requester runs on a thread of its own, as VSS
+// delivers events on threads other than the one that subscribed; then the
+// result file says so, and `vssemu run` asks the program to stop.
+void RunRequesterForProgram(Session* s) {
+  std::vector<std::string> names;
+  for (const scenario::ProgramWriter& w : s->scenario->program_writers) {
+    names.push_back(w.name);
+  }
+  s->trace.WatchSubscriptions(std::move(names), [s] {
+    s->requester = std::thread([s] {
+      s->run->RunWorkload();
+      // Judged now: the program may not be able to stop cleanly (a Windows
+      // program without a console cannot be sent CTRL_BREAK).
+      scenario::RunResult result = s->run->Finish();
+      for (const std::string& failure : result.failures) Report(s, failure);
+      s->judged = true;
+      s->result.RequesterDone();
+    });
+  });
+}
+
 Emulator* StartScenario(Session* s) {
   scenario::LoadResult loaded = scenario::LoadScenarioFile(s->environment.scenario);
   if (!loaded) {
@@ -184,19 +255,30 @@ Emulator* StartScenario(Session* s) {
     if (!why.empty()) return Unusable(s, why);
     seed = s->scenario->options.seed;
   }
-  if (!s->scenario->requester.external) {
+  const bool writer_program = !s->scenario->program_writers.empty();
+  if (!s->scenario->requester.external && !writer_program) {
     return Unusable(s, s->scenario->requester.where.ToString() +
-                           ": the program is the requester: the scenario "
-                           "needs <requester workload=\"external\"/> or "
-                           "workload=\"exec\"");
+                           ": the scenario's reference requester runs and no "
+                           "writer of the program is named: a requester "
+                           "program needs <requester workload=\"external\"/> "
+                           "or workload=\"exec\"; a writer program needs its "
+                           "writers as <program-writer>");
   }
   s->hooks.started = [s](Emulator& emulator) { Attach(s, emulator); };
-  s->hooks.ended = [s](Emulator& emulator, const scenario::RunResult&) {
-    emulator.service()->monitor().CheckEndOfRun(s->baseline);
+  s->hooks.ended = [s, writer_program](Emulator& emulator, const scenario::RunResult&) {
+    // A writer program's writers are still there when its requester is
+    // done: its end-of-run checks wait for its exit (Finish).
+    if (!writer_program) emulator.service()->monitor().CheckEndOfRun(s->baseline);
   };
   s->run = std::make_unique<scenario::ScenarioRun>(*s->scenario, seed, &s->hooks);
   const bool started = s->run->Start(s->environment.scratch);
   std::atexit(&Finish);
+  if (writer_program) {
+    // A run that could not start its world has nothing to wait for: the
+    // program is stopped at once, and Finish reports why.
+    if (started) RunRequesterForProgram(s);
+    else s->result.RequesterDone();
+  }
   if (!started && s->run->emulator() == nullptr) {
     // The world's files could not be made: nothing to run against.
     scenario::RunResult result = s->run->Finish();
@@ -225,7 +307,6 @@ Emulator* MakeProcessEmulator() {
       return Unusable(s, std::string(kTraceVariable) + "=\"" +
                              s->environment.trace + "\": cannot write it");
     }
-    s->tracing = true;
   }
   if (!s->environment.scenario.empty()) return StartScenario(s);
   if (s->environment.replay_seed || !s->environment.choices.empty()) {

@@ -45,6 +45,8 @@ void ResultWriter::LoadError(std::string_view text) { Line("load-error", text); 
 
 void ResultWriter::Failure(std::string_view text) { Line("failure", text); }
 
+void ResultWriter::RequesterDone() { Line("requester-done", ""); }
+
 void ResultWriter::End() { Line("end", ""); }
 
 ProgramResult ReadResultFile(const std::string& path) {
@@ -69,6 +71,8 @@ ProgramResult ReadResultFile(const std::string& path) {
       result.load_error = text;
     } else if (kind == "failure") {
       result.failures.push_back(text);
+    } else if (kind == "requester-done") {
+      result.requester_done = true;
     } else if (kind == "end") {
       result.ended = true;
     }

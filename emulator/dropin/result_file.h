@@ -6,6 +6,9 @@
 //   choice SITE CHOSEN OPTIONS   an exploring run's decision, in order
 //   load-error TEXT              VSSEMU_SCENARIO or another variable is bad
 //   failure TEXT                 a failed expectation or set-up step
+//   requester-done               the scenario's reference requester has run
+//                                against the program's writers: time to
+//                                ask the program to stop
 //   end                          the program reached its exit and the
 //                                end-of-run checks ran
 #ifndef VSSEMU_DROPIN_RESULT_FILE_H_
@@ -32,6 +35,7 @@ class ResultWriter {
   void Choice(std::string_view site, size_t chosen, size_t options);
   void LoadError(std::string_view text);
   void Failure(std::string_view text);
+  void RequesterDone();
   void End();
 
  private:
@@ -43,6 +47,7 @@ struct ProgramResult {
   std::vector<sim::Choice> choices;
   std::string load_error;
   std::vector<std::string> failures;
+  bool requester_done = false;
   bool ended = false;
 };
 

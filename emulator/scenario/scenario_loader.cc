@@ -359,6 +359,16 @@ void CheckReferences(const Scenario& s) {
       throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
     }
   }
+  for (const ProgramWriter& w : s.program_writers) {
+    if (!ids.insert(w.id).second) {
+      throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
+    }
+    if (s.requester.external) {
+      throw LoadError{w.where,
+                      "a program writer is backed up by the reference "
+                      "requester; this scenario's requester is external"};
+    }
+  }
   loader::CheckExpectationReferences(s, ids);
   loader::CheckRequesterReferences(s, ids);
 }
@@ -391,6 +401,11 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       c.Leaf();
       c.Finish();
       s.registered_writers.push_back(r);
+    } else if (tag == "program-writer") {
+      ProgramWriter w{c.Required("id"), c.Required("name"), c.where()};
+      c.Leaf();
+      c.Finish();
+      s.program_writers.push_back(w);
     } else if (tag == "requester") {
       loader::ReadRequester(c, s);
     } else if (tag == "fault") {
@@ -402,7 +417,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
     } else {
       UnknownChild(e, c,
                    "<description>, <world>, <writer>, <registered-writer>, "
-                   "<requester>, <fault>, <expect> or <explore>");
+                   "<program-writer>, <requester>, <fault>, <expect> or <explore>");
     }
   }
   if (s.pinned && s.requester.external) {

@@ -1,6 +1,7 @@
 // Reads <requester> with its <backup> and <restore> steps, and <fault>.
 // A <backup> starts from the requester's own attributes, so a chain such as
 // full-then-incremental only says what changes.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -277,6 +278,14 @@ void CheckRequesterReferences(const Scenario& s,
     }
     const RestoreStep& r = step.restore;
     CheckWriterIds(r.stopped_writers, writer_ids, r.where);
+    for (const ProgramWriter& w : s.program_writers) {
+      if (std::find(r.stopped_writers.begin(), r.stopped_writers.end(), w.id) !=
+          r.stopped_writers.end()) {
+        throw LoadError{r.where, "stopped-writers: \"" + w.id +
+                                     "\" is a program writer; the program "
+                                     "decides when it stops"};
+      }
+    }
     for (const std::wstring& path : r.delete_before) {
       std::string problem = BelowAVolume(s, path);
       if (!problem.empty())
@@ -291,6 +300,13 @@ void CheckRequesterReferences(const Scenario& s,
     bool registered = false;
     for (const RegisteredWriter& w : s.registered_writers) {
       registered = registered || w.id == f.writer;
+    }
+    for (const ProgramWriter& w : s.program_writers) {
+      if (w.id == f.writer) {
+        throw LoadError{f.where, "writer=\"" + f.writer +
+                                     "\" is a program writer, which this fault "
+                                     "cannot reach; name a scripted writer"};
+      }
     }
     if (f.kind == Fault::Kind::kAccessDenied && registered) {
       // Its name is known only once its own code calls Initialize.

@@ -103,6 +103,15 @@ struct RegisteredWriter {
   SourceLocation where;
 };
 
+// A writer that the program under test starts itself (a writer service run
+// by `vssemu run --exec`, docs/drop-in.md): known by the name it gives
+// CVssWriter::Initialize.
+struct ProgramWriter {
+  std::string id;
+  std::string name;
+  SourceLocation where;
+};
+
 // One provider step that fails or takes time.
 struct ProviderFault {
   coordinator::ProviderStep step = coordinator::ProviderStep::kCommitSnapshots;
@@ -268,6 +277,7 @@ struct Scenario {
   RunOptions options;
   std::vector<ScriptedWriter> scripted_writers;
   std::vector<RegisteredWriter> registered_writers;
+  std::vector<ProgramWriter> program_writers;
   std::vector<ProviderFault> provider_faults;
   std::vector<VolumeFile> files;  // Created on the volumes before the run.
   RequesterWorkload requester;

@@ -165,6 +165,32 @@ void StartWriters(const Scenario& scenario, const Emulator& emulator,
   }
 }
 
+// Names the writers the program under test starts itself: they appear
+// under the name they give Initialize (their ids and instances are read
+// from the trace once they did, FillProgramWriterNames).
+void NoteProgramWriters(const Scenario& scenario, WriterNames* names) {
+  for (const ProgramWriter& w : scenario.program_writers) {
+    names->trace_name[w.id] = w.name;
+    names->start[w.id] = S_OK;
+    names->object[w.id] = nullptr;
+  }
+}
+
+// Reads the class and instance of each program writer from its Initialize
+// in the trace (once it has started).
+void IdentifyProgramWriters(const Scenario& scenario, const Trace& trace,
+                            WriterNames* names) {
+  for (const ProgramWriter& w : scenario.program_writers) {
+    for (const TraceEvent& e : trace.events()) {
+      if (e.kind == "writer" && e.Get("name") == "Initialize" &&
+          e.Get("writer") == w.name) {
+        names->class_id[w.id] = std::string(e.Get("class"));
+        names->instance_id[w.id] = std::string(e.Get("instance"));
+      }
+    }
+  }
+}
+
 // Starts the foreign snapshot set of a foreign-snapshot-set fault, if any.
 std::unique_ptr<ForeignSnapshotSet> StartForeignSet(const Scenario& scenario,
                                                     RunResult* result) {
@@ -257,6 +283,7 @@ bool ScenarioRun::Start(const std::filesystem::path& scratch_parent) {
   emulator.service()->provider().set_behaviour(parts_->faults.get());
   if (hooks_ != nullptr && hooks_->started) hooks_->started(emulator);
   StartWriters(scenario_, emulator, &parts_->names, &parts_->writers, &result_);
+  NoteProgramWriters(scenario_, &parts_->names);
   parts_->foreign = StartForeignSet(scenario_, &result_);
   return !result_.setup_failed;
 }
@@ -265,6 +292,7 @@ Emulator* ScenarioRun::emulator() { return parts_->emulator.get(); }
 
 void ScenarioRun::RunWorkload(const std::function<void()>& requester) {
   if (result_.setup_failed || parts_->emulator == nullptr) return;
+  IdentifyProgramWriters(scenario_, parts_->emulator->trace(), &parts_->names);
   RunRequester(scenario_, *parts_->emulator, parts_->names,
                         parts_->scratch.get(), requester, &result_);
 }

@@ -167,6 +167,17 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
       {"an exit code for the reference requester",
        std::string(kHead) + "  <expect exit-code=\"0\"/>\n</scenario>\n", "2:3",
        "exit-code= reads the exit status of the requester program"},
+      {"a program writer with an external requester",
+       std::string(kHead) + "  <program-writer id=\"p\" name=\"P\"/>\n"
+           "  <requester workload=\"external\"/>\n</scenario>\n",
+       "2:3", "a program writer is backed up by the reference requester"},
+      {"a fault on a program writer",
+       std::string(kHead) + "  <program-writer id=\"p\" name=\"P\"/>\n"
+           "  <fault kind=\"access-denied\" at=\"subscribe\" writer=\"p\"/>\n</scenario>\n",
+       "3:3", "is a program writer, which this fault cannot reach"},
+      {"a program writer id used twice",
+       std::string(kHead) + "  <writer id=\"p\"/>\n  <program-writer id=\"p\" name=\"P\"/>\n</scenario>\n",
+       "3:3", "writer id \"p\" is used twice"},
       {"unknown attribute lists the optional ones",
        std::string(kHead) +
            "  <writer id=\"w\">\n    <on event=\"Freeze\" retrun=\"false\"/>\n"
@@ -260,7 +271,7 @@ TEST(ScenarioLoader, AnExecRequesterNamesItsProgramAndArguments) {
   EXPECT_TRUE(w.exec);
   EXPECT_TRUE(w.external);  // The program is the requester.
   // Relative to the scenario's folder.
-  EXPECT_EQ(w.program, (std::filesystem::path("dir/sub") / "bin/backup").string());
+  EXPECT_EQ(w.program, (std::filesystem::path("dir/sub") / "bin/backup").lexically_normal().string());
   EXPECT_EQ(w.args, (std::vector<std::string>{"--volume", "C:\\", "two words", "x"}));
   ASSERT_EQ(r.scenario->expectations.size(), 1u);
   EXPECT_EQ(r.scenario->expectations[0].kind, Expectation::Kind::kExitCode);

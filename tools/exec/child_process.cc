@@ -37,14 +37,16 @@ std::string SignalName(int signal) {
 }
 #endif
 
-// Asks the child to stop as a service manager or a terminal would.
-void RequestStop(bp::child& child) {
+// Asks the child to stop as a service manager or a terminal would; false
+// when the request cannot be delivered.
+bool RequestStop(bp::child& child) {
 #if defined(_WIN32)
   // The child runs in a process group of its own: CTRL_BREAK reaches it
-  // alone (CTRL_C cannot be sent to another group).
-  GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, static_cast<DWORD>(child.id()));
+  // alone (CTRL_C cannot be sent to another group). It needs a console,
+  // which a program started without one (headless Wine) does not have.
+  return GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, static_cast<DWORD>(child.id())) != 0;
 #else
-  ::kill(child.id(), SIGTERM);
+  return ::kill(child.id(), SIGTERM) == 0;
 #endif
 }
 
@@ -70,13 +72,17 @@ std::string ChildOutcome::Describe() const {
   } else {
     text = "exited with code " + std::to_string(exit_code);
   }
-  if (killed_after_grace) text += " (asked to stop, it was killed after the grace period)";
+  if (stop_undeliverable) {
+    text = "was terminated: it could not be asked to stop";
+  } else if (killed_after_grace) {
+    text += " (asked to stop, it was killed after the grace period)";
+  }
   else if (stop_requested) text += " (asked to stop)";
   return text;
 }
 
 bool ChildOutcome::Crashed() const {
-  if (!started || timed_out) return false;
+  if (!started || timed_out || stop_undeliverable) return false;
 #if defined(_WIN32)
   if (signalled) return true;
 #else
@@ -158,7 +164,12 @@ ChildOutcome RunChild(const ChildSpec& spec) {
     if (!out.stop_requested && spec.stop_when && spec.stop_when()) {
       out.stop_requested = true;
       stop_deadline = now + spec.grace;
-      RequestStop(child);
+      if (!RequestStop(child)) {
+        out.stop_undeliverable = true;
+        group.terminate(ec);
+        child.wait(ec);
+        break;
+      }
     } else if (out.stop_requested && now >= stop_deadline) {
       out.killed_after_grace = true;
       group.terminate(ec);

@@ -26,7 +26,8 @@ struct ChildSpec {
   std::chrono::milliseconds timeout{60000};
   // Asked every few milliseconds while the child runs: when it returns
   // true, the child is asked to stop (SIGTERM; CTRL_BREAK on Windows) and
-  // killed if it has not ended after grace.
+  // killed if it has not ended after grace (at once when the request
+  // cannot be delivered).
   std::function<bool()> stop_when;
   std::chrono::milliseconds grace{5000};
 };
@@ -41,6 +42,10 @@ struct ChildOutcome {
   bool timed_out = false;   // Killed at the timeout.
   bool stop_requested = false;  // stop_when became true.
   bool killed_after_grace = false;
+  // The stop request could not be delivered (Windows: a program without a
+  // console cannot be sent CTRL_BREAK), so the program was terminated at
+  // once.
+  bool stop_undeliverable = false;
   std::chrono::milliseconds took{0};
 
   // Describes how the child ended, in words ("exited with code 3",

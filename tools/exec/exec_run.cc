@@ -136,8 +136,29 @@ void JudgeProcess(const scenario::Scenario& scenario, const ExecRequest& request
     run.failures.push_back(text + "; " + LastEvents(run.trace));
     return;
   }
+  if (child.stop_undeliverable && out->program.requester_done) {
+    // Judged when its requester was done; only the end-of-run checks at
+    // its exit are missing.
+    out->notes.push_back(who + " could not be asked to stop (on Windows "
+                               "CTRL_BREAK needs a console, which a program "
+                               "run without one lacks) and was terminated; "
+                               "the end-of-run checks at its exit did not run");
+    return;
+  }
+  if (child.killed_after_grace) {
+    run.failures.push_back(who + " did not stop within the grace period after "
+                                 "the scenario's requester was done: it " +
+                           child.Describe());
+    return;
+  }
   if (!out->program.ended) {
-    if (run.trace.events().empty()) {
+    if (child.stop_requested) {
+      run.failures.push_back(
+          who + " " + child.Describe() +
+          " without the end-of-run checks: a writer program stops on "
+          "SIGTERM (CTRL_BREAK on Windows) by returning from main or "
+          "calling exit");
+    } else if (run.trace.events().empty()) {
       run.failures.push_back(
           who + " " + child.Describe() +
           " without calling vssemu's vssapi (does it load another vssapi "
@@ -235,21 +256,17 @@ std::string Prepend(std::string value, const char* variable, char separator) {
 
 }  // namespace
 
-VssapiForProgram::~VssapiForProgram() {
-  std::error_code ec;
-  if (!placed_.empty()) fs::remove(placed_, ec);
-}
-
-std::string VssapiForProgram::Prepare(const std::string& program, const fs::path& folder,
-                                      std::map<std::string, std::string>* environment) {
+std::string PrepareVssapi(const std::string& program, const fs::path& folder,
+                          std::map<std::string, std::string>* environment) {
   std::error_code ec;
   const std::string dir = fs::absolute(folder, ec).string();
 #if defined(_WIN32)
   (*environment)["PATH"] = Prepend(dir, "PATH", ';');
   // Windows looks for a DLL in the program's folder, then in System32, and
   // only then on PATH, so System32's own vssapi.dll would win over one on
-  // PATH: the DLL goes beside the program (and is taken away afterwards
-  // when it was not there before).
+  // PATH: the DLL goes beside the program. The copy stays (runs of the same
+  // program may overlap), marked as vssemu's so that it is replaced, never
+  // someone else's vssapi.dll.
   const std::string found = FindProgram(program);
   if (found.empty()) return "";  // RunChild reports it.
   if (std::string problem = PreferNativeVssapiUnderWine(found); !problem.empty()) {
@@ -257,17 +274,21 @@ std::string VssapiForProgram::Prepare(const std::string& program, const fs::path
   }
   const fs::path source = folder / VssapiFileName();
   const fs::path target = fs::absolute(found, ec).parent_path() / VssapiFileName();
+  fs::path mark = target;
+  mark += ".vssemu";
   if (fs::exists(target, ec)) {
     if (ReadWhole(target) == ReadWhole(source)) return "";
-    return target.string() + " is not vssemu's " + VssapiFileName() +
-           ": the program would load it first; remove it, or run a copy of "
-           "the program from another folder";
+    if (!fs::exists(mark, ec)) {
+      return target.string() + " is not vssemu's " + VssapiFileName() +
+             ": the program would load it first; remove it, or run a copy of "
+             "the program from another folder";
+    }
   }
-  if (!fs::copy_file(source, target, ec)) {
+  if (!fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec)) {
     return "cannot put " + std::string(VssapiFileName()) + " beside the program (" +
            target.string() + "): " + ec.message();
   }
-  placed_ = target;
+  std::ofstream(mark) << "vssemu's vssapi.dll, put here by vssemu run --exec\n";
 #else
   (void)program;
   (*environment)["LD_LIBRARY_PATH"] = Prepend(dir, "LD_LIBRARY_PATH", ':');
@@ -318,12 +339,17 @@ ExecOutcome RunProgram(const scenario::Scenario& scenario,
                           : "";
   spec.environment[dropin::kChoicesVariable] = request.choices;
   spec.environment[dropin::kExplorationVariable] = request.exploration;
-  VssapiForProgram vssapi;
-  if (std::string problem = vssapi.Prepare(request.program, library, &spec.environment);
+  if (std::string problem = PrepareVssapi(request.program, library, &spec.environment);
       !problem.empty()) {
     out.run.failures.push_back(scenario.file + ": " + problem);
     out.run.setup_failed = true;
     return out;
+  }
+  if (!scenario.program_writers.empty()) {
+    // A writer program runs until the scenario's requester is done with it.
+    spec.stop_when = [&result] {
+      return dropin::ReadResultFile(result.string()).requester_done;
+    };
   }
   out.child = RunChild(spec);
   out.program = dropin::ReadResultFile(result.string());

@@ -47,6 +47,9 @@ struct ExecOutcome {
   ChildOutcome child;
   dropin::ProgramResult program;
   std::string output;  // The program's standard output and error.
+  // What the user should know that is not a failure (a writer program
+  // that could not be asked to stop and was terminated).
+  std::vector<std::string> notes;
 };
 
 // Where vssemu's vssapi library is: VSSEMU_VSSAPI_DIR when set, else the
@@ -60,22 +63,12 @@ const char* VssapiFileName();
 // Makes a program load vssemu's vssapi from folder (docs/drop-in.md,
 // "Finding the library"): first on LD_LIBRARY_PATH (PATH on Windows) in
 // *environment, the child's variables; on Windows also beside the program,
-// which comes before System32, for as long as this object lives, and under
-// Wine preferred to Wine's own.
-class VssapiForProgram {
- public:
-  VssapiForProgram() = default;
-  ~VssapiForProgram();
-  VssapiForProgram(const VssapiForProgram&) = delete;
-  VssapiForProgram& operator=(const VssapiForProgram&) = delete;
-
-  // Returns "" or why the program cannot be given the library.
-  std::string Prepare(const std::string& program, const std::filesystem::path& folder,
-                      std::map<std::string, std::string>* environment);
-
- private:
-  std::filesystem::path placed_;  // A copy to remove.
-};
+// which comes before System32 (a copy left there, marked as vssemu's by a
+// vssapi.dll.vssemu file beside it, and replaced when vssemu's changes),
+// and under Wine preferred to Wine's own. Returns "" or why the program
+// cannot be given the library.
+std::string PrepareVssapi(const std::string& program, const std::filesystem::path& folder,
+                          std::map<std::string, std::string>* environment);
 
 // Runs request's program around scenario and judges the run.
 ExecOutcome RunProgram(const scenario::Scenario& scenario,

@@ -172,6 +172,7 @@ scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
   request.timeout = program.timeout;
   ExecOutcome outcome = RunProgram(s, request);
   *not_started = !outcome.child.started || !outcome.program.load_error.empty();
+  for (const std::string& note : outcome.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
   if (!outcome.run.passed && !outcome.output.empty()) {
     std::fflush(stdout);
     std::fprintf(stderr, "--- the program's output ---\n%s%s--- end of the program's output ---\n",
