@@ -3,9 +3,12 @@
 // bar and the summary.
 #include <vssemu/explore.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "explore/campaign.h"
 #include "explore/choice_text.h"
@@ -127,8 +130,10 @@ void UseExhaustiveScope(ExploreOptions* options) {
   x.max_faults = 1;
 }
 
-ExploreReport Explore(const ExploreOptions& options,
+ExploreReport Explore(const ExploreOptions& given,
                       const std::function<HRESULT()>& fn) {
+  ExploreOptions options = given;
+  options.jobs = 1;  // fn runs in this process.
   if (std::optional<ReplayRequest> replay = ReplayFromEnvironment()) {
     // The run a failure report pointed at, alone, with its trace.
     ExploreFailure run = ReplayRun(options, replay->seed, replay->choices, fn);
@@ -227,11 +232,29 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
   const size_t step = options.runs >= 100 ? options.runs / 100 : 1;
   bool stop = record(baseline, 0, options.seed);
   if (options.mode == ExploreMode::kSeeded) {
-    for (size_t i = 1; i < options.runs && !stop; ++i) {
-      const uint64_t seed = options.seed + i;
-      sim::SeededChoices source(seed);
-      stop = record(RunOnce(options, seed, &source, false, fn), i, seed);
-      if (i % step == 0) Progress(options, report, options.runs);
+    // Runs go in batches of `jobs`, each on a thread of its own (each run a
+    // process of its own, see ExploreOptions::jobs), and are judged in seed
+    // order: the runs of a batch past the first that stops the campaign
+    // are not counted.
+    const size_t jobs = std::max<size_t>(1, options.jobs);
+    for (size_t i = 1; i < options.runs && !stop; i += jobs) {
+      const size_t count = std::min(jobs, options.runs - i);
+      std::vector<RunRecord> runs(count);
+      auto run = [&](size_t k) {
+        sim::SeededChoices source(options.seed + i + k);
+        runs[k] = RunOnce(options, options.seed + i + k, &source, false, fn);
+      };
+      if (count == 1) {
+        run(0);
+      } else {
+        std::vector<std::thread> threads;
+        for (size_t k = 0; k < count; ++k) threads.emplace_back(run, k);
+        for (std::thread& t : threads) t.join();
+      }
+      for (size_t k = 0; k < count && !stop; ++k) {
+        stop = record(runs[k], i + k, options.seed + i + k);
+        if ((i + k) % step == 0) Progress(options, report, options.runs);
+      }
     }
   } else {
     sim::EnumeratingChoices paths;

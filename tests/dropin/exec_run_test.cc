@@ -270,6 +270,24 @@ TEST(ExecExplore, AForgottenAbortBackupIsCaughtShrunkAndReplayed) {
             "");
 }
 
+TEST(ExecExplore, RunsAtOnceGiveTheSameReport) {
+  const std::string file = kData + "/requester-three-writers.xml";
+  scenario::Scenario s = Load(file);
+  const ExecRequest request = Request(file, VSSEMU_SAMPLE_BACKUP_PROGRAM,
+                                      {"--no-abort-after-failed-snapshot"});
+  ExploreOptions options = Campaign(s, 40);
+  options.shrink = false;
+  options.stop_at_first_failure = false;
+  ExploreReport one = explore::ExploreWith(options, ExecRunner(s, request));
+  options.jobs = 3;
+  ExploreReport three = explore::ExploreWith(options, ExecRunner(s, request));
+  EXPECT_EQ(three.Summary(), one.Summary());
+  EXPECT_EQ(three.runs, 40u);
+  ASSERT_FALSE(three.failures.empty());
+  EXPECT_EQ(three.failures[0].seed, one.failures[0].seed);
+  EXPECT_EQ(three.failures[0].choices, one.failures[0].choices);
+}
+
 TEST(ExecExplore, ACrashIsAFailureClassOfItsOwn) {
   LetCrashesThrough();
   const std::string file = kData + "/program-writer-host.xml";

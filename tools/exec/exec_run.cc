@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -258,6 +259,10 @@ std::string Prepend(std::string value, const char* variable, char separator) {
 
 std::string PrepareVssapi(const std::string& program, const fs::path& folder,
                           std::map<std::string, std::string>* environment) {
+  // Runs at once (fuzz -j) copy one DLL: the first copies, the others find
+  // it there.
+  static std::mutex copying;
+  const std::lock_guard<std::mutex> lock(copying);
   std::error_code ec;
   const std::string dir = fs::absolute(folder, ec).string();
 #if defined(_WIN32)

@@ -54,6 +54,8 @@ constexpr const char* kFuzzHelp =
     "                  workload=\"exec\"> names its own program\n"
     "  --timeout S     a program still running after S seconds (default 60)\n"
     "                  is killed and the run fails with exec.hang\n"
+    "  -j N            with --exec: N seeded runs (processes) at once; the\n"
+    "                  report is the same for every N\n"
     "\n"
     "Exit codes: 0 no failure, 1 a failure was found, 2 bad usage, 3 the\n"
     "scenario could not be loaded.\n";
@@ -83,6 +85,7 @@ struct Args {
   bool exhaustive = false, keep_going = false, shrink = true, trace = false,
        quiet = false;
   std::vector<std::string> exec;  // --exec: the program and its arguments.
+  size_t jobs = 1;                // -j N.
   std::chrono::milliseconds timeout{60000};
 };
 
@@ -125,6 +128,12 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& ar
         return kExitUsage;
       }
       break;
+    } else if ((a == "-j" || a == "--jobs") && has_value && !replay) {
+      if (!Number(args[++i], &n) || n == 0 || n > 256) {
+        std::fprintf(stderr, "vssemu %s: -j takes a number of runs at once, 1 to 256\n", command);
+        return kExitUsage;
+      }
+      out->jobs = n;
     } else if (a == "--timeout" && has_value) {
       if (!Number(args[++i], &n) || n == 0 || n > 24 * 3600) {
         std::fprintf(stderr, "vssemu %s: --timeout takes seconds, 1 to 86400\n", command);
@@ -279,6 +288,14 @@ int RunFuzz(const std::vector<std::string>& argv) {
   options.progress = bar ? &std::cerr : nullptr;
   options.replay_command_tail = ExecTail(args);
   const ExecRequest program = ProgramRequest(args, *s);
+  if (args.jobs > 1 && program.program.empty()) {
+    std::fprintf(stderr,
+                 "vssemu fuzz: -j runs programs at once (--exec, or a scenario "
+                 "with <requester workload=\"exec\">); this scenario runs in "
+                 "this process, one run at a time\n");
+    return kExitUsage;
+  }
+  options.jobs = args.jobs;
   explore::Runner runner = program.program.empty() ? explore::ScenarioRunner(*s)
                                                    : ExecRunner(*s, program);
   ExploreReport report = explore::ExploreWith(options, runner);

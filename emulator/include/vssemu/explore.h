@@ -69,6 +69,11 @@ struct ExploreOptions {
   // Appended to the replay command after the seed and the choices: the
   // arguments that must come last (`--exec -- PROGRAM ARGS`).
   std::string replay_command_tail;
+  // How many seeded runs go at once (`vssemu fuzz --exec -j N`). Only for
+  // runs in processes of their own: runs in this process share its current
+  // emulator, so Explore runs one at a time whatever this says. The report
+  // is the same for every value: runs are judged in seed order.
+  size_t jobs = 1;
 };
 
 // One decision of a run, as reports show it.
