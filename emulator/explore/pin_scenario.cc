@@ -1,5 +1,6 @@
 #include "explore/pin_scenario.h"
 
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -36,6 +37,7 @@ struct Reproduction {
 std::optional<Reproduction> Reproduces(const std::string& xml,
                                        const std::string& file,
                                        const std::string& rule,
+                                       const PinProgram* program,
                                        std::string* why = nullptr) {
   scenario::LoadResult loaded = scenario::LoadScenarioText(xml, file);
   if (!loaded) {
@@ -43,7 +45,8 @@ std::optional<Reproduction> Reproduces(const std::string& xml,
     return std::nullopt;
   }
   const scenario::Scenario& s = *loaded.scenario;
-  PinnedRunRecord pinned = JudgePinned(s, ScenarioExploreOptions(s), false);
+  const Runner runner = program != nullptr ? program->runner(s, xml) : ScenarioRunner(s);
+  PinnedRunRecord pinned = JudgePinned(s, ScenarioExploreOptions(s), false, nullptr, &runner);
   const std::optional<Verdict>& verdict = pinned.verdict;
   if (!verdict || verdict->rule != rule) {
     if (why != nullptr) {
@@ -85,7 +88,7 @@ std::string FileStem(const std::string& path) {
 // campaign's scope and the decisions in <explore>.
 void Rewrite(pugi::xml_node root, const scenario::Scenario& s,
              const ExploreOptions& options, const ExploreFailure& failure,
-             const std::string& name) {
+             const std::string& name, const PinProgram* program) {
   std::vector<std::string> ignored = options.ignored_rules;
   while (pugi::xml_node x = root.child("expect")) root.remove_child(x);
   while (pugi::xml_node x = root.child("explore")) root.remove_child(x);
@@ -112,6 +115,25 @@ void Rewrite(pugi::xml_node root, const scenario::Scenario& s,
   if (!world) world = root.insert_child_after("world", description);
   if (!world.attribute("seed")) world.prepend_attribute("seed");
   world.attribute("seed").set_value(static_cast<unsigned long long>(failure.seed));
+
+  if (program != nullptr && !program->program.empty()) {
+    // The program the run needs, so that `vssemu run` replays it alone.
+    pugi::xml_node requester = root.child("requester");
+    if (!requester) requester = root.insert_child_after("requester", world);
+    for (const char* a : {"workload", "program", "args"}) requester.remove_attribute(a);
+    requester.prepend_attribute("workload") = "exec";
+    requester.insert_attribute_after("program", requester.attribute("workload")) =
+        program->program.c_str();
+    if (!program->args.empty()) {
+      std::string args;
+      for (const std::string& a : program->args) {
+        if (!args.empty()) args += ' ';
+        const bool quote = a.empty() || a.find(' ') != std::string::npos;
+        args += quote ? "\"" + a + "\"" : a;
+      }
+      requester.insert_attribute_after("args", requester.attribute("program")) = args.c_str();
+    }
+  }
 
   pugi::xml_node explore = root.append_child("explore");
   if (options.mode == ExploreMode::kExhaustive) explore.append_attribute("mode") = "exhaustive";
@@ -172,21 +194,26 @@ pugi::xml_node NthElement(pugi::xml_node parent, size_t n) {
 
 PinnedScenario PinFailure(const scenario::Scenario& scenario,
                           const ExploreOptions& options,
-                          const ExploreFailure& failure) {
+                          const ExploreFailure& failure,
+                          const PinProgram* program) {
   PinnedScenario pinned;
   std::string rule_words = failure.rule;
   for (char& ch : rule_words) ch = ch == '.' ? '-' : ch;
   pinned.name = FileStem(scenario.file) + "-" + rule_words;
-  const std::string file = pinned.name + ".xml";
+  // Where it will be: a program path in it leads from there.
+  const std::string file =
+      program != nullptr && !program->folder.empty()
+          ? (std::filesystem::path(program->folder) / (pinned.name + ".xml")).string()
+          : pinned.name + ".xml";
   pugi::xml_document doc;
   if (!doc.load_file(scenario.file.c_str(), pugi::parse_default | pugi::parse_comments)) {
     pinned.error = "cannot read " + scenario.file + " again";
     return pinned;
   }
   pugi::xml_node root = doc.document_element();
-  Rewrite(root, scenario, options, failure, pinned.name);
+  Rewrite(root, scenario, options, failure, pinned.name, program);
   std::optional<Reproduction> reproduction =
-      Reproduces(Render(doc), file, failure.rule, &pinned.error);
+      Reproduces(Render(doc), file, failure.rule, program, &pinned.error);
   if (!reproduction) return pinned;
 
   // Leave out, the latest first, what the failure does not need; keep the
@@ -202,7 +229,8 @@ PinnedScenario PinFailure(const scenario::Scenario& scenario,
     node.parent().remove_child(node);
     SetDecisions(trial.document_element().child("explore"),
                  sim::PinDecisions(reproduction->log));
-    if (std::optional<Reproduction> smaller = Reproduces(Render(trial), file, failure.rule)) {
+    if (std::optional<Reproduction> smaller =
+            Reproduces(Render(trial), file, failure.rule, program)) {
       doc.reset(trial);
       root = doc.document_element();
       reproduction = std::move(smaller);
@@ -213,13 +241,16 @@ PinnedScenario PinFailure(const scenario::Scenario& scenario,
   scenario::LoadResult loaded = scenario::LoadScenarioText(Render(doc), file);
   if (loaded) {
     ExploreOptions reduced = ScenarioExploreOptions(*loaded.scenario);
+    const std::string text = Render(doc);
     std::vector<sim::Choice> log =
         Shrink(reduced, reduced.seed, reproduction->log, failure.rule,
-               reproduction->baseline, ScenarioRunner(*loaded.scenario));
+               reproduction->baseline,
+               program != nullptr ? program->runner(*loaded.scenario, text)
+                                  : ScenarioRunner(*loaded.scenario));
     SetDecisions(root.child("explore"), sim::PinDecisions(log));
   }
   pinned.xml = Render(doc);
-  if (!Reproduces(pinned.xml, file, failure.rule, &pinned.error)) pinned.xml.clear();
+  if (!Reproduces(pinned.xml, file, failure.rule, program, &pinned.error)) pinned.xml.clear();
   return pinned;
 }
 

@@ -53,9 +53,9 @@ ExploreOptions ScenarioExploreOptions(const scenario::Scenario& scenario) {
 
 PinnedRunRecord JudgePinned(const scenario::Scenario& scenario,
                             const ExploreOptions& options, bool record_trace,
-                            scenario::RunResult* last) {
+                            scenario::RunResult* last, const Runner* given) {
   PinnedRunRecord pinned;
-  Runner runner = ScenarioRunner(scenario, last);
+  const Runner runner = given != nullptr ? *given : ScenarioRunner(scenario, last);
   pinned.baseline = RunDefault(options, runner);
   sim::PinnedChoices choices(scenario.pinned->decisions);
   // Last, so that *last holds the pinned run's result.
@@ -66,12 +66,14 @@ PinnedRunRecord JudgePinned(const scenario::Scenario& scenario,
 }
 
 scenario::RunResult RunPinned(const scenario::Scenario& scenario,
-                              std::optional<uint64_t> seed) {
+                              std::optional<uint64_t> seed, const Runner* runner,
+                              scenario::RunResult* last) {
   const scenario::PinnedRun& pin = *scenario.pinned;
   ExploreOptions options = ScenarioExploreOptions(scenario);
   options.seed = seed.value_or(scenario.options.seed);
-  scenario::RunResult result;
-  const PinnedRunRecord pinned = JudgePinned(scenario, options, true, &result);
+  scenario::RunResult own;
+  scenario::RunResult& result = runner != nullptr && last != nullptr ? *last : own;
+  const PinnedRunRecord pinned = JudgePinned(scenario, options, true, &result, runner);
   const RunRecord& run = pinned.run;
   if (const std::optional<Verdict>& verdict = pinned.verdict) {
     std::string text = pin.where.ToString() + ": the pinned run fails with " +

@@ -37,16 +37,24 @@ struct PinnedRunRecord {
   std::optional<Verdict> verdict;  // Unset when the run passes.
   size_t matched = 0;              // The pinned decisions the run reached.
 };
+// runner, when given, runs the scenario instead of ScenarioRunner (a
+// program's scenario, `vssemu fuzz --exec`); it stores the result in last
+// itself.
 PinnedRunRecord JudgePinned(const scenario::Scenario& scenario,
                             const ExploreOptions& options, bool record_trace,
-                            scenario::RunResult* last = nullptr);
+                            scenario::RunResult* last = nullptr,
+                            const Runner* runner = nullptr);
 
 // Runs a scenario's pinned run (scenario.pinned must be set) with seed, or
 // the scenario's own: the run with the pinned decisions, recording the
 // trace. It passes when its expectations hold and it passes exploration's
 // checks, judged against the run with the default choices.
+// runner, when given, runs it (see JudgePinned), storing its result in
+// *last.
 scenario::RunResult RunPinned(const scenario::Scenario& scenario,
-                              std::optional<uint64_t> seed = std::nullopt);
+                              std::optional<uint64_t> seed = std::nullopt,
+                              const Runner* runner = nullptr,
+                              scenario::RunResult* last = nullptr);
 
 }  // namespace vssemu::explore
 

@@ -420,10 +420,11 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
                    "<program-writer>, <requester>, <fault>, <expect> or <explore>");
     }
   }
-  if (s.pinned && s.requester.external) {
+  if (s.pinned && s.requester.external && !s.requester.exec) {
     throw LoadError{s.pinned->where,
-                    "<explore> pins a run of the reference requester; this "
-                    "scenario's requester is external (explore it with "
+                    "<explore> pins a run of the reference requester or of a "
+                    "requester program (workload=\"exec\"); this scenario's "
+                    "requester is the test's own code (explore it with "
                     "vssemu::Explore in the test)"};
   }
   for (const PendingDependency& d : pending) {

@@ -125,6 +125,14 @@ std::filesystem::path ExecutableFolder() {
 #endif
 }
 
+unsigned CurrentProcessId() {
+#if defined(_WIN32)
+  return static_cast<unsigned>(GetCurrentProcessId());
+#else
+  return static_cast<unsigned>(getpid());
+#endif
+}
+
 ChildOutcome RunChild(const ChildSpec& spec) {
   ChildOutcome out;
   const std::string exe = FindProgram(spec.program);

@@ -66,6 +66,9 @@ ChildOutcome RunChild(const ChildSpec& spec);
 // The folder of the running executable.
 std::filesystem::path ExecutableFolder();
 
+// This process's id (for names of temporary files).
+unsigned CurrentProcessId();
+
 }  // namespace vssemu::tools
 
 #endif  // VSSEMU_TOOLS_EXEC_CHILD_PROCESS_H_

@@ -1,5 +1,9 @@
 #include "exec/exec_explore.h"
 
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
 #include <vssemu/violation.h>
 
 #include "explore/exploration_text.h"
@@ -23,10 +27,13 @@ std::pair<std::string, std::string> ProcessFailure(const ExecOutcome& out) {
 }  // namespace
 
 explore::Runner ExecRunner(const scenario::Scenario& scenario,
-                           const ExecRequest& request) {
-  return [&scenario, &request](const RunOptions& options,
-                               explore::RunObserver& observer) {
-    ExecRequest run = request;
+                           const ExecRequest& request, scenario::RunResult* last,
+                           std::shared_ptr<void> keep) {
+  auto own = std::make_shared<const std::pair<scenario::Scenario, ExecRequest>>(scenario,
+                                                                                 request);
+  return [own, last, keep](const RunOptions& options, explore::RunObserver& observer) {
+    const scenario::Scenario& scenario = own->first;
+    ExecRequest run = own->second;
     run.seed = options.seed;
     run.choices = observer.AttachRemote();
     run.exploration = explore::ExplorationToText(options.exploration);
@@ -57,6 +64,31 @@ explore::Runner ExecRunner(const scenario::Scenario& scenario,
     record.process_message = std::move(message);
     if (options.record_trace) record.trace = out.run.trace.ToText();
     observer.FinishRemote(out.program.choices);
+    if (last != nullptr) *last = std::move(out.run);
+  };
+}
+
+std::function<explore::Runner(const scenario::Scenario&, const std::string&)>
+PinnedCandidateRunner(const ExecRequest& request) {
+  return [request](const scenario::Scenario& loaded, const std::string& xml) {
+    // A file of its own for the candidate, removed with the runner.
+    static std::atomic<unsigned> counter{0};
+    std::error_code ec;
+    auto file = std::shared_ptr<std::filesystem::path>(
+        new std::filesystem::path(std::filesystem::temp_directory_path(ec) /
+                                  ("vssemu-pin-" + std::to_string(CurrentProcessId()) +
+                                   "-" + std::to_string(++counter) + ".xml")),
+        [](std::filesystem::path* p) {
+          std::error_code ignored;
+          std::filesystem::remove(*p, ignored);
+          delete p;
+        });
+    std::ofstream(*file, std::ios::binary) << xml;
+    ExecRequest run = request;
+    run.scenario_file = file->string();
+    run.program = loaded.requester.program;
+    run.args = loaded.requester.args;
+    return ExecRunner(loaded, run, nullptr, file);
   };
 }
 

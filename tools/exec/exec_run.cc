@@ -27,14 +27,6 @@ constexpr size_t kLastEvents = 8;
 
 std::atomic<unsigned> g_run_counter{0};
 
-unsigned ProcessId() {
-#if defined(_WIN32)
-  return static_cast<unsigned>(GetCurrentProcessId());
-#else
-  return static_cast<unsigned>(getpid());
-#endif
-}
-
 // A folder for one run's files (trace, results, output, the scenario's
 // files), removed when the run is judged.
 class RunFolder {
@@ -44,7 +36,7 @@ class RunFolder {
     const fs::path temp = fs::temp_directory_path(ec);
     for (int attempt = 0; attempt < 1000 && path_.empty() && !ec; ++attempt) {
       fs::path candidate =
-          temp / ("vssemu-exec-" + std::to_string(ProcessId()) + "-" +
+          temp / ("vssemu-exec-" + std::to_string(CurrentProcessId()) + "-" +
                   std::to_string(++g_run_counter));
       if (fs::create_directory(candidate, ec)) path_ = candidate;
     }

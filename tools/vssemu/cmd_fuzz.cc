@@ -236,9 +236,11 @@ std::string ExecTail(const Args& args) {
 }
 
 // Writes each failure of report as a pinned scenario (pin_scenario.h) into
-// the folder args asks for.
+// the folder args asks for. A requester program's pinned scenario names
+// the program (relative to that folder), so that `vssemu run` replays it.
 void Pin(const Args& args, const scenario::Scenario& s,
-         const ExploreOptions& options, const ExploreReport& report) {
+         const ExploreOptions& options, const ExploreReport& report,
+         const ExecRequest& program) {
   std::string dir;
   if (args.regressions) {
     dir = *args.regressions;
@@ -246,18 +248,34 @@ void Pin(const Args& args, const scenario::Scenario& s,
     dir = "scenarios/regressions";
   }
   if (report.failures.empty() || !args.shrink) return;
-  if (!args.exec.empty() || s.requester.exec) {
-    // A pinned scenario replays in this process; a program's run is
-    // replayed with the replay line above.
-    return;
-  }
   if (dir.empty()) {
     if (!args.regressions) {
       std::printf("(pass --regressions DIR to write the failures as pinned scenarios)\n");
     }
     return;
   }
-  for (const ExploreFailure& f : report.failures) PinRegression(dir, s, options, f, stdout);
+  std::optional<explore::PinProgram> pin;
+  if (!program.program.empty()) {
+    pin.emplace();
+    pin->folder = dir;
+    pin->runner = PinnedCandidateRunner(program);
+    if (!args.exec.empty()) {
+      // A path leads from the pinned file's folder; a bare name stays one
+      // (looked up on PATH).
+      const std::string found = FindProgram(program.program);
+      std::error_code ec;
+      const std::filesystem::path absolute = std::filesystem::absolute(found, ec);
+      const std::filesystem::path relative =
+          std::filesystem::relative(absolute, std::filesystem::absolute(dir, ec), ec);
+      pin->program = std::filesystem::path(program.program).has_parent_path() && !ec
+                         ? relative.generic_string()
+                         : program.program;
+      pin->args = program.args;
+    }
+  }
+  for (const ExploreFailure& f : report.failures) {
+    PinRegression(dir, s, options, f, stdout, pin ? &*pin : nullptr);
+  }
 }
 
 }  // namespace
@@ -306,7 +324,7 @@ int RunFuzz(const std::vector<std::string>& argv) {
                   static_cast<unsigned long long>(f.seed), f.trace.c_str());
     }
   }
-  Pin(args, *s, options, report);
+  Pin(args, *s, options, report, program);
   return report.ok() ? kExitOk : kExitFailure;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "dropin/dropin_environment.h"
+#include "exec/exec_explore.h"
 #include "exec/exec_run.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
@@ -170,6 +171,13 @@ scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
   }
   request.seed = seed;
   request.timeout = program.timeout;
+  if (s.pinned) {
+    // A pinned run of the program: judged as `vssemu fuzz --exec` judges
+    // runs, each run a process of the program.
+    scenario::RunResult last;
+    const explore::Runner runner = ExecRunner(s, request, &last);
+    return explore::RunPinned(s, seed, &runner, &last);
+  }
   ExecOutcome outcome = RunProgram(s, request);
   *not_started = !outcome.child.started || !outcome.program.load_error.empty();
   for (const std::string& note : outcome.notes) std::fprintf(stderr, "note: %s\n", note.c_str());

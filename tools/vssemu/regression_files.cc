@@ -10,8 +10,8 @@ namespace vssemu::tools {
 
 std::string PinRegression(const std::string& dir, const scenario::Scenario& scenario,
                           const ExploreOptions& options, const ExploreFailure& failure,
-                          std::FILE* out) {
-  explore::PinnedScenario pinned = explore::PinFailure(scenario, options, failure);
+                          std::FILE* out, const explore::PinProgram* program) {
+  explore::PinnedScenario pinned = explore::PinFailure(scenario, options, failure, program);
   std::string error, path;
   if (!pinned.xml.empty()) path = WriteRegression(dir, pinned.name, pinned.xml, &error);
   if (path.empty()) {

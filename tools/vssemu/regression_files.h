@@ -7,6 +7,7 @@
 
 #include <vssemu/explore.h>
 
+#include "explore/pin_scenario.h"
 #include "scenario/scenario_model.h"
 
 namespace vssemu::tools {
@@ -15,9 +16,10 @@ namespace vssemu::tools {
 // dir (explore::PinFailure, then WriteRegression) and says on out where it
 // went and what was left out ("RULE pinned: PATH ..."), or why it was not
 // pinned. Returns the path written, or "".
+// program: a requester program's pinning (explore::PinProgram).
 std::string PinRegression(const std::string& dir, const scenario::Scenario& scenario,
                           const ExploreOptions& options, const ExploreFailure& failure,
-                          std::FILE* out);
+                          std::FILE* out, const explore::PinProgram* program = nullptr);
 
 // Writes xml as dir/name.xml, creating dir. A file of that name with other
 // content is kept: the new one becomes name-2.xml (name-3.xml, ...); one
