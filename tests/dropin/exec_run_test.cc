@@ -190,7 +190,9 @@ TEST(DropIn, AMalformedScenarioFailsEveryCallWithEUnexpected) {
   ChildSpec spec;
   spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
   spec.environment[dropin::kScenarioVariable] = bad.string();
-  ASSERT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment), "");
+  std::string note;
+  ASSERT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment, &note), "");
+  ASSERT_EQ(note, "");
   spec.stdout_file = folder / "out.txt";
   spec.stderr_file = folder / "err.txt";
   ChildOutcome child = RunChild(spec);
@@ -214,7 +216,9 @@ TEST(DropIn, TheTraceStreamsToVssemuTraceWithoutAScenario) {
   spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
   spec.environment[dropin::kTraceVariable] = (folder / "trace.txt").string();
   spec.environment[dropin::kResultVariable] = (folder / "result.txt").string();
-  ASSERT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment), "");
+  std::string note;
+  ASSERT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment, &note), "");
+  ASSERT_EQ(note, "");
   spec.stdout_file = folder / "out.txt";
   spec.stderr_file = folder / "err.txt";
   ChildOutcome child = RunChild(spec);

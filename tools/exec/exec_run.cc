@@ -223,13 +223,19 @@ fs::path VssapiFolder(std::string* why) {
     return {};
   }
   const fs::path self = ExecutableFolder();
-  for (const fs::path& candidate : {self, self.parent_path() / "lib"}) {
+  // Beside the program (the build tree, an installed vssemu on Windows),
+  // ../lib (installed), then where this vssemu was built and would be
+  // installed (a writer author's own runner linked with vssemu::cli_main).
+  const fs::path candidates[] = {self, self.parent_path() / "lib",
+                                 VSSEMU_VSSAPI_BUILD_DIR, VSSEMU_VSSAPI_INSTALL_DIR};
+  for (const fs::path& candidate : candidates) {
     if (!candidate.empty() && fs::is_regular_file(candidate / VssapiFileName(), ec)) {
       return candidate;
     }
   }
   *why = std::string("cannot find ") + VssapiFileName() +
-         " beside the vssemu program or in ../lib; set VSSEMU_VSSAPI_DIR";
+         " beside the vssemu program, in ../lib or where vssemu was built or "
+         "installed; set VSSEMU_VSSAPI_DIR";
   return {};
 }
 
@@ -250,7 +256,8 @@ std::string Prepend(std::string value, const char* variable, char separator) {
 }  // namespace
 
 std::string PrepareVssapi(const std::string& program, const fs::path& folder,
-                          std::map<std::string, std::string>* environment) {
+                          std::map<std::string, std::string>* environment,
+                          std::string* note) {
   // Runs at once (fuzz -j) copy one DLL: the first copies, the others find
   // it there.
   static std::mutex copying;
@@ -282,12 +289,15 @@ std::string PrepareVssapi(const std::string& program, const fs::path& folder,
     }
   }
   if (!fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec)) {
-    return "cannot put " + std::string(VssapiFileName()) + " beside the program (" +
-           target.string() + "): " + ec.message();
+    *note = "cannot put " + std::string(VssapiFileName()) + " beside the program (" +
+            target.string() + "): " + ec.message() +
+            "; it must find vssemu's itself (docs/drop-in.md, \"Finding the library\")";
+    return "";
   }
   std::ofstream(mark) << "vssemu's vssapi.dll, put here by vssemu run --exec\n";
 #else
   (void)program;
+  (void)note;
   (*environment)["LD_LIBRARY_PATH"] = Prepend(dir, "LD_LIBRARY_PATH", ':');
 #endif
   return "";
@@ -336,7 +346,8 @@ ExecOutcome RunProgram(const scenario::Scenario& scenario,
                           : "";
   spec.environment[dropin::kChoicesVariable] = request.choices;
   spec.environment[dropin::kExplorationVariable] = request.exploration;
-  if (std::string problem = PrepareVssapi(request.program, library, &spec.environment);
+  std::string note;
+  if (std::string problem = PrepareVssapi(request.program, library, &spec.environment, &note);
       !problem.empty()) {
     out.run.failures.push_back(scenario.file + ": " + problem);
     out.run.setup_failed = true;
@@ -348,6 +359,7 @@ ExecOutcome RunProgram(const scenario::Scenario& scenario,
       return dropin::ReadResultFile(result.string()).requester_done;
     };
   }
+  if (!note.empty()) out.notes.push_back(note);
   out.child = RunChild(spec);
   out.program = dropin::ReadResultFile(result.string());
   out.run.trace = ReadTrace(trace);

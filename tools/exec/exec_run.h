@@ -66,9 +66,12 @@ const char* VssapiFileName();
 // which comes before System32 (a copy left there, marked as vssemu's by a
 // vssapi.dll.vssemu file beside it, and replaced when vssemu's changes),
 // and under Wine preferred to Wine's own. Returns "" or why the program
-// cannot be given the library.
+// must not run (another vssapi.dll beside it); a folder vssemu cannot
+// write to (a program under Program Files) is said in *note, and the
+// program runs: it may find the library itself (docs/drop-in.md).
 std::string PrepareVssapi(const std::string& program, const std::filesystem::path& folder,
-                          std::map<std::string, std::string>* environment);
+                          std::map<std::string, std::string>* environment,
+                          std::string* note);
 
 // Runs request's program around scenario and judges the run.
 ExecOutcome RunProgram(const scenario::Scenario& scenario,
