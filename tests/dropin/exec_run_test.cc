@@ -3,10 +3,15 @@
 // headers and linked with the drop-in vssapi library alone.
 #include "exec/exec_run.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#if !defined(_WIN32)
+#include <signal.h>
+#endif
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -133,6 +138,12 @@ TEST(ExecRun, AHangIsKilledAtTheTimeoutAndReported) {
   ASSERT_FALSE(out.run.failures.empty());
   EXPECT_THAT(out.run.failures[0], HasSubstr("hung: it did not end within 2 s"));
   EXPECT_THAT(out.run.failures[0], HasSubstr("it left frozen: \"Journal Writer\""));
+#if !defined(_WIN32)
+  // Nothing is left running: the process is gone (and reaped).
+  ASSERT_GT(out.child.pid, 0);
+  EXPECT_EQ(kill(static_cast<pid_t>(out.child.pid), 0), -1);
+  EXPECT_EQ(errno, ESRCH);
+#endif
 }
 
 TEST(ExecRun, AProgramThatCannotBeFoundIsASetUpFailure) {

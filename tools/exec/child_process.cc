@@ -160,6 +160,7 @@ ChildOutcome RunChild(const ChildSpec& spec) {
     return out;
   }
   out.started = true;
+  out.pid = static_cast<long long>(child.id());
   Clock::time_point stop_deadline{};
   while (child.running(ec) && !ec) {
     const Clock::time_point now = Clock::now();

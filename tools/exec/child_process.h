@@ -35,6 +35,7 @@ struct ChildSpec {
 struct ChildOutcome {
   bool started = false;
   std::string start_error;  // Why it did not start.
+  long long pid = 0;        // Its process id, once started.
   bool exited = false;      // Ended by itself (exit code below).
   int exit_code = 0;
   bool signalled = false;   // Ended by a signal (POSIX).
