@@ -3,17 +3,12 @@
 // `vssemu run --exec` judges and renders it from that text.
 #include <vssemu/trace.h>
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace vssemu {
 namespace {
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Reads the quoted value at line[*at] (past the opening quote on return,
 // *at is past the closing one).
@@ -37,12 +32,14 @@ bool ReadQuoted(std::string_view line, size_t* at, std::string* value,
       case 'r': *value += '\r'; break;
       case 't': *value += '\t'; break;
       case 'x': {
-        if (i + 1 >= line.size() || HexDigit(line[i]) < 0 ||
-            HexDigit(line[i + 1]) < 0) {
+        unsigned byte = 0;
+        const char* first = line.data() + i;
+        const char* last = line.data() + std::min(i + 2, line.size());
+        if (last - first != 2 || std::from_chars(first, last, byte, 16).ptr != last) {
           *error = "\\x takes two hexadecimal digits";
           return false;
         }
-        *value += static_cast<char>(HexDigit(line[i]) * 16 + HexDigit(line[i + 1]));
+        *value += static_cast<char>(byte);
         i += 2;
         break;
       }

@@ -188,6 +188,19 @@ TEST(ExecRun, AWriterProgramIsBackedUpRestoredAndStopped) {
   EXPECT_THAT(text, HasSubstr("writer name=Unsubscribe writer=\"vssemu database writer\""));
 }
 
+// The sample backup program with vssemu's library, its output in folder:
+// the library configured by hand, as docs/drop-in.md shows.
+ChildSpec ProgramWithTheLibrary(const fs::path& folder) {
+  ChildSpec spec;
+  spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
+  std::string note;
+  EXPECT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment, &note), "");
+  EXPECT_EQ(note, "");
+  spec.stdout_file = folder / "out.txt";
+  spec.stderr_file = folder / "err.txt";
+  return spec;
+}
+
 // The library alone, configured by hand as docs/drop-in.md shows: a
 // malformed scenario is reported with file:line:column and every vssapi
 // call then fails with E_UNEXPECTED.
@@ -198,14 +211,8 @@ TEST(DropIn, AMalformedScenarioFailsEveryCallWithEUnexpected) {
   std::ofstream(bad) << "<scenario name=\"x\" spec=\"1\" requirement=\"r\">\n"
                          "  <writer id=\"w\" name=\"W\" level=\"sideways\"/>\n"
                          "</scenario>\n";
-  ChildSpec spec;
-  spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
+  ChildSpec spec = ProgramWithTheLibrary(folder);
   spec.environment[dropin::kScenarioVariable] = bad.string();
-  std::string note;
-  ASSERT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment, &note), "");
-  ASSERT_EQ(note, "");
-  spec.stdout_file = folder / "out.txt";
-  spec.stderr_file = folder / "err.txt";
   ChildOutcome child = RunChild(spec);
   ASSERT_TRUE(child.exited) << child.Describe();
   EXPECT_EQ(child.exit_code, 1);
@@ -223,15 +230,9 @@ TEST(DropIn, AMalformedScenarioFailsEveryCallWithEUnexpected) {
 TEST(DropIn, TheTraceStreamsToVssemuTraceWithoutAScenario) {
   const fs::path folder = fs::temp_directory_path() / "vssemu-dropin-trace";
   fs::create_directories(folder);
-  ChildSpec spec;
-  spec.program = VSSEMU_SAMPLE_BACKUP_PROGRAM;
+  ChildSpec spec = ProgramWithTheLibrary(folder);
   spec.environment[dropin::kTraceVariable] = (folder / "trace.txt").string();
   spec.environment[dropin::kResultVariable] = (folder / "result.txt").string();
-  std::string note;
-  ASSERT_EQ(PrepareVssapi(spec.program, VSSEMU_VSSAPI_DIR, &spec.environment, &note), "");
-  ASSERT_EQ(note, "");
-  spec.stdout_file = folder / "out.txt";
-  spec.stderr_file = folder / "err.txt";
   ChildOutcome child = RunChild(spec);
   ASSERT_TRUE(child.exited) << child.Describe();
   EXPECT_EQ(child.exit_code, 0);  // No writers: nothing can fail.
