@@ -16,6 +16,10 @@ namespace vssemu::explore {
 // is Explore's alone: the command line has `vssemu replay`).
 ExploreReport ExploreWith(const ExploreOptions& options, const Runner& runner);
 
+// Explores runner as vssemu::Explore does: one run at a time, and only
+// the run VSSEMU_REPLAY names when it is set.
+ExploreReport ExploreInProcess(const ExploreOptions& options, const Runner& runner);
+
 // Builds the report entry of a failing run (number run_number, with seed):
 // shrinks it when options ask, replays the result with the trace and adds
 // the replay line.

@@ -130,13 +130,19 @@ void UseExhaustiveScope(ExploreOptions* options) {
   x.max_faults = 1;
 }
 
-ExploreReport Explore(const ExploreOptions& given,
+ExploreReport Explore(const ExploreOptions& options,
                       const std::function<HRESULT()>& fn) {
+  return explore::ExploreInProcess(options, explore::FunctionRunner(fn));
+}
+
+namespace explore {
+
+ExploreReport ExploreInProcess(const ExploreOptions& given, const Runner& runner) {
   ExploreOptions options = given;
-  options.jobs = 1;  // fn runs in this process.
+  options.jobs = 1;  // The runs share this process's current emulator.
   if (std::optional<ReplayRequest> replay = ReplayFromEnvironment()) {
     // The run a failure report pointed at, alone, with its trace.
-    ExploreFailure run = ReplayRun(options, replay->seed, replay->choices, fn);
+    ExploreFailure run = ReplayWith(options, replay->seed, replay->choices, runner);
     ExploreReport report;
     report.runs = 1;
     if (options.progress != nullptr) *options.progress << run.trace;
@@ -146,10 +152,8 @@ ExploreReport Explore(const ExploreOptions& given,
     }
     return report;
   }
-  return explore::ExploreWith(options, explore::FunctionRunner(fn));
+  return ExploreWith(options, runner);
 }
-
-namespace explore {
 
 ExploreFailure DescribeFailure(const ExploreOptions& options, const Verdict& verdict,
                                size_t run_number, uint64_t seed, const RunRecord& run,

@@ -1,6 +1,7 @@
 #include "explore/scenario_explore.h"
 
 #include "coordinator/choice_points.h"
+#include "explore/campaign.h"
 
 namespace vssemu::explore {
 namespace {
@@ -19,19 +20,55 @@ HRESULT Outcome(const scenario::RunResult& result) {
 }  // namespace
 
 Runner ScenarioRunner(const scenario::Scenario& scenario,
-                      scenario::RunResult* last) {
-  return [&scenario, last](const RunOptions& options, RunObserver& observer) {
+                      scenario::RunResult* last,
+                      const std::function<HRESULT()>* requester) {
+  return [&scenario, last, requester](const RunOptions& options, RunObserver& observer) {
     scenario::Scenario run = scenario;
     run.options = options;
+    HRESULT returned = S_OK;
+    std::string threw;
+    std::function<void()> external;
+    if (requester != nullptr) {
+      external = [&] { returned = CallExploredCode(*requester, &threw); };
+    }
     scenario::RunHooks hooks;
     hooks.started = [&observer](Emulator& e) { observer.Attach(e); };
-    hooks.ended = [&observer](Emulator& e, const scenario::RunResult& r) {
-      observer.Finish(e, Outcome(r));
+    hooks.ended = [&](Emulator& e, const scenario::RunResult& r) {
+      if (requester == nullptr) {
+        observer.Finish(e, Outcome(r));
+      } else {
+        observer.Finish(e, r.setup_failed ? E_UNEXPECTED : returned, threw);
+      }
     };
-    scenario::RunResult result = scenario::RunScenario(run, options.seed, {}, &hooks);
+    scenario::RunResult result = scenario::RunScenario(run, options.seed, external, &hooks);
     if (last != nullptr) *last = std::move(result);
   };
 }
+
+}  // namespace vssemu::explore
+
+namespace vssemu {
+
+ExploreReport ExploreScenario(const scenario::Scenario& scenario,
+                              const ExploreOptions& given,
+                              const std::function<HRESULT()>& requester) {
+  ExploreOptions options = given;
+  const ExploreOptions world = explore::ScenarioExploreOptions(scenario);
+  // The world is the scenario's; which choice points and faults are in
+  // play is the caller's, except an order the scenario fixes on purpose.
+  ExplorationOptions exploration = given.run.exploration;
+  if (!world.run.exploration.thaw_level_order) exploration.thaw_level_order = false;
+  options.run = world.run;
+  options.run.exploration = exploration;
+  options.ignored_rules.insert(options.ignored_rules.end(), world.ignored_rules.begin(),
+                               world.ignored_rules.end());
+  return explore::ExploreInProcess(options,
+                                   explore::ScenarioRunner(scenario, nullptr, &requester));
+}
+
+}  // namespace vssemu
+
+namespace vssemu::explore {
 
 ExploreOptions ScenarioExploreOptions(const scenario::Scenario& scenario) {
   ExploreOptions options;

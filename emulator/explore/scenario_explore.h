@@ -7,6 +7,7 @@
 #define VSSEMU_EXPLORE_SCENARIO_EXPLORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 #include <vssemu/explore.h>
@@ -20,8 +21,12 @@ namespace vssemu::explore {
 // Returns the runner of scenario (which must outlive it). The outcome of a
 // run is the first failed backup's or restore's HRESULT, else S_OK. When
 // last is given, each run's result (expectations checked) is stored there.
+// requester, when given, is the scenario's external requester (the test's
+// own code): each run calls it once the writers have started, and its
+// return value is the run's outcome.
 Runner ScenarioRunner(const scenario::Scenario& scenario,
-                      scenario::RunResult* last = nullptr);
+                      scenario::RunResult* last = nullptr,
+                      const std::function<HRESULT()>* requester = nullptr);
 
 // Returns exploration options for scenario: its run options, and the rules
 // of its <expect violation=...> as ignored rules; for a pinned run also the

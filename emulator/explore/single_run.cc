@@ -8,6 +8,7 @@
 
 #include "com/live_objects.h"
 #include "coordinator/service.h"
+#include "harness/current_emulator.h"
 
 namespace vssemu::explore {
 namespace {
@@ -81,17 +82,22 @@ Runner FunctionRunner(const std::function<HRESULT()>& fn) {
   return [&fn](const RunOptions& options, RunObserver& observer) {
     Emulator emulator(options);
     observer.Attach(emulator);
-    HRESULT hr = S_OK;
     std::string threw;
-    try {
-      hr = fn();
-    } catch (const std::exception& e) {
-      threw = e.what();
-    } catch (...) {
-      threw = "an exception that is not a std::exception";
-    }
+    const HRESULT hr = CallExploredCode(fn, &threw);
     observer.Finish(emulator, hr, threw);
   };
+}
+
+HRESULT CallExploredCode(const std::function<HRESULT()>& fn, std::string* threw) {
+  const harness::ExploredCodeScope scope;
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    *threw = e.what();
+  } catch (...) {
+    *threw = "an exception that is not a std::exception";
+  }
+  return E_FAIL;
 }
 
 RunRecord RunOnce(const ExploreOptions& options, uint64_t seed,

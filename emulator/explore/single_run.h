@@ -77,6 +77,11 @@ using Runner = std::function<void(const RunOptions& options, RunObserver& observ
 // The runner of vssemu::Explore's fn (exceptions become RunRecord::threw).
 Runner FunctionRunner(const std::function<HRESULT()>& fn);
 
+// Calls the code under an exploring run, marked as such
+// (harness::ExploredCodeScope): what it returned, or E_FAIL with *threw set
+// to the exception that escaped it.
+HRESULT CallExploredCode(const std::function<HRESULT()>& fn, std::string* threw);
+
 // Returns the run with the documented default choices (seed options.seed,
 // no trace): the outcome oracle's reference.
 RunRecord RunDefault(const ExploreOptions& options, const Runner& runner);

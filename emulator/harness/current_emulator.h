@@ -25,6 +25,24 @@ void SetProcessDefaultMaker(ProcessDefaultMaker maker);
 // points then return E_UNEXPECTED).
 Emulator* CurrentOrProcessDefault();
 
+// Marks the code under an exploring run (the function vssemu::Explore
+// runs, the requester vssemu::ExploreScenario runs) as running: a scenario
+// run started inside it would build a world that the campaign's choices
+// and faults never reach, which RunScenario reports as an error. The mark
+// lasts as long as the object.
+class ExploredCodeScope {
+ public:
+  ExploredCodeScope();
+  ~ExploredCodeScope();
+  ExploredCodeScope(const ExploredCodeScope&) = delete;
+  ExploredCodeScope& operator=(const ExploredCodeScope&) = delete;
+  // Whether explored code is running now.
+  static bool Active();
+
+ private:
+  bool previous_;
+};
+
 }  // namespace harness
 }  // namespace vssemu
 

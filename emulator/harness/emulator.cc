@@ -16,6 +16,8 @@ Emulator* MakeDefault() {
 
 harness::ProcessDefaultMaker g_default_maker = &MakeDefault;
 
+bool g_explored_code_running = false;
+
 }  // namespace
 
 Emulator::Emulator(RunOptions options)
@@ -48,6 +50,14 @@ Emulator* CurrentEmulatorIfAny() { return g_current; }
 void SetProcessDefaultMaker(ProcessDefaultMaker maker) {
   g_default_maker = maker != nullptr ? maker : &MakeDefault;
 }
+
+ExploredCodeScope::ExploredCodeScope() : previous_(g_explored_code_running) {
+  g_explored_code_running = true;
+}
+
+ExploredCodeScope::~ExploredCodeScope() { g_explored_code_running = previous_; }
+
+bool ExploredCodeScope::Active() { return g_explored_code_running; }
 
 Emulator* CurrentOrProcessDefault() {
   if (g_current != nullptr) return g_current;

@@ -8,6 +8,7 @@
 
 #include "com/hresult_table.h"
 #include "coordinator/service.h"
+#include "harness/current_emulator.h"
 #include "metadata/xml_util.h"
 #include "scenario/scenario_checks.h"
 #include "scenario/scenario_names.h"
@@ -265,6 +266,16 @@ ScenarioRun::~ScenarioRun() {
 }
 
 bool ScenarioRun::Start(const std::filesystem::path& scratch_parent) {
+  if (harness::ExploredCodeScope::Active()) {
+    result_.failures.push_back(
+        scenario_.file +
+        ": RunScenario inside an exploring run (vssemu::Explore): the "
+        "campaign's choices and faults would never reach this scenario's "
+        "world; explore the scenario with vssemu::ExploreScenario(scenario, "
+        "options, requester)");
+    result_.setup_failed = true;
+    return false;
+  }
   RunOptions options = scenario_.options;
   if (seed_) options.seed = *seed_;
   ApplyFaults(scenario_, &options);

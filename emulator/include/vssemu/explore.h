@@ -127,6 +127,27 @@ void UseExhaustiveScope(ExploreOptions* options);
 ExploreReport Explore(const ExploreOptions& options,
                       const std::function<HRESULT()>& fn);
 
+namespace scenario {
+struct Scenario;
+}
+
+// Explores requester, the test's own requester code, in scenario's world
+// (a scenario file loaded with scenario::LoadScenarioFile, its requester
+// workload="external"): every run builds the scenario's volumes and files,
+// scripted and registered writers and faults with the run's choices, then
+// calls requester, which creates its IVssBackupComponents and returns what
+// its backup returned. Every check of Explore applies (checkers,
+// invariants, the outcome oracle), and shrinking and VSSEMU_REPLAY. The
+// world's RunOptions (seed of each run aside) are the scenario's:
+// options.run only says which choice points and fault kinds are in play
+// (options.run.exploration). The scenario's expectations are not checked
+// (they describe its default run); the violations it expects do not fail
+// a run. A RunScenario called inside vssemu::Explore's function fails
+// instead, saying to use this.
+ExploreReport ExploreScenario(const scenario::Scenario& scenario,
+                              const ExploreOptions& options,
+                              const std::function<HRESULT()>& requester);
+
 // Runs fn once with seed and, when choices is not empty, the choices of a
 // failure's log (ExploreFailure::choices or shrunk_choices; otherwise the
 // seed's own choices), recording the trace. Returns the run: rule is empty

@@ -1,0 +1,79 @@
+// vssemu::ExploreScenario: a requester developer's own code explored in a
+// scenario's world. Each run builds the world with the run's choices and
+// faults; the sample requester's flaws are caught within 1,000 runs.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <vssemu/explore.h>
+
+#include "fixtures/broken/backup_requester.h"
+#include "scenario/scenario_loader.h"
+#include "scenario/scenario_runner.h"
+
+namespace vssemu {
+namespace {
+
+using ::testing::HasSubstr;
+
+scenario::Scenario World() {
+  scenario::LoadResult loaded = scenario::LoadScenarioFile(
+      std::string(VSSEMU_SOURCE_DIR) + "/tests/explore/data/three-writers-world.xml");
+  EXPECT_TRUE(loaded) << loaded.ErrorText();
+  return loaded ? *loaded.scenario : scenario::Scenario();
+}
+
+ExploreReport Campaign(const broken::RequesterFlaws& flaws, size_t runs = 1000) {
+  const scenario::Scenario world = World();
+  ExploreOptions options;
+  options.runs = runs;
+  return ExploreScenario(world, options, [&flaws] { return broken::RunSampleBackup(flaws); });
+}
+
+TEST(ExploreScenario, TheCorrectRequesterPassesEveryRunOfTheWorld) {
+  ExploreReport report = Campaign({}, 300);
+  EXPECT_TRUE(report.ok()) << report.Summary();
+  EXPECT_EQ(report.runs, 300u);
+  // The campaign's faults reach the scenario's world (its writers too).
+  EXPECT_GT(report.runs_with_faults, 100u);
+}
+
+TEST(ExploreScenario, ARequesterTreatingPendingAsFailureIsCaught) {
+  broken::RequesterFlaws flaws;
+  flaws.pending_is_failure = true;
+  ExploreReport report = Campaign(flaws);
+  ASSERT_FALSE(report.ok()) << "not caught in " << report.runs << " runs";
+  EXPECT_EQ(report.failures[0].rule, "explore.outcome-changed");
+  EXPECT_THAT(report.failures[0].replay, HasSubstr("VSSEMU_REPLAY="));
+}
+
+TEST(ExploreScenario, ARequesterForgettingAbortBackupIsCaughtAndReplayed) {
+  broken::RequesterFlaws flaws;
+  flaws.no_abort_after_failed_snapshot = true;
+  ExploreReport report = Campaign(flaws);
+  ASSERT_FALSE(report.ok()) << "not caught in " << report.runs << " runs";
+  const ExploreFailure& f = report.failures[0];
+  EXPECT_EQ(f.rule, "requester.release-without-abort");
+  EXPECT_LE(f.shrunk_decisions.size(), 4u) << f.shrunk_choices;
+  // The shrunk run's trace is the scenario's world: its writers are there.
+  EXPECT_THAT(f.trace, HasSubstr("writer name=Subscribe writer=Front"));
+}
+
+// A RunScenario inside vssemu::Explore would build a world the campaign
+// never reaches: it fails, saying what to use, instead of passing.
+TEST(ExploreScenario, ARunScenarioNestedInExploreIsAnError) {
+  const scenario::Scenario world = World();
+  ExploreOptions options;
+  options.runs = 3;
+  std::string failure;
+  ExploreReport report = Explore(options, [&] {
+    scenario::RunResult run =
+        scenario::RunScenario(world, std::nullopt, [] { broken::RunSampleBackup(); });
+    if (!run.failures.empty()) failure = run.failures.front();
+    return run.passed ? S_OK : E_FAIL;
+  });
+  EXPECT_THAT(failure, HasSubstr("RunScenario inside an exploring run"));
+  EXPECT_THAT(failure, HasSubstr("vssemu::ExploreScenario"));
+}
+
+}  // namespace
+}  // namespace vssemu
