@@ -42,9 +42,9 @@ constexpr const char* kFuzzHelp =
     "  --no-shrink     report failures as found (and pin none)\n"
     "  --regressions DIR\n"
     "                  write each shrunk failure as a pinned scenario into\n"
-    "                  DIR (default: scenarios/regressions when that folder\n"
-    "                  exists here); `vssemu run` replays it\n"
-    "  --no-regressions  write no pinned scenario\n"
+    "                  DIR (none is written without it); `vssemu run`\n"
+    "                  replays it\n"
+    "  --no-regressions  write no pinned scenario (the default)\n"
     "  --trace         print the trace of each (shrunk) failure\n"
     "  --quiet         no progress bar\n"
     "  --exec -- PROGRAM [ARGS...]\n"
@@ -241,12 +241,8 @@ std::string ExecTail(const Args& args) {
 void Pin(const Args& args, const scenario::Scenario& s,
          const ExploreOptions& options, const ExploreReport& report,
          const ExecRequest& program) {
-  std::string dir;
-  if (args.regressions) {
-    dir = *args.regressions;
-  } else if (std::error_code ec; std::filesystem::is_directory("scenarios/regressions", ec)) {
-    dir = "scenarios/regressions";
-  }
+  // Files go into a source tree only when asked.
+  const std::string dir = args.regressions.value_or("");
   if (report.failures.empty() || !args.shrink) return;
   if (dir.empty()) {
     if (!args.regressions) {

@@ -143,6 +143,29 @@ bool Files(const char* command, const std::vector<std::string>& args,
 
 namespace {
 
+// The one line that ends a single scenario's run: whether its expectations
+// held (or the first failure), its seed and its trace's hash.
+std::string VerdictLine(const scenario::Scenario& s, const scenario::RunResult& run,
+                        uint64_t seed) {
+  char hash[20];
+  std::snprintf(hash, sizeof(hash), "%016llx",
+                static_cast<unsigned long long>(run.trace.Hash()));
+  std::string line = "verdict: ";
+  if (run.passed) {
+    line += s.pinned ? std::string("ok, the pinned run passes")
+                     : "ok, " + std::to_string(s.expectations.size()) +
+                           " expectation(s) held";
+  } else {
+    line += "FAILED, ";
+    line += run.failures.empty() ? std::string("the run failed") : run.failures.front();
+    if (run.failures.size() > 1) {
+      line += " (and " + std::to_string(run.failures.size() - 1) + " more)";
+    }
+  }
+  line += "; seed " + std::to_string(seed) + "; trace hash " + hash;
+  return line;
+}
+
 // The program a scenario runs as its requester, from the command line
 // (--exec) or from the scenario (workload="exec").
 struct ProgramChoice {
@@ -283,6 +306,16 @@ int RunScenarios(const std::vector<std::string>& args) {
       // them in order.
       std::fflush(stdout);
       for (const std::string& m : run.failures) std::fprintf(stderr, "%s\n", m.c_str());
+      if (single && !quiet) {
+        // After a text trace on standard output; with another format on
+        // standard error, so that standard output stays machine-readable.
+        std::fflush(stderr);
+        std::FILE* stream = format == "text" ? stdout : stderr;
+        std::fprintf(stream, "%s\n",
+                     VerdictLine(*loaded.scenario, run, seed.value_or(loaded.scenario->options.seed))
+                         .c_str());
+        std::fflush(stream);
+      }
     }
     if (!single || quiet) {
       std::printf("[%llu/%llu] %s ... %s\n",
