@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "com/hresult_table.h"
+#include "com/win32_error_table.h"
 #include "vssemu/commands.h"
 
 namespace vssemu::tools {
@@ -27,6 +28,8 @@ constexpr const char* kHelp =
     "                                      vss_e_writererror_timeout\n"
     "Eight digits without 0x are read as hex, the way event logs write\n"
     "HRESULTs; other numbers without 0x and without a letter a-f are decimal.\n"
+    "A Win32 error wrapped by HRESULT_FROM_WIN32 (0x8007xxxx) is decoded,\n"
+    "and a Win32 error name (ERROR_SHARING_VIOLATION) gives its HRESULT.\n"
     "\n"
     "--list prints every code vssemu knows, one line each: value, name and\n"
     "meaning, in order of value.\n"
@@ -91,6 +94,18 @@ void PrintEntry(const com::HresultInfo& info) {
       info.raised_by, info.requester_action);
 }
 
+// A Win32 error in its HRESULT_FROM_WIN32 form.
+void PrintWin32(const com::Win32ErrorInfo& e) {
+  std::printf(
+      "0x%08X  HRESULT_FROM_WIN32(%s)\n"
+      "  meaning:    %s\n"
+      "  raised by:  a Win32 call (the file system, a service) whose error a\n"
+      "              writer, a provider or VSS passed on as an HRESULT\n"
+      "  what to do: the same as for the Win32 error %lu in the call that\n"
+      "              failed; a writer's own failures are in its event log\n",
+      0x80070000u | e.value, e.name, e.meaning, static_cast<unsigned long>(e.value));
+}
+
 int PrintList() {
   std::vector<const com::HresultInfo*> entries;
   for (const com::HresultInfo& info : com::AllHresults()) {
@@ -124,11 +139,17 @@ int RunExplain(const std::vector<std::string>& args) {
   for (const std::string& arg : args) {
     HRESULT hr = 0;
     const com::HresultInfo* info = nullptr;
+    const com::Win32ErrorInfo* win32 = nullptr;
     if (ParseNumber(arg, &hr)) {
       info = com::FindHresult(hr);
+      if (std::optional<uint32_t> code = com::WrappedWin32Error(hr); code && !info) {
+        win32 = com::FindWin32Error(*code);
+      }
     } else if (std::optional<HRESULT> named =
                    com::HresultFromNameIgnoringCase(arg)) {
       info = com::FindHresult(*named);
+    } else if ((win32 = com::FindWin32ErrorByName(arg)) != nullptr) {
+      hr = static_cast<HRESULT>(0x80070000u | win32->value);
     } else if (arg.size() > 1 && arg[0] == '-' && !IsDecimalDigit(arg[1])) {
       std::fprintf(stderr, "vssemu explain: unknown option '%s'\n",
                    arg.c_str());
@@ -144,6 +165,10 @@ int RunExplain(const std::vector<std::string>& args) {
     }
     if (!first) std::printf("\n");
     first = false;
+    if (info == nullptr && win32 != nullptr) {
+      PrintWin32(*win32);
+      continue;
+    }
     if (info == nullptr) {
       std::printf("0x%08X  (not a VSS or common COM code vssemu knows)\n",
                   static_cast<unsigned>(hr));
