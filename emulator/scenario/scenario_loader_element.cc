@@ -13,6 +13,12 @@ namespace vssemu::scenario::loader {
 
 SourceLocation Reader::At(ptrdiff_t offset) const {
   SourceLocation where{file_, 1, 1};
+  if (offset >= static_cast<ptrdiff_t>(text_.size())) {
+    // The end of the file (an unclosed element): the end of its last line,
+    // not the line after the final line break.
+    offset = static_cast<ptrdiff_t>(text_.size());
+    while (offset > 0 && (text_[offset - 1] == '\n' || text_[offset - 1] == '\r')) --offset;
+  }
   for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text_.size());
        ++i) {
     if (text_[i] == '\n') {
@@ -25,9 +31,48 @@ SourceLocation Reader::At(ptrdiff_t offset) const {
   return where;
 }
 
+SourceLocation Reader::AttributeAt(ptrdiff_t element_offset, std::string_view name) const {
+  char quote = '\0';
+  for (size_t i = static_cast<size_t>(std::max<ptrdiff_t>(element_offset, 0));
+       i < text_.size(); ++i) {
+    const char c = text_[i];
+    if (quote != '\0') {
+      if (c == quote) quote = '\0';
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;  // The end of the start tag.
+    } else if ((c == ' ' || c == '\t' || c == '\n' || c == '\r') &&
+               text_.compare(i + 1, name.size(), name) == 0) {
+      size_t after = i + 1 + name.size();
+      while (after < text_.size() && (text_[after] == ' ' || text_[after] == '\t')) ++after;
+      if (after < text_.size() && text_[after] == '=') {
+        return At(static_cast<ptrdiff_t>(i + 1));
+      }
+    }
+  }
+  return At(element_offset - 1);
+}
+
 // pugixml points at the element name; editors and people point at its "<".
 SourceLocation Element::where() const {
   return reader_.At(node_.offset_debug() - 1);
+}
+
+void Element::Fail(const std::string& message) const {
+  // "attribute NAME: ..." or "unknown attribute NAME on ...".
+  for (std::string_view prefix : {"attribute ", "unknown attribute "}) {
+    if (message.compare(0, prefix.size(), prefix) != 0) continue;
+    const size_t start = prefix.size();
+    const size_t end = message.find_first_of(": ", start);
+    const std::string name = message.substr(start, end - start);
+    if (!name.empty() && node_.attribute(name.c_str())) {
+      throw LoadError{reader_.AttributeAt(node_.offset_debug(), name), message};
+    }
+  }
+  throw LoadError{where(), message};
 }
 
 std::string Element::Text(const char* name, const std::string& fallback) {

@@ -37,6 +37,9 @@ class Reader {
       : text_(text), file_(std::move(file)) {}
   // Returns the 1-based line and column of offset.
   SourceLocation At(ptrdiff_t offset) const;
+  // Returns where the attribute name starts in the start tag whose element
+  // name is at element_offset; the element's "<" when it is not there.
+  SourceLocation AttributeAt(ptrdiff_t element_offset, std::string_view name) const;
   const std::string& file() const { return file_; }
 
  private:
@@ -54,10 +57,10 @@ class Element {
   const Reader& reader() const { return reader_; }
   // Returns where the element starts (its "<").
   SourceLocation where() const;
-  // Throws a LoadError at this element.
-  [[noreturn]] void Fail(const std::string& message) const {
-    throw LoadError{where(), message};
-  }
+  // Throws a LoadError at this element; a message about one attribute
+  // ("attribute NAME: ...", "unknown attribute NAME ...") is reported at
+  // that attribute.
+  [[noreturn]] void Fail(const std::string& message) const;
 
   // Returns whether the attribute is present; also notes name as one this
   // element knows, for the error listing.

@@ -181,11 +181,11 @@ const Bad kBadFiles[] = {
     {"bytes and text",
      InWorld("      <file path=\"a\" bytes=\"3\">abc</file>\n"), "4:7",
      "<file> takes bytes= (generated content) or text content, not both"},
-    {"absolute path", InWorld("      <file path=\"C:\\x\">x</file>\n"), "4:7",
+    {"absolute path", InWorld("      <file path=\"C:\\x\">x</file>\n"), "4:13",
      "attribute path: expected the path of a file below the volume root"},
-    {"rooted path", InWorld("      <file path=\"\\x\">x</file>\n"), "4:7",
+    {"rooted path", InWorld("      <file path=\"\\x\">x</file>\n"), "4:13",
      "expected the path of a file below the volume root"},
-    {"folder path", InWorld("      <file path=\"Db\\\">x</file>\n"), "4:7",
+    {"folder path", InWorld("      <file path=\"Db\\\">x</file>\n"), "4:13",
      "expected the path of a file below the volume root"},
     {"dot-dot", InWorld("      <file path=\"Db\\..\\..\\x\">x</file>\n"), "4:7",
      "\".\" and \"..\" are not allowed in a path"},
@@ -196,9 +196,9 @@ const Bad kBadFiles[] = {
      "a second <file path=\"db\\A\"> on this volume; the first is at "
      "s.xml:4:7"},
     {"time out of range", InWorld("      <file path=\"a\" modified=\"5\"/>\n"),
-     "4:7", "attribute modified: expected a FILETIME number"},
+     "4:22", "attribute modified: expected a FILETIME number"},
     {"unknown file attribute", InWorld("      <file path=\"a\" size=\"5\"/>\n"),
-     "4:7",
+     "4:22",
      "unknown attribute size on <file>; expected one of bytes, modified, path"},
     {"missing path", InWorld("      <file bytes=\"5\"/>\n"), "4:7",
      "<file> needs the attribute path"},
@@ -214,7 +214,7 @@ const Bad kBadSteps[] = {
      "unknown element <volume> inside <requester>; expected <backup> or "
      "<restore>"},
     {"unknown backup attribute",
-     WithRequester("    <backup colour=\"red\"/>\n"), "5:5",
+     WithRequester("    <backup colour=\"red\"/>\n"), "5:13",
      "unknown attribute colour on <backup>; expected one of "
      "abort-after-prepare"},
     {"a backup of an external requester",
@@ -222,15 +222,15 @@ const Bad kBadSteps[] = {
      "<backup> is a step of the reference requester; this scenario's requester "
      "is external"},
     {"bad restore type",
-     WithRequester("    <restore restore-type=\"copy\"/>\n"), "5:5",
+     WithRequester("    <restore restore-type=\"copy\"/>\n"), "5:14",
      "attribute restore-type: found \"copy\", expected one of by-copy, import, "
      "other, undefined"},
     {"restore of a later backup",
-     WithRequester("    <restore backup=\"2\"/>\n    <backup/>\n"), "5:5",
+     WithRequester("    <restore backup=\"2\"/>\n    <backup/>\n"), "5:14",
      "attribute backup: found 2; this restore can restore backup 1 (the "
      "backups that run before it)"},
     {"restore of backup 0",
-     WithRequester("    <backup/>\n    <restore backup=\"0\"/>\n"), "6:5",
+     WithRequester("    <backup/>\n    <restore backup=\"0\"/>\n"), "6:14",
      "found 0; this restore can restore backup 1 to 2"},
     {"stopping an unknown writer",
      WithRequester("    <restore stopped-writers=\"w ghost\"/>\n"), "5:5",
@@ -254,7 +254,7 @@ const Bad kBadSteps[] = {
      "3:5", "restore-target and pre-restore-failure-msg are set in PreRestore"},
     {"bad restore target",
      WithWriter("<on event=\"PreRestore\" restore-target=\"elsewhere\"/>"),
-     "3:5",
+     "3:28",
      "attribute restore-target: found \"elsewhere\", expected one of original, "
      "alternate, "
      "directed, original-location"},
@@ -266,7 +266,7 @@ const Bad kBadSteps[] = {
      "backup-stamp, backup-metadata and differenced-since are set in "
      "PrepareForBackup or "
      "PostSnapshot"},
-    {"restore event misspelt", WithWriter("<on event=\"PreRestor\"/>"), "3:5",
+    {"restore event misspelt", WithWriter("<on event=\"PreRestor\"/>"), "3:9",
      "BackupShutdown, PreRestore, PostRestore"},
 };
 
@@ -274,7 +274,7 @@ const Bad kBadExpectations[] = {
     {"restore expectation without a restore",
      WithExpect("<expect restore=\"succeeded\"/>", false), "5:3",
      "this expectation reads a restore; the requester has no <restore>"},
-    {"bad restore outcome", WithExpect("<expect restore=\"maybe\"/>"), "5:3",
+    {"bad restore outcome", WithExpect("<expect restore=\"maybe\"/>"), "5:11",
      "attribute restore: found \"maybe\", expected succeeded or failed"},
     {"file with content and exists",
      WithExpect("<expect file=\"D:\\Db\\a\" content=\"a\" exists=\"true\"/>"),
@@ -291,16 +291,16 @@ const Bad kBadExpectations[] = {
          "  <expect file=\"C:\\a\" exists=\"true\"/>\n</scenario>\n",
      "2:3", "this expectation reads files; this scenario has none"},
     {"copied files of backup 0",
-     WithExpect("<expect copied-files=\"1\" backup=\"0\"/>"), "5:3",
+     WithExpect("<expect copied-files=\"1\" backup=\"0\"/>"), "5:28",
      "attribute backup: found 0, expected the number of a backup"},
     {"copied files of a backup that never runs",
      WithExpect("<expect copied-files=\"1\" backup=\"2\"/>"), "5:3",
      "backup=2: the requester runs 1 backup(s)"},
     {"bcd of a backup named by a word",
-     WithExpect("<expect bcd=\"saved\" backup=\"last\"/>"), "5:3",
+     WithExpect("<expect bcd=\"saved\" backup=\"last\"/>"), "5:23",
      "attribute backup: found \"last\", expected a non-negative number"},
     {"restore-verified false",
-     WithExpect("<expect restore-verified=\"false\"/>"), "5:3",
+     WithExpect("<expect restore-verified=\"false\"/>"), "5:11",
      "attribute restore-verified: found \"false\", expected true"},
     {"copied files with an external requester",
      std::string(kHead) + kWorld +
@@ -309,7 +309,7 @@ const Bad kBadExpectations[] = {
      "4:3", "this expectation reads the reference requester's results"},
     {"unknown attribute on a file expectation",
      WithExpect("<expect file=\"D:\\Db\\a\" exists=\"true\" size=\"1\"/>"),
-     "5:3", "unknown attribute size on <expect>"},
+     "5:40", "unknown attribute size on <expect>"},
 };
 
 void ExpectErrors(const Bad* cases, size_t count) {

@@ -74,23 +74,23 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        "3:3", "not well-formed XML"},
       {"unknown attribute",
        std::string(kHead) + "  <writer id=\"w\" colour=\"red\"/>\n</scenario>\n",
-       "2:3", "unknown attribute colour on <writer>; expected one of"},
+       "2:18", "unknown attribute colour on <writer>; expected one of"},
       {"unknown element", std::string(kHead) + "  <writers/>\n</scenario>\n",
        "2:3", "unknown element <writers> inside <scenario>"},
       {"bad HRESULT name",
        std::string(kHead) +
            "  <writer id=\"w\">\n    <on event=\"Freeze\" failure=\"VSS_E_NOPE\"/>\n"
            "  </writer>\n</scenario>\n",
-       "3:5", "\"VSS_E_NOPE\" is not an HRESULT"},
+       "3:24", "\"VSS_E_NOPE\" is not an HRESULT"},
       {"missing writer",
        std::string(kHead) + "  <expect writer=\"ghost\" state=\"STABLE\"/>\n</scenario>\n",
        "2:3", "no writer with id \"ghost\""},
       {"bad enumeration",
        std::string(kHead) + "  <writer id=\"w\" level=\"middle\"/>\n</scenario>\n",
-       "2:3", "found \"middle\", expected one of front-end, back-end, system"},
+       "2:18", "found \"middle\", expected one of front-end, back-end, system"},
       {"bad number",
        std::string(kHead) + "  <writer id=\"w\" freeze-timeout-ms=\"soon\"/>\n</scenario>\n",
-       "2:3", "expected a non-negative number"},
+       "2:18", "expected a non-negative number"},
       {"missing attribute", "<scenario name=\"n\" spec=\"5\">\n</scenario>\n", "1:1",
        "needs the attribute requirement"},
       {"wrong root", "<test/>\n", "1:1", "expected <scenario>"},
@@ -106,13 +106,13 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        std::string(kHead) + "  <world><knob name=\"fast\" value=\"true\"/></world>\n</scenario>\n",
        "2:10", "knob fast=\"true\""},
       {"unknown fault kind",
-       std::string(kHead) + "  <fault kind=\"meteor\"/>\n</scenario>\n", "2:3",
+       std::string(kHead) + "  <fault kind=\"meteor\"/>\n</scenario>\n", "2:10",
        "found \"meteor\", expected access-denied, foreign-snapshot-set, "
        "second-requester-identify, unsubscribe or flush-writes-fail"},
       {"fault after an unknown step",
        std::string(kHead) + "  <writer id=\"w\"/>\n"
            "  <fault kind=\"unsubscribe\" writer=\"w\" after=\"Lunch\"/>\n</scenario>\n",
-       "3:3", "attribute after: found \"Lunch\""},
+       "3:40", "attribute after: found \"Lunch\""},
       {"fault on a missing writer",
        std::string(kHead) +
            "  <fault kind=\"unsubscribe\" writer=\"ghost\" after=\"PrepareForBackup\"/>\n"
@@ -133,10 +133,10 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
            "  </writer>\n</scenario>\n",
        "3:5", "set in PrepareForBackup or PostSnapshot"},
       {"unknown provider step",
-       std::string(kHead) + "  <expect provider=\"Commit\" calls=\"1\"/>\n</scenario>\n", "2:3",
+       std::string(kHead) + "  <expect provider=\"Commit\" calls=\"1\"/>\n</scenario>\n", "2:11",
        "attribute provider: found \"Commit\", expected BeginPrepareSnapshot"},
       {"bad backup outcome",
-       std::string(kHead) + "  <expect backup=\"fine\"/>\n</scenario>\n", "2:3",
+       std::string(kHead) + "  <expect backup=\"fine\"/>\n</scenario>\n", "2:11",
        "expected succeeded, failed or aborted"},
       {"second requester",
        std::string(kHead) + "  <requester/>\n  <requester type=\"copy\"/>\n</scenario>\n",
@@ -152,7 +152,7 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
            "  </writer>\n</scenario>\n",
        "3:5", "app-hr and app-message go with failure="},
       {"misspelt workload",
-       std::string(kHead) + "  <requester workload=\"externl\"/>\n</scenario>\n", "2:3",
+       std::string(kHead) + "  <requester workload=\"externl\"/>\n</scenario>\n", "2:14",
        "attribute workload: found \"externl\", expected reference, external or exec"},
       {"exec without a program",
        std::string(kHead) + "  <requester workload=\"exec\"/>\n</scenario>\n", "2:3",
@@ -163,7 +163,7 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
       {"an unclosed quote in args",
        std::string(kHead) +
            "  <requester workload=\"exec\" program=\"p\" args=\"a &quot;b c\"/>\n</scenario>\n",
-       "2:3", "attribute args: a double quote is not closed"},
+       "2:42", "attribute args: a double quote is not closed"},
       {"an exit code for the reference requester",
        std::string(kHead) + "  <expect exit-code=\"0\"/>\n</scenario>\n", "2:3",
        "exit-code= reads the exit status of the requester program"},
@@ -182,11 +182,11 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        std::string(kHead) +
            "  <writer id=\"w\">\n    <on event=\"Freeze\" retrun=\"false\"/>\n"
            "  </writer>\n</scenario>\n",
-       "3:5",
+       "3:24",
        "app-hr, app-message, backup-metadata, backup-stamp, differenced-since, "
        "event, failure"},
       {"no-violations false",
-       std::string(kHead) + "  <expect no-violations=\"false\"/>\n</scenario>\n", "2:3",
+       std::string(kHead) + "  <expect no-violations=\"false\"/>\n</scenario>\n", "2:11",
        "expected true"},
       {"a child inside an attributes-only element",
        std::string(kHead) +
@@ -201,9 +201,9 @@ TEST(ScenarioLoader, MalformedScenariosSayWhereAndWhat) {
        "2:18", "<description> takes no child elements; found <b>"},
       {"a number too large",
        std::string(kHead) + "  <writer id=\"w\" freeze-timeout-ms=\"99999999999999999999\"/>\n</scenario>\n",
-       "2:3", "expected a non-negative number"},
+       "2:18", "expected a non-negative number"},
       {"bad bcd value",
-       std::string(kHead) + "  <expect bcd=\"maybe\"/>\n</scenario>\n", "2:3",
+       std::string(kHead) + "  <expect bcd=\"maybe\"/>\n</scenario>\n", "2:11",
        "found \"maybe\", expected saved or none"},
       {"expectation without a check",
        std::string(kHead) + "  <expect/>\n</scenario>\n", "2:3",
@@ -294,6 +294,18 @@ TEST(ScenarioLoader, NumbersAreDecimalOrHexNeverOctal) {
   ASSERT_TRUE(r) << r.ErrorText();
   EXPECT_EQ(r.scenario->scripted_writers[0].freeze_timeout_ms, 10u);
   EXPECT_EQ(r.scenario->scripted_writers[1].freeze_timeout_ms, 16u);
+}
+
+// A file that ends inside an element is reported at the end of its last
+// line, never on the line after its final line break.
+TEST(ScenarioLoader, AnErrorAtTheEndOfTheFileIsOnItsLastLine) {
+  LoadResult r = LoadScenarioText(
+      "<scenario name=\"x\" spec=\"1\" requirement=\"r\">\n  <writer id=\"w\">\n",
+      "s.xml");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.where.line, 2);
+  EXPECT_EQ(r.where.column, 18);
+  EXPECT_NE(r.message.find("not well-formed"), std::string::npos) << r.ErrorText();
 }
 
 TEST(ScenarioLoader, AMissingFileIsAnErrorNotACrash) {
