@@ -1,5 +1,5 @@
 # Third-party dependencies. Natively they come from Debian packages
-# (libgtest-dev libgmock-dev libpugixml-dev libboost1.81-dev
+# (libgtest-dev libgmock-dev libpugixml-dev libboost1.81-dev libcli11-dev
 # libbenchmark-dev, see .ci/install-deps). For the Windows cross-build,
 # where Debian ships no MinGW builds, GoogleTest is built from
 # /usr/src/googletest, pugixml from its Debian source package and Boost is
@@ -12,6 +12,8 @@ set(VSSEMU_PUGIXML_SOURCE_DIR "" CACHE PATH
     "pugixml sources, the folder holding src/pugixml.cpp (VSSEMU_DEPS_FROM_SOURCE)")
 set(VSSEMU_BOOST_INCLUDE_DIR "" CACHE PATH
     "A folder holding only boost/ (VSSEMU_DEPS_FROM_SOURCE)")
+set(VSSEMU_CLI11_INCLUDE_DIR "" CACHE PATH
+    "A folder holding only CLI/, CLI11's headers (VSSEMU_DEPS_FROM_SOURCE)")
 
 find_package(Threads REQUIRED)
 
@@ -30,6 +32,12 @@ if(VSSEMU_DEPS_FROM_SOURCE)
     target_include_directories(Boost::headers SYSTEM INTERFACE
                                ${VSSEMU_BOOST_INCLUDE_DIR})
   endif()
+  # CLI11 is header-only: the command line's parser.
+  if(VSSEMU_CLI11_INCLUDE_DIR)
+    add_library(CLI11::CLI11 INTERFACE IMPORTED)
+    target_include_directories(CLI11::CLI11 SYSTEM INTERFACE
+                               ${VSSEMU_CLI11_INCLUDE_DIR})
+  endif()
   if(VSSEMU_BUILD_TESTS)
     set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
     set(gtest_force_shared_crt ON CACHE BOOL "" FORCE)
@@ -41,6 +49,8 @@ else()
   # Boost.Process is used header-only (v1, with BOOST_PROCESS_USE_STD_FS) by
   # the out-of-process parts; nothing links a Boost library.
   find_package(Boost 1.80 CONFIG REQUIRED)
+  # The command line's parser (libcli11-dev), header-only.
+  find_package(CLI11 2.1 CONFIG REQUIRED)
   if(VSSEMU_BUILD_TESTS)
     find_package(GTest 1.10 CONFIG REQUIRED)
   endif()

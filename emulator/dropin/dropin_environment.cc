@@ -1,7 +1,8 @@
 #include "dropin/dropin_environment.h"
 
-#include <cerrno>
 #include <cstdlib>
+
+#include "sim/seed_text.h"
 
 namespace vssemu::dropin {
 namespace {
@@ -13,18 +14,6 @@ std::string Get(const char* name) {
 
 }  // namespace
 
-bool ParseSeed(const std::string& text, uint64_t* seed) {
-  if (text.empty() || text[0] == '-' || text[0] == '+' || text[0] == ' ') {
-    return false;
-  }
-  errno = 0;
-  char* end = nullptr;
-  const unsigned long long value = std::strtoull(text.c_str(), &end, 0);
-  if (errno != 0 || end == nullptr || *end != '\0') return false;
-  *seed = value;
-  return true;
-}
-
 std::string ReadEnvironment(Environment* environment) {
   Environment& e = *environment;
   e.scenario = Get(kScenarioVariable);
@@ -34,22 +23,22 @@ std::string ReadEnvironment(Environment* environment) {
   e.choices = Get(kChoicesVariable);
   e.exploration = Get(kExplorationVariable);
   if (std::string seed = Get(kSeedVariable); !seed.empty()) {
-    uint64_t value = 0;
-    if (!ParseSeed(seed, &value)) {
+    const std::optional<uint64_t> value = sim::ParseSeedText(seed);
+    if (!value) {
       return std::string(kSeedVariable) + "=\"" + seed +
              "\": expected a number (decimal or 0x hexadecimal)";
     }
-    e.seed = value;
+    e.seed = *value;
   }
   if (std::string replay = Get(kReplayVariable); !replay.empty()) {
     const size_t colon = replay.find(':');
-    uint64_t value = 0;
-    if (!ParseSeed(replay.substr(0, colon), &value)) {
+    const std::optional<uint64_t> value = sim::ParseSeedText(replay.substr(0, colon));
+    if (!value) {
       return std::string(kReplayVariable) + "=\"" + replay +
              "\": expected SEED or SEED:CHOICES, as a failure report's "
              "replay line gives it";
     }
-    e.replay_seed = value;
+    e.replay_seed = *value;
     if (colon != std::string::npos) e.replay_choices = replay.substr(colon + 1);
   }
   return "";

@@ -51,10 +51,6 @@ struct Environment {
 // variable and what it expects.
 std::string ReadEnvironment(Environment* environment);
 
-// Reads a seed as the command line does (decimal, or 0x hexadecimal);
-// false when text is not one.
-bool ParseSeed(const std::string& text, uint64_t* seed);
-
 }  // namespace vssemu::dropin
 
 #endif  // VSSEMU_DROPIN_DROPIN_ENVIRONMENT_H_

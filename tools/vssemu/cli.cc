@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "vssemu/command_line.h"
 #include "vssemu/commands.h"
 
 namespace {
@@ -28,7 +29,8 @@ constexpr const char* kUsage =
     "  replay <scenario>      run one run of a fuzz campaign again (--seed,\n"
     "                         --choices) and print its trace\n"
     "\n"
-    "Run 'vssemu <command> --help' for a command's options.\n"
+    "Run 'vssemu <command> --help' for a command's options; every command\n"
+    "takes --version. `vssemu --version` prints the version.\n"
     "Exit codes: 0 ok, 1 a problem was found (a failed expectation), 2 bad\n"
     "usage, 3 unreadable or invalid input.\n";
 
@@ -36,26 +38,15 @@ constexpr const char* kUsage =
 
 namespace vssemu::tools {
 
-bool HandleHelp(const std::vector<std::string>& args, const char* help,
-                int* exit_code) {
-  if (args.empty()) {
-    std::fputs(help, stderr);
-    *exit_code = kExitUsage;
-    return true;
-  }
-  if (args[0] == "--help" || args[0] == "-h") {
-    std::fputs(help, stdout);
-    *exit_code = kExitOk;
-    return true;
-  }
-  return false;
-}
-
 int RunVssemu(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 ||
       std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "help") == 0) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? kExitUsage : kExitOk;
+  }
+  if (std::strcmp(argv[1], "--version") == 0) {
+    std::printf("%s\n", VersionText().c_str());
+    return kExitOk;
   }
   std::string command = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);

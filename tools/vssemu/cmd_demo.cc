@@ -5,6 +5,8 @@
 // change and provider step on virtual time.
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <string>
 
 #include <vssemu/emulator.h>
@@ -14,26 +16,18 @@
 #include "fixtures/samples/file_group_writer.h"
 #include "fixtures/samples/reference_requester.h"
 #include "fixtures/samples/system_writer.h"
+#include "vssemu/command_line.h"
 #include "vssemu/commands.h"
 
 namespace vssemu::tools {
 namespace {
 
-constexpr const char* kHelp =
-    "usage: vssemu demo [--seed N] [--json] [--type full|copy|incremental|"
-    "differential]\n"
-    "\n"
+constexpr const char* kDescription =
     "Runs a full component-mode backup of three sample writers (front-end\n"
     "file groups, back-end database, system state) with the reference\n"
     "requester, and prints the trace: one line per call, event, state\n"
     "change and provider step, on virtual time, ending with its hash.\n"
-    "The same seed gives the same trace, byte for byte.\n"
-    "\n"
-    "  --seed N   seed of the run (ids, choices); default 0\n"
-    "  --json     print the trace as JSON lines\n"
-    "  --type T   backup type; default full\n"
-    "\n"
-    "Exit codes: 0 the backup succeeded, 1 it failed, 2 bad usage.\n";
+    "The same seed gives the same trace, byte for byte.";
 
 }  // namespace
 
@@ -41,37 +35,20 @@ int RunDemo(const std::vector<std::string>& args) {
   RunOptions options;
   bool json = false;
   samples::BackupPlan plan;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kHelp, stdout);
-      return kExitOk;
-    } else if (arg == "--json") {
-      json = true;
-    } else if (arg == "--seed" && i + 1 < args.size()) {
-      char* end = nullptr;
-      options.seed = std::strtoull(args[++i].c_str(), &end, 0);
-      if (end == nullptr || *end != '\0') {
-        std::fprintf(stderr, "vssemu demo: --seed takes a number\n");
-        return kExitUsage;
-      }
-    } else if (arg == "--type" && i + 1 < args.size()) {
-      const std::string type = args[++i];
-      if (type == "full") plan.type = VSS_BT_FULL;
-      else if (type == "copy") plan.type = VSS_BT_COPY;
-      else if (type == "incremental") plan.type = VSS_BT_INCREMENTAL;
-      else if (type == "differential") plan.type = VSS_BT_DIFFERENTIAL;
-      else {
-        std::fprintf(stderr, "vssemu demo: unknown backup type '%s'\n",
-                     type.c_str());
-        return kExitUsage;
-      }
-    } else {
-      std::fprintf(stderr, "vssemu demo: unexpected argument '%s'\n\n%s",
-                   arg.c_str(), kHelp);
-      return kExitUsage;
-    }
-  }
+  CLI::App app;
+  SetUpCommand(app, "demo", kDescription,
+               "Exit codes: 0 the backup succeeded, 1 it failed, 2 bad usage.");
+  std::optional<uint64_t> seed;
+  AddSeedOption(app, &seed, "seed of the run (ids, choices); default 0");
+  app.add_flag("--json", json, "print the trace as JSON lines");
+  const std::map<std::string, VSS_BACKUP_TYPE> types = {{"full", VSS_BT_FULL},
+                                                        {"copy", VSS_BT_COPY},
+                                                        {"incremental", VSS_BT_INCREMENTAL},
+                                                        {"differential", VSS_BT_DIFFERENTIAL}};
+  app.add_option("--type", plan.type, "backup type; default full")
+      ->transform(CLI::CheckedTransformer(types));
+  if (std::optional<int> code = ParseCommand(app, args)) return *code;
+  options.seed = seed.value_or(0);
 
   Emulator emulator(options);
   samples::FileGroupWriter files;

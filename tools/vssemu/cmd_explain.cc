@@ -11,15 +11,13 @@
 
 #include "com/hresult_table.h"
 #include "com/win32_error_table.h"
+#include "vssemu/command_line.h"
 #include "vssemu/commands.h"
 
 namespace vssemu::tools {
 namespace {
 
-constexpr const char* kHelp =
-    "usage: vssemu explain <hresult>...\n"
-    "       vssemu explain --list\n"
-    "\n"
+constexpr const char* kDescription =
     "Prints, for each HRESULT, its name, what it means, who raises it and\n"
     "what a requester should do about it. An HRESULT is given\n"
     "  in hex, with or without 0x          0x800423F2, 800423f2\n"
@@ -29,14 +27,12 @@ constexpr const char* kHelp =
     "Eight digits without 0x are read as hex, the way event logs write\n"
     "HRESULTs; other numbers without 0x and without a letter a-f are decimal.\n"
     "A Win32 error wrapped by HRESULT_FROM_WIN32 (0x8007xxxx) is decoded,\n"
-    "and a Win32 error name (ERROR_SHARING_VIOLATION) gives its HRESULT.\n"
-    "\n"
-    "--list prints every code vssemu knows, one line each: value, name and\n"
-    "meaning, in order of value.\n"
-    "\n"
+    "and a Win32 error name (ERROR_SHARING_VIOLATION) gives its HRESULT.";
+
+constexpr const char* kFooter =
     "Exit codes: 0 every code is known, 1 a code is unknown, 2 bad usage\n"
     "(an argument that is neither a number nor a known name, or --list with\n"
-    "other arguments).\n";
+    "other arguments).";
 
 bool IsDecimalDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -125,14 +121,37 @@ int PrintList() {
 
 }  // namespace
 
-int RunExplain(const std::vector<std::string>& args) {
-  if (int exit_code; HandleHelp(args, kHelp, &exit_code)) return exit_code;
-  if (std::find(args.begin(), args.end(), "--list") != args.end()) {
-    if (args.size() != 1) {
+int RunExplain(const std::vector<std::string>& given) {
+  CLI::App app;
+  SetUpCommand(app, "explain", kDescription, kFooter);
+  bool list = false;
+  std::vector<std::string> args;
+  app.add_flag("--list", list,
+               "print every code vssemu knows, one line each: value, name and meaning, "
+               "in order of value");
+  app.add_option("codes", args, "HRESULTs: hex, decimal or names");
+  // "-2147212302" is a signed decimal HRESULT, not an option: -- keeps
+  // every argument that is not one of ours a code.
+  std::vector<std::string> arguments;
+  bool codes_only = false;
+  for (const std::string& a : given) {
+    if (!codes_only && a.size() > 1 && a[0] == '-' && IsDecimalDigit(a[1])) {
+      arguments.push_back("--");
+      codes_only = true;
+    }
+    arguments.push_back(a);
+  }
+  if (std::optional<int> code = ParseCommand(app, arguments)) return *code;
+  if (list) {
+    if (!args.empty()) {
       std::fprintf(stderr, "vssemu explain: --list takes no other arguments\n");
       return kExitUsage;
     }
     return PrintList();
+  }
+  if (args.empty()) {
+    std::fprintf(stderr, "vssemu explain: no HRESULT given\n%s\n", app.help().c_str());
+    return kExitUsage;
   }
   int status = kExitOk;
   bool first = true;

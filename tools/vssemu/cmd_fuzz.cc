@@ -13,6 +13,7 @@
 #include "explore/campaign.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
+#include "vssemu/command_line.h"
 #include "vssemu/commands.h"
 #include "vssemu/regression_files.h"
 #include "vssemu/terminal.h"
@@ -20,60 +21,28 @@
 namespace vssemu::tools {
 namespace {
 
-constexpr const char* kFuzzHelp =
-    "usage: vssemu fuzz [options] <scenario.xml>\n"
-    "\n"
+constexpr const char* kFuzzDescription =
     "Runs the scenario many times, each time with other choices where the\n"
     "protocol allows variation (writer orders, async timing, races, repeated\n"
     "Abort, BackupShutdown timing, another requester's Identify) and with\n"
     "faults, and checks every run: vssemu's checkers, and that a run without\n"
     "faults ends like the default run. The first failure of each class is\n"
-    "shrunk, printed with the command that replays it and written as a\n"
-    "pinned scenario (the scenario with that run's decisions in <explore>).\n"
-    "\n"
-    "  --runs N        how many runs (default 1000; exhaustive: the most)\n"
-    "  --seed S        the first seed (default: the scenario's)\n"
-    "  --exhaustive    run every writer order with every single fault\n"
-    "                  placement instead of seeded runs\n"
-    "  --faults LIST   fault kinds, comma-separated: provider, flush, hold,\n"
-    "                  freeze-timeout, writer, user; or none (default: all)\n"
-    "  --keep-going    count every failure class instead of stopping at the\n"
-    "                  first failing run\n"
-    "  --no-shrink     report failures as found (and pin none)\n"
-    "  --regressions DIR\n"
-    "                  write each shrunk failure as a pinned scenario into\n"
-    "                  DIR (none is written without it); `vssemu run`\n"
-    "                  replays it\n"
-    "  --no-regressions  write no pinned scenario (the default)\n"
-    "  --trace         print the trace of each (shrunk) failure\n"
-    "  --quiet         no progress bar\n"
-    "  --exec -- PROGRAM [ARGS...]\n"
-    "                  explore a requester program: each run is one process\n"
-    "                  of PROGRAM under vssemu's vssapi library\n"
-    "                  (docs/drop-in.md); a scenario with <requester\n"
-    "                  workload=\"exec\"> names its own program\n"
-    "  --timeout S     a program still running after S seconds (default 60)\n"
-    "                  is killed and the run fails with exec.hang\n"
-    "  -j N            with --exec: N seeded runs (processes) at once; the\n"
-    "                  report is the same for every N\n"
-    "\n"
-    "Exit codes: 0 no failure, 1 a failure was found, 2 bad usage, 3 the\n"
-    "scenario could not be loaded.\n";
+    "shrunk and printed with the command that replays it; --regressions\n"
+    "writes it as a pinned scenario (the scenario with that run's decisions\n"
+    "in <explore>).";
 
-constexpr const char* kReplayHelp =
-    "usage: vssemu replay --seed S [--choices C] <scenario.xml>\n"
-    "\n"
+constexpr const char* kFuzzFooter =
+    "Exit codes: 0 no failure, 1 a failure was found, 2 bad usage, 3 the\n"
+    "scenario could not be loaded.";
+
+constexpr const char* kReplayDescription =
     "Runs one run of a fuzz campaign again and prints its trace and verdict:\n"
     "the seed's own choices, or the recorded choices C (as `vssemu fuzz`\n"
-    "prints them: PICK/OPTIONS, 0 and 0*N, comma-separated).\n"
-    "\n"
-    "  --seed S        the run's seed (required)\n"
-    "  --choices C     the run's choices\n"
-    "  --faults LIST   as for fuzz (must match the campaign)\n"
-    "  --exec -- PROGRAM [ARGS...]  as for fuzz\n"
-    "\n"
+    "prints them: PICK/OPTIONS, 0 and 0*N, comma-separated).";
+
+constexpr const char* kReplayFooter =
     "Exit codes: 0 the run passes, 1 it fails, 2 bad usage, 3 the scenario\n"
-    "could not be loaded.\n";
+    "could not be loaded.";
 
 struct Args {
   std::string file;
@@ -89,92 +58,67 @@ struct Args {
   std::chrono::milliseconds timeout{60000};
 };
 
-bool Number(const std::string& text, uint64_t* value) {
-  char* end = nullptr;
-  *value = std::strtoull(text.c_str(), &end, 0);
-  return !text.empty() && end != nullptr && *end == '\0';
-}
-
-// Parses args; on a problem prints it and returns the exit code.
-std::optional<int> Parse(const char* command, const std::vector<std::string>& args,
+// Parses args; on a problem, or after --help or --version, returns the
+// exit code.
+std::optional<int> Parse(const char* command, const std::vector<std::string>& given,
                          bool replay, Args* out) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const bool has_value = i + 1 < args.size();
-    uint64_t n = 0;
-    if (a == "--runs" && has_value && !replay) {
-      if (!Number(args[++i], &n) || n == 0) {
-        std::fprintf(stderr, "vssemu %s: --runs takes a positive number\n", command);
-        return kExitUsage;
-      }
-      out->runs = n;
-    } else if (a == "--seed" && has_value) {
-      if (!Number(args[++i], &n)) {
-        std::fprintf(stderr, "vssemu %s: --seed takes a number\n", command);
-        return kExitUsage;
-      }
-      out->seed = n;
-    } else if (a == "--faults" && has_value) {
-      out->faults = args[++i];
-    } else if (a == "--exec") {
-      size_t first = i + 1;
-      if (first < args.size() && args[first] == "--") ++first;
-      if (first < args.size()) {
-        out->exec.assign(args.begin() + static_cast<std::ptrdiff_t>(first), args.end());
-      }
-      if (out->exec.empty()) {
-        std::fprintf(stderr, "vssemu %s: --exec needs a program: --exec -- PROGRAM [ARGS...]\n",
-                     command);
-        return kExitUsage;
-      }
-      break;
-    } else if ((a == "-j" || a == "--jobs") && has_value && !replay) {
-      if (!Number(args[++i], &n) || n == 0 || n > 256) {
-        std::fprintf(stderr, "vssemu %s: -j takes a number of runs at once, 1 to 256\n", command);
-        return kExitUsage;
-      }
-      out->jobs = n;
-    } else if (a == "--timeout" && has_value) {
-      if (!Number(args[++i], &n) || n == 0 || n > 24 * 3600) {
-        std::fprintf(stderr, "vssemu %s: --timeout takes seconds, 1 to 86400\n", command);
-        return kExitUsage;
-      }
-      out->timeout = std::chrono::seconds(n);
-    } else if (a == "--choices" && has_value && replay) {
-      out->choices = args[++i];
-    } else if (a == "--exhaustive" && !replay) {
-      out->exhaustive = true;
-    } else if (a == "--keep-going" && !replay) {
-      out->keep_going = true;
-    } else if (a == "--no-shrink" && !replay) {
-      out->shrink = false;
-    } else if (a == "--regressions" && has_value && !replay) {
-      out->regressions = args[++i];
-    } else if (a == "--no-regressions" && !replay) {
-      out->regressions = "";
-    } else if (a == "--trace" && !replay) {
-      out->trace = true;
-    } else if (a == "--quiet" && !replay) {
-      out->quiet = true;
-    } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "vssemu %s: unknown option '%s' (see --help)\n",
-                   command, a.c_str());
-      return kExitUsage;
-    } else if (out->file.empty()) {
-      out->file = a;
-    } else {
-      std::fprintf(stderr, "vssemu %s: one scenario at a time\n", command);
-      return kExitUsage;
-    }
-  }
-  if (out->file.empty()) {
-    std::fprintf(stderr, "vssemu %s: no scenario given (see --help)\n", command);
+  std::vector<std::string> args = given;
+  std::string exec_error;
+  out->exec = SplitExec(&args, &exec_error);
+  if (!exec_error.empty()) {
+    std::fprintf(stderr, "vssemu %s: %s\n", command, exec_error.c_str());
     return kExitUsage;
   }
-  if (replay && !out->seed) {
-    std::fprintf(stderr, "vssemu replay: --seed is required\n");
-    return kExitUsage;
+  CLI::App app;
+  SetUpCommand(app, command, replay ? kReplayDescription : kFuzzDescription,
+               replay ? kReplayFooter : kFuzzFooter);
+  std::string faults;
+  unsigned timeout_s = 60;
+  CLI::Option* seed_option = AddSeedOption(
+      app, &out->seed, replay ? "the run's seed" : "the first seed (default: the scenario's)");
+  if (replay) seed_option->required();
+  CLI::Option* faults_option = app.add_option(
+      "--faults", faults,
+      replay ? "as for fuzz (must match the campaign)"
+             : "fault kinds, comma-separated: provider, flush, hold, freeze-timeout, writer, "
+               "user; or none (default: all)");
+  app.add_option("--timeout", timeout_s,
+                 "a program still running after this many seconds is killed and the run "
+                 "fails with exec.hang (default 60)")
+      ->check(CLI::Range(1u, 86400u));
+  app.add_flag("--exec")->description(
+      "-- PROGRAM [ARGS...], last: explore a requester program, each run a process of it "
+      "under vssemu's vssapi library (docs/drop-in.md)");
+  if (replay) {
+    app.add_option("--choices", out->choices, "the run's choices");
+  } else {
+    app.add_option("--runs", out->runs, "how many runs (default 1000; exhaustive: the most)")
+        ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1000000000)));
+    app.add_flag("--exhaustive", out->exhaustive,
+                 "run every writer order with every single fault placement instead of "
+                 "seeded runs");
+    app.add_flag("--keep-going", out->keep_going,
+                 "count every failure class instead of stopping at the first failing run");
+    bool no_shrink = false;
+    app.add_flag("--no-shrink", no_shrink, "report failures as found (and pin none)")
+        ->each([out](const std::string&) { out->shrink = false; });
+    app.add_option("--regressions", out->regressions,
+                   "write each shrunk failure as a pinned scenario into this folder "
+                   "(none is written without it); `vssemu run` replays it");
+    app.add_flag("--no-regressions")
+        ->description("write no pinned scenario (the default)")
+        ->each([out](const std::string&) { out->regressions = ""; });
+    app.add_flag("--trace", out->trace, "print the trace of each (shrunk) failure");
+    app.add_flag("--quiet", out->quiet, "no progress bar");
+    app.add_option("-j,--jobs", out->jobs,
+                   "with a program: this many seeded runs (processes) at once; the report "
+                   "is the same for every number")
+        ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(256)));
   }
+  app.add_option("scenario", out->file, "the scenario file")->required();
+  if (std::optional<int> code = ParseCommand(app, args)) return *code;
+  if (faults_option->count() > 0) out->faults = faults;
+  out->timeout = std::chrono::seconds(timeout_s);
   return std::nullopt;
 }
 
@@ -277,8 +221,6 @@ void Pin(const Args& args, const scenario::Scenario& s,
 }  // namespace
 
 int RunFuzz(const std::vector<std::string>& argv) {
-  int exit_code = 0;
-  if (HandleHelp(argv, kFuzzHelp, &exit_code)) return exit_code;
   Args args;
   if (auto code = Parse("fuzz", argv, false, &args)) return *code;
   std::optional<scenario::Scenario> s = Load("fuzz", args);
@@ -325,8 +267,6 @@ int RunFuzz(const std::vector<std::string>& argv) {
 }
 
 int RunReplay(const std::vector<std::string>& argv) {
-  int exit_code = 0;
-  if (HandleHelp(argv, kReplayHelp, &exit_code)) return exit_code;
   Args args;
   if (auto code = Parse("replay", argv, true, &args)) return *code;
   std::optional<scenario::Scenario> s = Load("replay", args);

@@ -11,17 +11,16 @@
 #include "com/bstr.h"
 #include "com/hresult_table.h"
 #include "fixtures/samples/sample_requester.h"
+#include "vssemu/command_line.h"
 #include "vssemu/commands.h"
 
 namespace vssemu::tools {
 namespace {
 
-constexpr const char* kHelp =
-    "usage: vssemu inspect <wmd.xml>...\n"
-    "\n"
+constexpr const char* kDescription =
     "Loads each Writer Metadata Document (as saved by\n"
     "IVssExamineWriterMetadata::SaveAsXML) and prints the writer's identity,\n"
-    "restore method, excludes, components and files as a requester sees them.\n";
+    "restore method, excludes, components and files as a requester sees them.";
 
 // Reads a UTF-8 file into a wide string; false when it cannot be read.
 bool ReadUtf8File(const std::string& path, std::wstring* out) {
@@ -76,8 +75,14 @@ void PrintWide(const std::wstring& text) {
 
 }  // namespace
 
-int RunInspect(const std::vector<std::string>& args) {
-  if (int exit_code; HandleHelp(args, kHelp, &exit_code)) return exit_code;
+int RunInspect(const std::vector<std::string>& given) {
+  CLI::App app;
+  SetUpCommand(app, "inspect", kDescription,
+               "Exit codes: 0 ok, 1 a reader method failed, 2 bad usage, 3 a document\n"
+               "could not be read or loaded.");
+  std::vector<std::string> args;
+  app.add_option("documents", args, "saved Writer Metadata Documents")->required();
+  if (std::optional<int> code = ParseCommand(app, given)) return *code;
   int status = kExitOk;
   for (const std::string& path : args) {
     std::wstring xml;

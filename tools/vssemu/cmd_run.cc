@@ -8,13 +8,13 @@
 #include <optional>
 #include <string>
 
-#include "dropin/dropin_environment.h"
 #include "exec/exec_explore.h"
 #include "exec/exec_run.h"
 #include "explore/scenario_explore.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scenario_runner.h"
 #include "trace/trace_export.h"
+#include "vssemu/command_line.h"
 #include "vssemu/commands.h"
 #include "vssemu/scenario_files.h"
 #include "vssemu/terminal.h"
@@ -22,43 +22,15 @@
 namespace vssemu::tools {
 namespace {
 
-constexpr const char* kRunHelp =
-    "usage: vssemu run [options] <scenario.xml | folder>... [--exec -- PROGRAM [ARGS...]]\n"
-    "\n"
-    "Runs scenarios and checks their expectations. With one scenario the\n"
-    "trace is printed; with several, one progress line per scenario.\n"
-    "\n"
-    "  --exec -- PROGRAM   run PROGRAM as each scenario's requester: a child\n"
-    "                      process that loads vssemu's vssapi library, judged\n"
-    "                      from outside (docs/drop-in.md); a scenario with\n"
-    "                      <requester workload=\"exec\"> names its own\n"
-    "  --timeout S         kill a program still running after S seconds\n"
-    "                      (default 60) and report it as hung\n"
-    "  --seed N            replace every scenario's seed\n"
-    "  --format F          trace format: text (default), json, mermaid, chrome\n"
-    "  --trace             print the trace even when running several\n"
-    "  --quiet             print no trace, only results\n"
-    "  --junit FILE        write a JUnit XML report\n"
+constexpr const char* kRunFooter =
+    "With one scenario its trace is printed, then one verdict line; with\n"
+    "several, one progress line each. A scenario with <requester\n"
+    "workload=\"exec\"> runs its own program (docs/drop-in.md).\n"
     "\n"
     "Exit codes: 0 every expectation held, 1 an expectation failed (or the\n"
     "program crashed or hung), 2 bad usage, 3 a scenario could not be loaded\n"
-    "or its program not started. An emulator bug stops the\n"
-    "program with 'vssemu internal error' and the seed (SIGABRT).\n";
-
-constexpr const char* kValidateHelp =
-    "usage: vssemu validate <scenario.xml | folder>...\n"
-    "\n"
-    "Loads scenarios without running them and reports the first error of\n"
-    "each as file:line:column: message.\n"
-    "\n"
-    "Exit codes: 0 all valid, 2 bad usage, 3 a scenario is invalid.\n";
-
-constexpr const char* kListHelp =
-    "usage: vssemu list <folder>...\n"
-    "\n"
-    "Lists the scenarios in the folders: file, spec section and requirement.\n"
-    "\n"
-    "Exit codes: 0 ok, 2 bad usage, 3 a scenario could not be loaded.\n";
+    "or its program not started. An emulator bug stops the program with\n"
+    "'vssemu internal error' and the seed (SIGABRT).";
 
 const char* Paint(bool ok) {
   if (!ColourTerminal(stdout)) return ok ? "ok" : "FAILED";
@@ -221,61 +193,32 @@ int RunScenarios(const std::vector<std::string>& args) {
   bool quiet = false, trace = false;
   ProgramChoice program;
   std::vector<std::string> inputs;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      std::fputs(kRunHelp, stdout);
-      return kExitOk;
-    } else if (a == "--exec") {
-      size_t first = i + 1;
-      if (first < args.size() && args[first] == "--") ++first;
-      program.command.assign(args.begin() + static_cast<std::ptrdiff_t>(std::min(first, args.size())),
-                             args.end());
-      if (program.command.empty()) {
-        std::fprintf(stderr, "vssemu run: --exec needs a program: --exec -- PROGRAM [ARGS...]\n");
-        return kExitUsage;
-      }
-      break;
-    } else if (a == "--timeout" && i + 1 < args.size()) {
-      uint64_t seconds = 0;
-      if (!dropin::ParseSeed(args[++i], &seconds) || seconds == 0 ||
-          seconds > 24 * 3600) {
-        std::fprintf(stderr, "vssemu run: --timeout takes seconds, 1 to 86400\n");
-        return kExitUsage;
-      }
-      program.timeout = std::chrono::seconds(seconds);
-    } else if (a == "--seed" && i + 1 < args.size()) {
-      char* end = nullptr;
-      seed = std::strtoull(args[++i].c_str(), &end, 0);
-      if (end == nullptr || *end != '\0') {
-        std::fprintf(stderr, "vssemu run: --seed takes a number\n");
-        return kExitUsage;
-      }
-    } else if (a == "--format" && i + 1 < args.size()) {
-      format = args[++i];
-      if (format != "text" && format != "json" && format != "mermaid" &&
-          format != "chrome") {
-        std::fprintf(stderr, "vssemu run: unknown format '%s' (text, json, mermaid, chrome)\n",
-                     format.c_str());
-        return kExitUsage;
-      }
-    } else if (a == "--junit" && i + 1 < args.size()) {
-      junit = args[++i];
-    } else if (a == "--quiet") {
-      quiet = true;
-    } else if (a == "--trace") {
-      trace = true;
-    } else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "vssemu run: unknown option '%s'\n\n%s", a.c_str(), kRunHelp);
-      return kExitUsage;
-    } else {
-      inputs.push_back(a);
-    }
-  }
-  if (inputs.empty()) {
-    std::fputs(kRunHelp, stderr);
+  std::vector<std::string> rest = args;
+  std::string exec_error;
+  program.command = SplitExec(&rest, &exec_error);
+  if (!exec_error.empty()) {
+    std::fprintf(stderr, "vssemu run: %s\n", exec_error.c_str());
     return kExitUsage;
   }
+  CLI::App app;
+  SetUpCommand(app, "run", "Runs scenarios and checks their expectations.", kRunFooter);
+  AddSeedOption(app, &seed, "replace every scenario's seed");
+  app.add_option("--format", format, "trace format: text (default), json, mermaid, chrome")
+      ->check(CLI::IsMember({"text", "json", "mermaid", "chrome"}));
+  app.add_flag("--trace", trace, "print the trace even when running several");
+  app.add_flag("--quiet", quiet, "print no trace, only results");
+  app.add_option("--junit", junit, "write a JUnit XML report");
+  unsigned timeout_s = 60;
+  app.add_option("--timeout", timeout_s,
+                 "seconds after which a program still running is killed and reported "
+                 "as hung (default 60)")
+      ->check(CLI::Range(1u, 86400u));
+  app.add_flag("--exec")->description(
+      "-- PROGRAM [ARGS...], last: run PROGRAM as each scenario's requester, "
+      "a child process with vssemu's vssapi library, judged from outside");
+  app.add_option("scenarios", inputs, "scenario files or folders")->required();
+  if (std::optional<int> code = ParseCommand(app, rest)) return *code;
+  program.timeout = std::chrono::seconds(timeout_s);
   std::vector<std::string> files;
   if (!Files("run", inputs, &files) && files.empty()) return kExitInput;
   const bool single = files.size() == 1;
@@ -365,17 +308,30 @@ int ForEachLoaded(const char* command, const std::vector<std::string>& args,
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
-  if (int code; HandleHelp(args, kValidateHelp, &code)) return code;
-  return ForEachLoaded("validate", args,
+  CLI::App app;
+  SetUpCommand(app, "validate",
+               "Loads scenarios without running them and reports the first error of "
+               "each as file:line:column: message.",
+               "Exit codes: 0 all valid, 2 bad usage, 3 a scenario is invalid.");
+  std::vector<std::string> inputs;
+  app.add_option("scenarios", inputs, "scenario files or folders")->required();
+  if (std::optional<int> code = ParseCommand(app, args)) return *code;
+  return ForEachLoaded("validate", inputs,
                        [](const std::string& file, const scenario::Scenario&) {
                          std::printf("%s: ok\n", file.c_str());
                        });
 }
 
 int RunList(const std::vector<std::string>& args) {
-  if (int code; HandleHelp(args, kListHelp, &code)) return code;
+  CLI::App app;
+  SetUpCommand(app, "list",
+               "Lists the scenarios in the folders: file, spec section and requirement.",
+               "Exit codes: 0 ok, 2 bad usage, 3 a scenario could not be loaded.");
+  std::vector<std::string> inputs;
+  app.add_option("folders", inputs, "folders (or scenario files)")->required();
+  if (std::optional<int> code = ParseCommand(app, args)) return *code;
   return ForEachLoaded(
-      "list", args, [](const std::string& file, const scenario::Scenario& s) {
+      "list", inputs, [](const std::string& file, const scenario::Scenario& s) {
         std::printf("%s  [spec %s] %s\n", file.c_str(), s.spec_section.c_str(),
                     s.requirement.c_str());
       });

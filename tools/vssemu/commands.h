@@ -17,12 +17,6 @@ inline constexpr int kExitFailure = 1;  // The command ran and found a problem.
 inline constexpr int kExitUsage = 2;    // Bad command line.
 inline constexpr int kExitInput = 3;    // An input file could not be loaded.
 
-// Handles a subcommand's help: with no arguments prints help to stderr and
-// sets kExitUsage; with --help or -h prints it to stdout and sets kExitOk.
-// Returns true when the caller should exit with *exit_code.
-bool HandleHelp(const std::vector<std::string>& args, const char* help,
-                int* exit_code);
-
 // Prints name, meaning, who raises it and what to do, for HRESULTs given
 // in hex, decimal or by name.
 int RunExplain(const std::vector<std::string>& args);

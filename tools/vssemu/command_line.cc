@@ -1,0 +1,63 @@
+#include "vssemu/command_line.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "sim/seed_text.h"
+#include "vssemu/commands.h"
+
+namespace vssemu::tools {
+
+std::string VersionText() { return std::string("vssemu ") + VSSEMU_VERSION; }
+
+void SetUpCommand(CLI::App& app, const std::string& name, const std::string& description,
+                  const std::string& footer) {
+  app.name("vssemu " + name);
+  app.description(description);
+  app.footer(footer);
+  app.set_version_flag("--version", VersionText(), "print the version and exit");
+  app.get_formatter()->column_width(28);
+}
+
+std::optional<int> ParseCommand(CLI::App& app, const std::vector<std::string>& args) {
+  // CLI11 takes the arguments last first.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // Help and version on stdout, errors on stderr.
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return std::nullopt;
+}
+
+CLI::Option* AddSeedOption(CLI::App& app, std::optional<uint64_t>* seed,
+                           const std::string& description) {
+  return app
+      .add_option_function<std::string>(
+          "--seed",
+          [seed](const std::string& text) {
+            const std::optional<uint64_t> value = sim::ParseSeedText(text);
+            if (!value) {
+              throw CLI::ValidationError("--seed", "\"" + text +
+                                                       "\" is not a seed (decimal or 0x "
+                                                       "hexadecimal)");
+            }
+            *seed = value;
+          },
+          description)
+      ->type_name("SEED");
+}
+
+std::vector<std::string> SplitExec(std::vector<std::string>* args, std::string* error) {
+  auto exec = std::find(args->begin(), args->end(), "--exec");
+  if (exec == args->end()) return {};
+  auto first = exec + 1;
+  if (first != args->end() && *first == "--") ++first;
+  std::vector<std::string> program(first, args->end());
+  args->erase(exec, args->end());
+  if (program.empty()) *error = "--exec needs a program: --exec -- PROGRAM [ARGS...]";
+  return program;
+}
+
+}  // namespace vssemu::tools
