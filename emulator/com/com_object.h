@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <new>
+#include <typeinfo>
 #include <utility>
 
 #include <vssemu/win32_base.h>
@@ -28,7 +29,7 @@ struct InterfaceList {};
 template <typename Self, typename First, typename... Rest>
 class ComObject : public First, public Rest... {
  public:
-  ComObject() { internal::AddLiveObject(); }
+  ComObject() { internal::AddLiveObject(typeid(First)); }
   ComObject(const ComObject&) = delete;
   ComObject& operator=(const ComObject&) = delete;
 
@@ -57,7 +58,7 @@ class ComObject : public First, public Rest... {
   // Virtual so that Release may delete through Self even when Self is not
   // final; the slot follows the interface methods, so the COM vtable
   // layout that callers see is unchanged.
-  virtual ~ComObject() { internal::RemoveLiveObject(); }
+  virtual ~ComObject() { internal::RemoveLiveObject(typeid(First)); }
 
  private:
   Self* self() { return static_cast<Self*>(this); }

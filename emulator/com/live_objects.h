@@ -3,21 +3,30 @@
 #ifndef VSSEMU_COM_LIVE_OBJECTS_H_
 #define VSSEMU_COM_LIVE_OBJECTS_H_
 
+#include <map>
 #include <optional>
+#include <string>
+#include <typeinfo>
 
 namespace vssemu::com {
 
 // Returns how many COM objects made by the emulator are alive.
 long LiveObjectCount();
 
+// Returns the live objects by the first interface of each one's ComObject
+// list, its most derived ("IVssAsync" -> 2, "IVssBackupComponentsEx4" -> 1),
+// for reports that say what leaked.
+std::map<std::string, long> LiveObjectsByInterface();
+
 // Returns how many BSTRs are allocated and not freed, where the platform lets
 // vssemu see it (winshim); std::nullopt on Windows, where oleaut32 owns them.
 std::optional<long> LiveBstrCount();
 
 namespace internal {
-// Called by ComObject's constructor and destructor only.
-void AddLiveObject();
-void RemoveLiveObject();
+// Called by ComObject's constructor and destructor only, with the type of
+// the object's first interface.
+void AddLiveObject(const std::type_info& first);
+void RemoveLiveObject(const std::type_info& first);
 }  // namespace internal
 
 }  // namespace vssemu::com
