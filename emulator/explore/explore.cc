@@ -81,6 +81,7 @@ std::string ExploreReport::Summary() const {
   std::ostringstream out;
   out << runs << " runs (" << runs_with_faults << " with faults)";
   if (complete) out << ", every path of the choice tree";
+  if (interrupted) out << ", interrupted";
   out << ": ";
   if (failures.empty()) {
     out << "no failure\n";
@@ -222,16 +223,27 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
   // The run with the documented default choices: the oracle's reference,
   // and the first run checked.
   const RunRecord baseline = explore::RunDefault(options, fn);
+  const size_t total = options.mode == ExploreMode::kSeeded ? options.runs : 0;
   auto record = [&](const RunRecord& run, size_t number, uint64_t seed) {
     ++report.runs;
     if (!run.faults.empty()) ++report.runs_with_faults;
-    std::optional<Verdict> verdict = explore::Judge(options, run, baseline);
-    if (!verdict) return false;
-    if (report.classes[verdict->rule]++ == 0) {
-      report.failures.push_back(
-          explore::DescribeFailure(options, *verdict, number, seed, run, baseline, fn));
+    bool stop = false;
+    if (std::optional<Verdict> verdict = explore::Judge(options, run, baseline)) {
+      if (report.classes[verdict->rule]++ == 0) {
+        report.failures.push_back(
+            explore::DescribeFailure(options, *verdict, number, seed, run, baseline, fn));
+      }
+      stop = options.stop_at_first_failure;
     }
-    return options.stop_at_first_failure;
+    if (options.on_run) {
+      options.on_run(ExploreProgress{report.runs, total, report.classes.size(),
+                                     report.runs_with_faults});
+    }
+    if (!stop && options.should_stop && options.should_stop()) {
+      report.interrupted = true;
+      stop = true;
+    }
+    return stop;
   };
   const size_t step = options.runs >= 100 ? options.runs / 100 : 1;
   bool stop = record(baseline, 0, options.seed);
@@ -282,7 +294,7 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
       more = paths.Next();
       if (number % 1000 == 0) Progress(options, report, 0);
     }
-    report.complete = !more && !stop;
+    report.complete = !more && !stop && !report.interrupted;
   }
   if (options.progress != nullptr) {
     Progress(options, report, options.runs);

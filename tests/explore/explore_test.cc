@@ -237,5 +237,24 @@ TEST(ExploreReplayFromEnvironment, RunsOnlyTheNamedRunWithItsTrace) {
   EXPECT_THAT(progress.str(), HasSubstr("rule=requester.release-without-abort"));
 }
 
+// The command line's progress line and Ctrl-C: each judged run is reported,
+// and a stop request ends the campaign with the report so far.
+TEST(ExploreCampaign, ReportsEachRunAndStopsWhenAsked) {
+  ThreeWriters world;
+  ExploreOptions options;
+  options.runs = 50;
+  std::vector<ExploreProgress> seen;
+  options.on_run = [&seen](const ExploreProgress& p) { seen.push_back(p); };
+  options.should_stop = [&seen] { return seen.size() >= 7; };
+  ExploreReport report = Explore(options, std::ref(world));
+  EXPECT_TRUE(report.interrupted);
+  EXPECT_EQ(report.runs, 7u);
+  ASSERT_EQ(seen.size(), 7u);
+  EXPECT_EQ(seen.back().runs, 7u);
+  EXPECT_EQ(seen.back().total, 50u);
+  EXPECT_THAT(report.Summary(), HasSubstr("7 runs"));
+  EXPECT_THAT(report.Summary(), HasSubstr("interrupted"));
+}
+
 }  // namespace
 }  // namespace vssemu::broken

@@ -1,10 +1,10 @@
 // vssemu fuzz / replay: explore a scenario's orderings and faults, and replay
 // one run of it (docs/exploration.md).
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
 #include <optional>
 #include <string>
 
@@ -15,6 +15,7 @@
 #include "scenario/scenario_loader.h"
 #include "vssemu/command_line.h"
 #include "vssemu/commands.h"
+#include "vssemu/progress_line.h"
 #include "vssemu/regression_files.h"
 #include "vssemu/terminal.h"
 
@@ -33,7 +34,8 @@ constexpr const char* kFuzzDescription =
 
 constexpr const char* kFuzzFooter =
     "Exit codes: 0 no failure, 1 a failure was found, 2 bad usage, 3 the\n"
-    "scenario could not be loaded.";
+    "scenario could not be loaded, 130 interrupted (Ctrl-C) after printing\n"
+    "the summary so far.";
 
 constexpr const char* kReplayDescription =
     "Runs one run of a fuzz campaign again and prints its trace and verdict:\n"
@@ -57,6 +59,10 @@ struct Args {
   size_t jobs = 1;                // -j N.
   std::chrono::milliseconds timeout{60000};
 };
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void OnInterrupt(int) { g_interrupted = 1; }
 
 // Parses args; on a problem, or after --help or --version, returns the
 // exit code.
@@ -239,9 +245,15 @@ int RunFuzz(const std::vector<std::string>& argv) {
     if (args.runs == 1000) options.runs = static_cast<size_t>(-1);
     options.replay_command += " --exhaustive";
   }
-  // The progress bar only on a terminal; the summary always, on stdout.
+  // The progress line only on a terminal; the summary always, on stdout.
   const bool bar = !args.quiet && ColourTerminal(stderr);
-  options.progress = bar ? &std::cerr : nullptr;
+  options.progress = nullptr;
+  ProgressLine line(stderr);
+  if (bar) options.on_run = [&line](const ExploreProgress& p) { line.Update(p); };
+  // Ctrl-C ends the campaign after the run in progress: the summary so far.
+  g_interrupted = 0;
+  void (*previous)(int) = std::signal(SIGINT, OnInterrupt);
+  options.should_stop = [] { return g_interrupted != 0; };
   options.replay_command_tail = ExecTail(args);
   const ExecRequest program = ProgramRequest(args, *s);
   if (args.jobs > 1 && program.program.empty()) {
@@ -255,7 +267,9 @@ int RunFuzz(const std::vector<std::string>& argv) {
   explore::Runner runner = program.program.empty() ? explore::ScenarioRunner(*s)
                                                    : ExecRunner(*s, program);
   ExploreReport report = explore::ExploreWith(options, runner);
-  if (!bar) std::fputs(report.Summary().c_str(), stdout);
+  std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
+  if (bar) line.Finish();
+  std::fputs(report.Summary().c_str(), stdout);
   if (args.trace) {
     for (const ExploreFailure& f : report.failures) {
       std::printf("--- trace of %s (seed %llu)\n%s", f.rule.c_str(),
@@ -263,6 +277,7 @@ int RunFuzz(const std::vector<std::string>& argv) {
     }
   }
   Pin(args, *s, options, report, program);
+  if (report.interrupted) return kExitInterrupted;
   return report.ok() ? kExitOk : kExitFailure;
 }
 

@@ -42,6 +42,14 @@ enum class ExploreMode {
   kExhaustive,  // Runs every path of the choice tree, depth first.
 };
 
+// Where a campaign is, after each run (ExploreOptions::on_run).
+struct ExploreProgress {
+  size_t runs = 0;             // Judged so far.
+  size_t total = 0;            // Seeded: the campaign's runs; exhaustive: 0.
+  size_t failure_classes = 0;  // Found so far.
+  size_t runs_with_faults = 0;
+};
+
 struct ExploreOptions {
   // Each run's options; their exploration member says which choice points
   // and fault kinds are in play. Violations are always recorded (strictness
@@ -63,6 +71,12 @@ struct ExploreOptions {
   bool shrink = true;
   // Where a progress bar and the summary go (NULL: nowhere).
   std::ostream* progress = nullptr;
+  // Called after each run is judged (a command line draws its progress
+  // line with it, on the wall clock that exploration itself never reads).
+  std::function<void(const ExploreProgress&)> on_run;
+  // Asked after each run: true ends the campaign there (Ctrl-C), and the
+  // report so far comes back with interrupted set.
+  std::function<bool()> should_stop;
   // The command that reruns the campaign, for the replay hints ("vssemu
   // replay x.xml"); empty: the hints name VSSEMU_REPLAY.
   std::string replay_command;
@@ -111,6 +125,8 @@ struct ExploreReport {
   std::map<std::string, size_t> classes;
   // How many runs fired at least one fault.
   size_t runs_with_faults = 0;
+  // The campaign was ended by ExploreOptions::should_stop.
+  bool interrupted = false;
 
   bool ok() const { return failures.empty(); }
   // Returns the summary the progress stream ends with.
