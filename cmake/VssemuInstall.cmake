@@ -17,8 +17,10 @@ install(DIRECTORY emulator/include/sdk emulator/include/vssemu
                   emulator/include/winshim emulator/include/atl
         DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
-# The scenario layer's headers (the reference requester, scenario files).
-install(DIRECTORY emulator/scenario DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
+# The scenario layer's headers (scenario files) and the reference
+# requester's.
+install(DIRECTORY emulator/scenario emulator/reference_requester
+        DESTINATION ${VSSEMU_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
 # The internal headers those include (their closure, kept exact so that
 # nothing else of the emulator's inside becomes an interface).
@@ -40,7 +42,7 @@ set(VSSEMU_INSTALLED_TARGETS
     vssemu_bcd vssemu_metadata vssemu_trace vssemu_paths vssemu_platform
     vssemu_provider
     vssemu_coordinator
-    vssemu_adapters vssemu_exports vssemu_scenario vssemu_explore
+    vssemu_adapters vssemu_exports vssemu_reference_requester vssemu_scenario vssemu_explore
     vssemu_dropin vssemu_emulator)
 if(TARGET vssemu_winshim)
   list(APPEND VSSEMU_INSTALLED_TARGETS vssemu_winshim)

@@ -19,8 +19,8 @@
 #include "coordinator/provider_steps.h"
 #include "coordinator/writer_events.h"
 #include "metadata/wmd_model.h"
-#include "scenario/reference_requester.h"
-#include "scenario/reference_restore.h"
+#include "reference_requester/reference_requester.h"
+#include "reference_requester/reference_restore.h"
 #include "sim/choice_source.h"
 
 namespace vssemu::scenario {

@@ -11,8 +11,8 @@
 #include "metadata/xml_util.h"
 #include "paths/host_mapping.h"
 #include "paths/vss_paths.h"
-#include "scenario/backup_media.h"
-#include "scenario/writer_files.h"
+#include "reference_requester/backup_media.h"
+#include "reference_requester/writer_files.h"
 
 namespace vssemu::scenario {
 namespace {

@@ -16,8 +16,8 @@
 #include <vssemu/emulator.h>
 #include <vssemu/host_paths.h>
 
-#include "scenario/reference_requester.h"
-#include "scenario/reference_restore.h"
+#include "reference_requester/reference_requester.h"
+#include "reference_requester/reference_restore.h"
 
 namespace vssemu::scenario {
 namespace {

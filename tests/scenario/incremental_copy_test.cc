@@ -12,7 +12,7 @@
 
 #include <vssemu/emulator.h>
 
-#include "scenario/reference_requester.h"
+#include "reference_requester/reference_requester.h"
 
 namespace vssemu::scenario {
 namespace {

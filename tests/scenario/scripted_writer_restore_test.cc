@@ -15,7 +15,7 @@
 
 #include "com/bstr.h"
 #include "metadata/bcd_xml.h"
-#include "scenario/reference_requester.h"
+#include "reference_requester/reference_requester.h"
 #include "scenario/scenario_loader.h"
 #include "scenario/scripted_writer.h"
 

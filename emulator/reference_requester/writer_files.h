@@ -7,8 +7,8 @@
 // so the same code serves live metadata (GetWriterMetadata) and stored
 // documents (CreateVssExamineWriterMetadata). Paths are kept without a
 // trailing backslash; comparisons ignore letter case, as Windows does.
-#ifndef VSSEMU_SCENARIO_WRITER_FILES_H_
-#define VSSEMU_SCENARIO_WRITER_FILES_H_
+#ifndef VSSEMU_REFERENCE_REQUESTER_WRITER_FILES_H_
+#define VSSEMU_REFERENCE_REQUESTER_WRITER_FILES_H_
 
 #include <string>
 #include <string_view>
@@ -19,7 +19,7 @@
 #include <vswriter.h>
 #include <vsbackup.h>
 
-#include "scenario/backup_media.h"
+#include "reference_requester/backup_media.h"
 
 namespace vssemu::scenario {
 
@@ -74,4 +74,4 @@ bool InFileSet(const MediaFileSet& set, std::wstring_view folder,
 
 }  // namespace vssemu::scenario
 
-#endif  // VSSEMU_SCENARIO_WRITER_FILES_H_
+#endif  // VSSEMU_REFERENCE_REQUESTER_WRITER_FILES_H_

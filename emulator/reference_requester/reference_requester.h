@@ -18,8 +18,8 @@
 // in a failed state) and still releases everything; once PrepareForBackup
 // has succeeded, it calls AbortBackup before releasing unless BackupComplete
 // was reached (spec 4.3). It never throws.
-#ifndef VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
-#define VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
+#ifndef VSSEMU_REFERENCE_REQUESTER_REFERENCE_REQUESTER_H_
+#define VSSEMU_REFERENCE_REQUESTER_REFERENCE_REQUESTER_H_
 
 #include <filesystem>
 #include <functional>
@@ -31,7 +31,7 @@
 #include <vswriter.h>
 #include <vsbackup.h>
 
-#include "scenario/backup_media.h"
+#include "reference_requester/backup_media.h"
 
 namespace vssemu::scenario {
 
@@ -159,4 +159,4 @@ BackupResult RunBackup(const BackupPlan& plan);
 
 }  // namespace vssemu::scenario
 
-#endif  // VSSEMU_SCENARIO_REFERENCE_REQUESTER_H_
+#endif  // VSSEMU_REFERENCE_REQUESTER_REFERENCE_REQUESTER_H_

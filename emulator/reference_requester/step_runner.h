@@ -5,14 +5,14 @@
 // Contract: the first failure recorded wins (its HRESULT and step name);
 // after_step runs after every step that succeeded (an asynchronous call
 // once its operation finished). Never throws.
-#ifndef VSSEMU_SCENARIO_STEP_RUNNER_H_
-#define VSSEMU_SCENARIO_STEP_RUNNER_H_
+#ifndef VSSEMU_REFERENCE_REQUESTER_STEP_RUNNER_H_
+#define VSSEMU_REFERENCE_REQUESTER_STEP_RUNNER_H_
 
 #include <functional>
 #include <string>
 #include <vector>
 
-#include "scenario/reference_requester.h"
+#include "reference_requester/reference_requester.h"
 
 namespace vssemu::scenario {
 
@@ -60,4 +60,4 @@ class StepRunner {
 
 }  // namespace vssemu::scenario
 
-#endif  // VSSEMU_SCENARIO_STEP_RUNNER_H_
+#endif  // VSSEMU_REFERENCE_REQUESTER_STEP_RUNNER_H_

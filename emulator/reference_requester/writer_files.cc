@@ -1,5 +1,5 @@
 // Reading file sets out of writer metadata through the SDK interfaces.
-#include "scenario/writer_files.h"
+#include "reference_requester/writer_files.h"
 
 #include "paths/vss_paths.h"
 

@@ -26,16 +26,16 @@
 //
 // Contract: as RunBackup: stops at the first failure, releases everything,
 // never throws.
-#ifndef VSSEMU_SCENARIO_REFERENCE_RESTORE_H_
-#define VSSEMU_SCENARIO_REFERENCE_RESTORE_H_
+#ifndef VSSEMU_REFERENCE_REQUESTER_REFERENCE_RESTORE_H_
+#define VSSEMU_REFERENCE_REQUESTER_REFERENCE_RESTORE_H_
 
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
-#include "scenario/backup_media.h"
-#include "scenario/reference_requester.h"
+#include "reference_requester/backup_media.h"
+#include "reference_requester/reference_requester.h"
 
 namespace vssemu::scenario {
 
@@ -95,4 +95,4 @@ std::vector<std::string> VerifyRestoredFiles(const RestorePlan& plan,
 
 }  // namespace vssemu::scenario
 
-#endif  // VSSEMU_SCENARIO_REFERENCE_RESTORE_H_
+#endif  // VSSEMU_REFERENCE_REQUESTER_REFERENCE_RESTORE_H_

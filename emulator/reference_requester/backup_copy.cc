@@ -1,5 +1,5 @@
 // Copying a backup's files from its shadow copies to the media.
-#include "scenario/backup_copy.h"
+#include "reference_requester/backup_copy.h"
 
 #include <algorithm>
 #include <chrono>
@@ -15,8 +15,8 @@
 #include "paths/host_mapping.h"
 #include "paths/path_text.h"
 #include "paths/vss_paths.h"
-#include "scenario/backup_media.h"
-#include "scenario/writer_files.h"
+#include "reference_requester/backup_media.h"
+#include "reference_requester/writer_files.h"
 
 namespace vssemu::scenario {
 namespace {

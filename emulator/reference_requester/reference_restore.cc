@@ -1,4 +1,4 @@
-#include "scenario/reference_restore.h"
+#include "reference_requester/reference_restore.h"
 
 #include <fstream>
 #include <iterator>
@@ -12,8 +12,8 @@
 #include "metadata/xml_util.h"
 #include "paths/host_mapping.h"
 #include "paths/vss_paths.h"
-#include "scenario/step_runner.h"
-#include "scenario/writer_files.h"
+#include "reference_requester/step_runner.h"
+#include "reference_requester/writer_files.h"
 
 namespace vssemu::scenario {
 namespace {

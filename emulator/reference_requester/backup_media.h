@@ -17,8 +17,8 @@
 // Contract: nothing here throws; failures come back as HRESULTs
 // (VSS_E_OBJECT_NOT_FOUND for a missing media file, E_FAIL for a host I/O
 // error) together with a message naming the VSS path, never a host path.
-#ifndef VSSEMU_SCENARIO_BACKUP_MEDIA_H_
-#define VSSEMU_SCENARIO_BACKUP_MEDIA_H_
+#ifndef VSSEMU_REFERENCE_REQUESTER_BACKUP_MEDIA_H_
+#define VSSEMU_REFERENCE_REQUESTER_BACKUP_MEDIA_H_
 
 #include <cstdint>
 #include <filesystem>
@@ -85,4 +85,4 @@ int64_t CopyHostFile(const std::filesystem::path& from,
 
 }  // namespace vssemu::scenario
 
-#endif  // VSSEMU_SCENARIO_BACKUP_MEDIA_H_
+#endif  // VSSEMU_REFERENCE_REQUESTER_BACKUP_MEDIA_H_

@@ -1,4 +1,4 @@
-#include "scenario/step_runner.h"
+#include "reference_requester/step_runner.h"
 
 #include <vsserror.h>
 

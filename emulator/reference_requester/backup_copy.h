@@ -16,12 +16,12 @@
 // A volume without files (no host folder) contributes nothing; a file set on
 // a volume that is not in the snapshot set fails the copy with
 // VSS_E_OBJECT_NOT_FOUND, as a requester that forgot a volume would.
-#ifndef VSSEMU_SCENARIO_BACKUP_COPY_H_
-#define VSSEMU_SCENARIO_BACKUP_COPY_H_
+#ifndef VSSEMU_REFERENCE_REQUESTER_BACKUP_COPY_H_
+#define VSSEMU_REFERENCE_REQUESTER_BACKUP_COPY_H_
 
 #include <string>
 
-#include "scenario/reference_requester.h"
+#include "reference_requester/reference_requester.h"
 
 namespace vssemu::scenario {
 
@@ -32,4 +32,4 @@ HRESULT CopyBackupFiles(IVssBackupComponents* backup, const BackupPlan& plan,
 
 }  // namespace vssemu::scenario
 
-#endif  // VSSEMU_SCENARIO_BACKUP_COPY_H_
+#endif  // VSSEMU_REFERENCE_REQUESTER_BACKUP_COPY_H_

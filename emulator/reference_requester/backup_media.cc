@@ -1,5 +1,5 @@
 // Backup media: the media layout, the manifest, and host file copies.
-#include "scenario/backup_media.h"
+#include "reference_requester/backup_media.h"
 
 #include <pugixml.hpp>
 
