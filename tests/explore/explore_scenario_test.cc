@@ -17,7 +17,7 @@ using ::testing::HasSubstr;
 
 scenario::Scenario World() {
   scenario::LoadResult loaded = scenario::LoadScenarioFile(
-      std::string(VSSEMU_SOURCE_DIR) + "/tests/explore/data/three-writers-world.xml");
+      std::string(VSSEMU_SOURCE_DIR) + "/examples/requester_developer/scenarios/three-writers.xml");
   EXPECT_TRUE(loaded) << loaded.ErrorText();
   return loaded ? *loaded.scenario : scenario::Scenario();
 }

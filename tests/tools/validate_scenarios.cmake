@@ -9,7 +9,7 @@ endforeach()
 
 set(schema "${SOURCE_DIR}/scenarios/scenario.xsd")
 file(GLOB_RECURSE scenario_files "${SOURCE_DIR}/scenarios/*.xml")
-file(GLOB example_files "${SOURCE_DIR}/examples/writer_author/scenarios/*.xml")
+file(GLOB example_files "${SOURCE_DIR}/examples/*/scenarios/*.xml")
 # The scenarios of the drop-in library's tests (programs run by --exec).
 file(GLOB dropin_files "${SOURCE_DIR}/tests/dropin/*.xml")
 list(APPEND scenario_files ${example_files} ${dropin_files})
