@@ -69,17 +69,20 @@ void OnInterrupt(int) { g_interrupted = 1; }
 std::optional<int> Parse(const char* command, const std::vector<std::string>& given,
                          bool replay, Args* out) {
   std::vector<std::string> args = given;
-  std::string exec_error;
-  out->exec = SplitExec(&args, &exec_error);
+  CLI::App app;
+  SetUpCommand(app, command, replay ? kReplayDescription : kFuzzDescription,
+               replay ? kReplayFooter : kFuzzFooter);
+  ProgramOptions program;
+  const std::string exec_error = AddProgramOptions(
+      app, &args,
+      "explore a requester program, each run a process of it under vssemu's vssapi "
+      "library (docs/drop-in.md)",
+      &program);
   if (!exec_error.empty()) {
     std::fprintf(stderr, "vssemu %s: %s\n", command, exec_error.c_str());
     return kExitUsage;
   }
-  CLI::App app;
-  SetUpCommand(app, command, replay ? kReplayDescription : kFuzzDescription,
-               replay ? kReplayFooter : kFuzzFooter);
   std::string faults;
-  unsigned timeout_s = 60;
   CLI::Option* seed_option = AddSeedOption(
       app, &out->seed, replay ? "the run's seed" : "the first seed (default: the scenario's)");
   if (replay) seed_option->required();
@@ -88,13 +91,6 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& gi
       replay ? "as for fuzz (must match the campaign)"
              : "fault kinds, comma-separated: provider, flush, hold, freeze-timeout, writer, "
                "user; or none (default: all)");
-  app.add_option("--timeout", timeout_s,
-                 "a program still running after this many seconds is killed and the run "
-                 "fails with exec.hang (default 60)")
-      ->check(CLI::Range(1u, 86400u));
-  app.add_flag("--exec")->description(
-      "-- PROGRAM [ARGS...], last: explore a requester program, each run a process of it "
-      "under vssemu's vssapi library (docs/drop-in.md)");
   if (replay) {
     app.add_option("--choices", out->choices, "the run's choices");
   } else {
@@ -124,7 +120,8 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& gi
   app.add_option("scenario", out->file, "the scenario file")->required();
   if (std::optional<int> code = ParseCommand(app, args)) return *code;
   if (faults_option->count() > 0) out->faults = faults;
-  out->timeout = std::chrono::seconds(timeout_s);
+  out->exec = program.command;
+  out->timeout = std::chrono::seconds(program.timeout_seconds);
   return std::nullopt;
 }
 

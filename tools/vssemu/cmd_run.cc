@@ -191,34 +191,31 @@ int RunScenarios(const std::vector<std::string>& args) {
   std::optional<uint64_t> seed;
   std::string format = "text", junit;
   bool quiet = false, trace = false;
-  ProgramChoice program;
   std::vector<std::string> inputs;
   std::vector<std::string> rest = args;
-  std::string exec_error;
-  program.command = SplitExec(&rest, &exec_error);
+  CLI::App app;
+  SetUpCommand(app, "run", "Runs scenarios and checks their expectations.", kRunFooter);
+  ProgramOptions given;
+  const std::string exec_error = AddProgramOptions(
+      app, &rest,
+      "run PROGRAM as each scenario's requester, a child process with vssemu's vssapi "
+      "library, judged from outside",
+      &given);
   if (!exec_error.empty()) {
     std::fprintf(stderr, "vssemu run: %s\n", exec_error.c_str());
     return kExitUsage;
   }
-  CLI::App app;
-  SetUpCommand(app, "run", "Runs scenarios and checks their expectations.", kRunFooter);
   AddSeedOption(app, &seed, "replace every scenario's seed");
   app.add_option("--format", format, "trace format: text (default), json, mermaid, chrome")
       ->check(CLI::IsMember({"text", "json", "mermaid", "chrome"}));
   app.add_flag("--trace", trace, "print the trace even when running several");
   app.add_flag("--quiet", quiet, "print no trace, only results");
   app.add_option("--junit", junit, "write a JUnit XML report");
-  unsigned timeout_s = 60;
-  app.add_option("--timeout", timeout_s,
-                 "seconds after which a program still running is killed and reported "
-                 "as hung (default 60)")
-      ->check(CLI::Range(1u, 86400u));
-  app.add_flag("--exec")->description(
-      "-- PROGRAM [ARGS...], last: run PROGRAM as each scenario's requester, "
-      "a child process with vssemu's vssapi library, judged from outside");
   app.add_option("scenarios", inputs, "scenario files or folders")->required();
   if (std::optional<int> code = ParseCommand(app, rest)) return *code;
-  program.timeout = std::chrono::seconds(timeout_s);
+  ProgramChoice program;
+  program.command = given.command;
+  program.timeout = std::chrono::seconds(given.timeout_seconds);
   std::vector<std::string> files;
   if (!Files("run", inputs, &files) && files.empty()) return kExitInput;
   const bool single = files.size() == 1;

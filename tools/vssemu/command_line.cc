@@ -49,6 +49,18 @@ CLI::Option* AddSeedOption(CLI::App& app, std::optional<uint64_t>* seed,
       ->type_name("SEED");
 }
 
+std::string AddProgramOptions(CLI::App& app, std::vector<std::string>* args,
+                              const std::string& exec_help, ProgramOptions* out) {
+  std::string error;
+  out->command = SplitExec(args, &error);
+  app.add_option("--timeout", out->timeout_seconds,
+                 "seconds after which a program still running is killed with its process "
+                 "tree and reported as hung (default 60)")
+      ->check(CLI::Range(1u, 86400u));
+  app.add_flag("--exec")->description("-- PROGRAM [ARGS...], last on the line: " + exec_help);
+  return error;
+}
+
 std::vector<std::string> SplitExec(std::vector<std::string>* args, std::string* error) {
   auto exec = std::find(args->begin(), args->end(), "--exec");
   if (exec == args->end()) return {};

@@ -32,6 +32,18 @@ std::optional<int> ParseCommand(CLI::App& app, const std::vector<std::string>& a
 CLI::Option* AddSeedOption(CLI::App& app, std::optional<uint64_t>* seed,
                            const std::string& description);
 
+// What the commands that run a requester program take: --exec -- PROGRAM
+// [ARGS...] (last on the line) and --timeout SECONDS.
+struct ProgramOptions {
+  std::vector<std::string> command;  // The program and its arguments.
+  unsigned timeout_seconds = 60;
+};
+
+// Takes --exec and the program off *args (SplitExec) into *out and adds
+// --timeout, and --exec to the help, to app. Returns "" or the usage error.
+std::string AddProgramOptions(CLI::App& app, std::vector<std::string>* args,
+                              const std::string& exec_help, ProgramOptions* out);
+
 // Takes "--exec [--] PROGRAM [ARGS...]" off the end of *args: the program
 // and its arguments are the program's, never options of vssemu. Returns
 // the program and its arguments, empty when --exec is absent; sets *error
