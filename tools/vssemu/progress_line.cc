@@ -6,21 +6,34 @@ ProgressLine::ProgressLine(std::FILE* out) : out_(out), start_(Clock::now()) {}
 
 std::string ProgressLine::Text(const ExploreProgress& p,
                                std::chrono::duration<double> elapsed) {
+  // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on
+  // a literal added to a temporary string.
   constexpr size_t kWidth = 30;
-  std::string text = "[";
   size_t filled = p.total == 0 ? kWidth : p.runs * kWidth / p.total;
   if (filled > kWidth) filled = kWidth;
-  text += std::string(filled, '#') + std::string(kWidth - filled, '.') + "] ";
+  std::string text = "[";
+  text.append(filled, '#');
+  text.append(kWidth - filled, '.');
+  text += "] ";
   text += std::to_string(p.runs);
-  if (p.total != 0) text += "/" + std::to_string(p.total);
-  text += " runs, " + std::to_string(p.failure_classes) + " failure class(es)";
+  if (p.total != 0) {
+    text += '/';
+    text += std::to_string(p.total);
+  }
+  text += " runs, ";
+  text += std::to_string(p.failure_classes);
+  text += " failure class(es)";
   const double seconds = elapsed.count();
   if (seconds > 0 && p.runs > 0) {
     const double rate = static_cast<double>(p.runs) / seconds;
-    text += ", " + std::to_string(static_cast<long long>(rate + 0.5)) + " runs/s";
+    text += ", ";
+    text += std::to_string(static_cast<long long>(rate + 0.5));
+    text += " runs/s";
     if (p.total > p.runs && rate > 0) {
       const double left = static_cast<double>(p.total - p.runs) / rate;
-      text += ", " + std::to_string(static_cast<long long>(left + 0.5)) + " s left";
+      text += ", ";
+      text += std::to_string(static_cast<long long>(left + 0.5));
+      text += " s left";
     }
   }
   return text;
