@@ -17,6 +17,9 @@ void SetUpCommand(CLI::App& app, const std::string& name, const std::string& des
   app.footer(footer);
   app.set_version_flag("--version", VersionText(), "print the version and exit");
   app.get_formatter()->column_width(28);
+  // Options are written --name on every platform: "/tmp/x.xml" is a path,
+  // not a Windows-style option.
+  app.allow_windows_style_options(false);
 }
 
 std::optional<int> ParseCommand(CLI::App& app, const std::vector<std::string>& args) {
