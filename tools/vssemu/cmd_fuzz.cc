@@ -55,9 +55,8 @@ struct Args {
   std::optional<std::string> regressions;  // "" with --no-regressions.
   bool exhaustive = false, keep_going = false, shrink = true, trace = false,
        quiet = false;
-  std::vector<std::string> exec;  // --exec: the program and its arguments.
-  size_t jobs = 1;                // -j N.
-  std::chrono::milliseconds timeout{60000};
+  ProgramOptions program;  // --exec and --timeout.
+  size_t jobs = 1;         // -j N.
 };
 
 volatile std::sig_atomic_t g_interrupted = 0;
@@ -72,12 +71,11 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& gi
   CLI::App app;
   SetUpCommand(app, command, replay ? kReplayDescription : kFuzzDescription,
                replay ? kReplayFooter : kFuzzFooter);
-  ProgramOptions program;
   const std::string exec_error = AddProgramOptions(
       app, &args,
       "explore a requester program, each run a process of it under vssemu's vssapi "
       "library (docs/drop-in.md)",
-      &program);
+      &out->program);
   if (!exec_error.empty()) {
     std::fprintf(stderr, "vssemu %s: %s\n", command, exec_error.c_str());
     return kExitUsage;
@@ -120,8 +118,6 @@ std::optional<int> Parse(const char* command, const std::vector<std::string>& gi
   app.add_option("scenario", out->file, "the scenario file")->required();
   if (std::optional<int> code = ParseCommand(app, args)) return *code;
   if (faults_option->count() > 0) out->faults = faults;
-  out->exec = program.command;
-  out->timeout = std::chrono::seconds(program.timeout_seconds);
   return std::nullopt;
 }
 
@@ -148,7 +144,7 @@ std::optional<scenario::Scenario> Load(const char* command, const Args& args) {
     return std::nullopt;
   }
   const scenario::RequesterWorkload& r = loaded.scenario->requester;
-  if (r.external && !r.exec && args.exec.empty()) {
+  if (r.external && !r.exec && args.program.command.empty()) {
     std::fprintf(stderr,
                  "vssemu %s: %s: the requester is external (the test's own "
                  "code): explore it with vssemu::Explore in the test, or run "
@@ -159,26 +155,10 @@ std::optional<scenario::Scenario> Load(const char* command, const Args& args) {
   return std::move(*loaded.scenario);
 }
 
-// The program a run starts, from --exec or the scenario; empty program
-// when the scenario runs in this process.
-ExecRequest ProgramRequest(const Args& args, const scenario::Scenario& s) {
-  ExecRequest request;
-  request.scenario_file = args.file;
-  request.timeout = args.timeout;
-  if (!args.exec.empty()) {
-    request.program = args.exec.front();
-    request.args.assign(args.exec.begin() + 1, args.exec.end());
-  } else if (s.requester.exec) {
-    request.program = s.requester.program;
-    request.args = s.requester.args;
-  }
-  return request;
-}
-
 // The --exec part of a replay line, which comes last.
 std::string ExecTail(const Args& args) {
   std::string tail;
-  for (const std::string& a : args.exec) tail += " " + a;
+  for (const std::string& a : args.program.command) tail += " " + a;
   return tail.empty() ? "" : " --exec --" + tail;
 }
 
@@ -202,7 +182,7 @@ void Pin(const Args& args, const scenario::Scenario& s,
     pin.emplace();
     pin->folder = dir;
     pin->runner = PinnedCandidateRunner(program);
-    if (!args.exec.empty()) {
+    if (!args.program.command.empty()) {
       // A path leads from the pinned file's folder; a bare name stays one
       // (looked up on PATH).
       const std::string found = FindProgram(program.program);
@@ -252,7 +232,7 @@ int RunFuzz(const std::vector<std::string>& argv) {
   void (*previous)(int) = std::signal(SIGINT, OnInterrupt);
   options.should_stop = [] { return g_interrupted != 0; };
   options.replay_command_tail = ExecTail(args);
-  const ExecRequest program = ProgramRequest(args, *s);
+  const ExecRequest program = ProgramRequest(args.program, args.file, *s);
   if (args.jobs > 1 && program.program.empty()) {
     std::fprintf(stderr,
                  "vssemu fuzz: -j runs programs at once (--exec, or a scenario "
@@ -285,7 +265,7 @@ int RunReplay(const std::vector<std::string>& argv) {
   if (!s) return kExitInput;
   ExploreOptions options = explore::ScenarioExploreOptions(*s);
   if (!ApplyFaults("replay", args, &options)) return kExitUsage;
-  const ExecRequest program = ProgramRequest(args, *s);
+  const ExecRequest program = ProgramRequest(args.program, args.file, *s);
   explore::Runner runner = program.program.empty() ? explore::ScenarioRunner(*s)
                                                    : ExecRunner(*s, program);
   ExploreFailure run = explore::ReplayWith(options, *args.seed, args.choices, runner);

@@ -138,34 +138,18 @@ std::string VerdictLine(const scenario::Scenario& s, const scenario::RunResult& 
   return line;
 }
 
-// The program a scenario runs as its requester, from the command line
-// (--exec) or from the scenario (workload="exec").
-struct ProgramChoice {
-  std::vector<std::string> command;  // From --exec: program, then args.
-  std::chrono::milliseconds timeout{60000};
-};
-
 // Runs one loaded scenario: in process, pinned, or around a program.
 // *program_failed is set when the program could not be run at all.
 scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
                            std::optional<uint64_t> seed,
-                           const ProgramChoice& program, bool* not_started) {
-  if (program.command.empty() && !s.requester.exec) {
+                           const ProgramOptions& program, bool* not_started) {
+  ExecRequest request = ProgramRequest(program, file, s);
+  if (request.program.empty()) {
     // A scenario with <explore> pins one exploring run: that run, judged
     // as `vssemu fuzz` judges runs.
     return s.pinned ? explore::RunPinned(s, seed) : scenario::RunScenario(s, seed);
   }
-  ExecRequest request;
-  request.scenario_file = file;
-  if (!program.command.empty()) {
-    request.program = program.command.front();
-    request.args.assign(program.command.begin() + 1, program.command.end());
-  } else {
-    request.program = s.requester.program;
-    request.args = s.requester.args;
-  }
   request.seed = seed;
-  request.timeout = program.timeout;
   if (s.pinned) {
     // A pinned run of the program: judged as `vssemu fuzz --exec` judges
     // runs, each run a process of the program.
@@ -195,12 +179,12 @@ int RunScenarios(const std::vector<std::string>& args) {
   std::vector<std::string> rest = args;
   CLI::App app;
   SetUpCommand(app, "run", "Runs scenarios and checks their expectations.", kRunFooter);
-  ProgramOptions given;
+  ProgramOptions program;
   const std::string exec_error = AddProgramOptions(
       app, &rest,
       "run PROGRAM as each scenario's requester, a child process with vssemu's vssapi "
       "library, judged from outside",
-      &given);
+      &program);
   if (!exec_error.empty()) {
     std::fprintf(stderr, "vssemu run: %s\n", exec_error.c_str());
     return kExitUsage;
@@ -213,9 +197,6 @@ int RunScenarios(const std::vector<std::string>& args) {
   app.add_option("--junit", junit, "write a JUnit XML report");
   app.add_option("scenarios", inputs, "scenario files or folders")->required();
   if (std::optional<int> code = ParseCommand(app, rest)) return *code;
-  ProgramChoice program;
-  program.command = given.command;
-  program.timeout = std::chrono::seconds(given.timeout_seconds);
   std::vector<std::string> files;
   if (!Files("run", inputs, &files) && files.empty()) return kExitInput;
   const bool single = files.size() == 1;

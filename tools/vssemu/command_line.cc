@@ -52,6 +52,21 @@ CLI::Option* AddSeedOption(CLI::App& app, std::optional<uint64_t>* seed,
       ->type_name("SEED");
 }
 
+ExecRequest ProgramRequest(const ProgramOptions& options, const std::string& file,
+                           const scenario::Scenario& scenario) {
+  ExecRequest request;
+  request.scenario_file = file;
+  request.timeout = std::chrono::seconds(options.timeout_seconds);
+  if (!options.command.empty()) {
+    request.program = options.command.front();
+    request.args.assign(options.command.begin() + 1, options.command.end());
+  } else if (scenario.requester.exec) {
+    request.program = scenario.requester.program;
+    request.args = scenario.requester.args;
+  }
+  return request;
+}
+
 std::string AddProgramOptions(CLI::App& app, std::vector<std::string>* args,
                               const std::string& exec_help, ProgramOptions* out) {
   std::string error;

@@ -12,6 +12,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "exec/exec_run.h"
+#include "scenario/scenario_model.h"
+
 namespace vssemu::tools {
 
 // The version `--version` prints.
@@ -38,6 +41,12 @@ struct ProgramOptions {
   std::vector<std::string> command;  // The program and its arguments.
   unsigned timeout_seconds = 60;
 };
+
+// The program a scenario runs as its requester: the one --exec gives, else
+// the scenario's own (workload="exec"); an empty program when the scenario
+// runs in this process. file is the scenario's file.
+ExecRequest ProgramRequest(const ProgramOptions& options, const std::string& file,
+                           const scenario::Scenario& scenario);
 
 // Takes --exec and the program off *args (SplitExec) into *out and adds
 // --timeout, and --exec to the help, to app. Returns "" or the usage error.
