@@ -126,8 +126,6 @@ void Report(Session* s, const std::string& failure) {
   }
 }
 
-// At process exit: what is left queued runs, then the end-of-run checks
-// and the scenario's expectations.
 // A writer program's end-of-run checks, once its writers are gone: what
 // they report that the scenario does not expect is a failure of the run,
 // judged after its expectations.
@@ -151,6 +149,8 @@ void CheckWriterProgramEnd(Session* s) {
   }
 }
 
+// At process exit: what is left queued runs, then the end-of-run checks
+// and the scenario's expectations.
 void Finish() {
   Session* s = g_session;
   if (s == nullptr || s->emulator == nullptr) return;
@@ -182,13 +182,9 @@ std::unique_ptr<sim::ChoiceSource> ExploringChoices(const Environment& e,
     if (source == nullptr) *why = std::string(kChoicesVariable) + ": " + error;
     return source;
   }
-  if (e.replay_choices.empty()) return std::make_unique<sim::SeededChoices>(seed);
-  auto log = explore::ChoicesFromText(e.replay_choices, &error);
-  if (!log) {
-    *why = std::string(kReplayVariable) + ": " + error;
-    return nullptr;
-  }
-  return std::make_unique<sim::ReplayChoices>(std::move(*log));
+  auto source = explore::ReplaySource(seed, e.replay_choices, &error);
+  if (source == nullptr) *why = std::string(kReplayVariable) + ": " + error;
+  return source;
 }
 
 // Prepares an exploring run: the scenario's exploration options (or the

@@ -80,4 +80,12 @@ std::optional<std::vector<sim::Choice>> ChoicesFromText(std::string_view text,
   return log;
 }
 
+std::unique_ptr<sim::ChoiceSource> ReplaySource(uint64_t seed, std::string_view choices,
+                                                std::string* error) {
+  if (choices.empty()) return std::make_unique<sim::SeededChoices>(seed);
+  std::optional<std::vector<sim::Choice>> log = ChoicesFromText(choices, error);
+  if (!log) return nullptr;
+  return std::make_unique<sim::ReplayChoices>(std::move(*log));
+}
+
 }  // namespace vssemu::explore

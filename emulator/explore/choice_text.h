@@ -6,6 +6,8 @@
 #ifndef VSSEMU_EXPLORE_CHOICE_TEXT_H_
 #define VSSEMU_EXPLORE_CHOICE_TEXT_H_
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +25,12 @@ std::string ChoicesToText(const std::vector<sim::Choice>& log);
 // expected).
 std::optional<std::vector<sim::Choice>> ChoicesFromText(std::string_view text,
                                                         std::string* error);
+
+// The choices of a replayed run: the seed's own (SeededChoices) when
+// choices is empty, else the log the text names; nullptr with *error set
+// when the text is not a log.
+std::unique_ptr<sim::ChoiceSource> ReplaySource(uint64_t seed, std::string_view choices,
+                                                std::string* error);
 
 }  // namespace vssemu::explore
 

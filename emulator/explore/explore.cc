@@ -186,21 +186,15 @@ ExploreFailure DescribeFailure(const ExploreOptions& options, const Verdict& ver
 
 ExploreFailure ReplayWith(const ExploreOptions& options, uint64_t seed,
                           const std::string& choices, const Runner& fn) {
-  RunRecord baseline = explore::RunDefault(options, fn);
-  std::unique_ptr<sim::ChoiceSource> source;
-  if (choices.empty()) {
-    source = std::make_unique<sim::SeededChoices>(seed);
-  } else {
-    std::string error;
-    auto log = explore::ChoicesFromText(choices, &error);
-    if (!log) {
-      ExploreFailure bad;
-      bad.rule = "explore.bad-choices";
-      bad.message = error;
-      return bad;
-    }
-    source = std::make_unique<sim::ReplayChoices>(std::move(*log));
+  std::string error;
+  std::unique_ptr<sim::ChoiceSource> source = explore::ReplaySource(seed, choices, &error);
+  if (source == nullptr) {
+    ExploreFailure bad;
+    bad.rule = "explore.bad-choices";
+    bad.message = error;
+    return bad;
   }
+  RunRecord baseline = explore::RunDefault(options, fn);
   RunRecord run = RunOnce(options, seed, source.get(), true, fn);
   ExploreFailure result;
   result.seed = seed;
