@@ -26,6 +26,25 @@ std::atomic<unsigned> g_scratch_counter{0};
 
 }  // namespace
 
+fs::path CreateUniqueFolder(const fs::path& parent, const std::string& stem,
+                            std::string* why) {
+  std::string prefix = stem;
+  prefix += '-';
+  prefix += std::to_string(GetCurrentProcessId());
+  prefix += '-';
+  std::error_code ec;
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    fs::path candidate = parent / (prefix + std::to_string(++g_scratch_counter));
+    if (fs::create_directory(candidate, ec)) return candidate;
+    if (ec) {
+      *why = "cannot create a folder for the run: " + ec.message();
+      return {};
+    }
+  }
+  *why = "cannot find a free folder name for the run";
+  return {};
+}
+
 std::string GeneratedContent(std::wstring_view path, uint64_t bytes) {
   // FNV-1a over the path seeds an xorshift stream; lines of 63 letters.
   uint64_t state = 0xcbf29ce484222325ull;
@@ -61,16 +80,9 @@ std::string ScratchFolder::Create(const std::vector<VolumeFile>& files,
   std::error_code ec;
   const fs::path temp = parent.empty() ? fs::temp_directory_path(ec) : parent;
   if (ec) return "there is no temporary folder: " + ec.message();
-  const std::string stem =
-      "vssemu-scenario-" + std::to_string(GetCurrentProcessId()) + "-";
-  // create_directory claims a name atomically: false means another run (or
-  // one that crashed) has it, so take the next number.
-  for (int attempt = 0; attempt < 1000 && root_.empty(); ++attempt) {
-    fs::path candidate = temp / (stem + std::to_string(++g_scratch_counter));
-    if (fs::create_directory(candidate, ec)) root_ = std::move(candidate);
-    if (ec) return "cannot create the scratch folder: " + ec.message();
-  }
-  if (root_.empty()) return "cannot find a free scratch folder name";
+  std::string problem;
+  root_ = CreateUniqueFolder(temp, "vssemu-scenario", &problem);
+  if (root_.empty()) return problem;
   for (size_t i = 0; i < options->volumes.size(); ++i) {
     fs::path folder = root_ / "volumes" / ("volume-" + std::to_string(i));
     fs::create_directories(folder, ec);

@@ -37,6 +37,13 @@ inline constexpr uint64_t kLatestFileTime = 189025920000000000ull;
 // on every machine and run, and different for different paths.
 std::string GeneratedContent(std::wstring_view path, uint64_t bytes);
 
+// Creates a folder of its own below parent, named stem-<process id>-<n>:
+// create_directory claims a name atomically, so a name another process (or
+// one that crashed) holds is skipped. Returns its path, or an empty path
+// with *why set.
+std::filesystem::path CreateUniqueFolder(const std::filesystem::path& parent,
+                                         const std::string& stem, std::string* why);
+
 class ScratchFolder {
  public:
   ScratchFolder() = default;

@@ -54,6 +54,7 @@ bool RequestStop(bp::child& child) {
 
 std::string ChildOutcome::Describe() const {
   if (!started) return "did not start: " + start_error;
+  if (stop_undeliverable) return "was terminated: it could not be asked to stop";
   std::string text;
   if (timed_out) {
     text = "did not end within " + std::to_string(took.count() / 1000) +
@@ -72,32 +73,25 @@ std::string ChildOutcome::Describe() const {
   } else {
     text = "exited with code " + std::to_string(exit_code);
   }
-  if (stop_undeliverable) {
-    text = "was terminated: it could not be asked to stop";
-  } else if (killed_after_grace) {
+  if (killed_after_grace) {
     text += " (asked to stop, it was killed after the grace period)";
+  } else if (stop_requested) {
+    text += " (asked to stop)";
   }
-  else if (stop_requested) text += " (asked to stop)";
   return text;
 }
 
 bool ChildOutcome::Crashed() const {
   if (!started || timed_out || stop_undeliverable) return false;
 #if defined(_WIN32)
-  if (signalled) return true;
+  // A signal, or an NTSTATUS error code (0xC...): an exception the program
+  // did not handle (an access violation, a stack overflow, an abort).
+  return signalled ||
+         (exited && (static_cast<unsigned>(exit_code) & 0xC0000000u) == 0xC0000000u);
 #else
   // SIGTERM after a stop request, or SIGKILL after the grace period, is
   // how it was stopped; any other signal is a crash.
-  if (signalled) {
-    return !(stop_requested && (signal == SIGTERM || killed_after_grace));
-  }
-#endif
-#if defined(_WIN32)
-  // NTSTATUS error codes (0xC...) are exceptions the program did not
-  // handle: an access violation, a stack overflow, an abort.
-  return exited && (static_cast<unsigned>(exit_code) & 0xC0000000u) == 0xC0000000u;
-#else
-  return false;
+  return signalled && !(stop_requested && (signal == SIGTERM || killed_after_grace));
 #endif
 }
 
@@ -122,14 +116,6 @@ std::filesystem::path ExecutableFolder() {
   std::error_code ec;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::filesystem::path() : self.parent_path();
-#endif
-}
-
-unsigned CurrentProcessId() {
-#if defined(_WIN32)
-  return static_cast<unsigned>(GetCurrentProcessId());
-#else
-  return static_cast<unsigned>(getpid());
 #endif
 }
 
@@ -162,27 +148,27 @@ ChildOutcome RunChild(const ChildSpec& spec) {
   out.started = true;
   out.pid = static_cast<long long>(child.id());
   Clock::time_point stop_deadline{};
+  // Ends the child and its process tree; *why says why.
+  auto end_tree = [&](bool* why) {
+    *why = true;
+    group.terminate(ec);
+    child.wait(ec);
+  };
   while (child.running(ec) && !ec) {
     const Clock::time_point now = Clock::now();
     if (now - start >= spec.timeout) {
-      out.timed_out = true;
-      group.terminate(ec);
-      child.wait(ec);
+      end_tree(&out.timed_out);
       break;
     }
     if (!out.stop_requested && spec.stop_when && spec.stop_when()) {
       out.stop_requested = true;
       stop_deadline = now + spec.grace;
       if (!RequestStop(child)) {
-        out.stop_undeliverable = true;
-        group.terminate(ec);
-        child.wait(ec);
+        end_tree(&out.stop_undeliverable);
         break;
       }
     } else if (out.stop_requested && now >= stop_deadline) {
-      out.killed_after_grace = true;
-      group.terminate(ec);
-      child.wait(ec);
+      end_tree(&out.killed_after_grace);
       break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));

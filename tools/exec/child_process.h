@@ -67,8 +67,6 @@ ChildOutcome RunChild(const ChildSpec& spec);
 // The folder of the running executable.
 std::filesystem::path ExecutableFolder();
 
-// This process's id (for names of temporary files).
-unsigned CurrentProcessId();
 
 }  // namespace vssemu::tools
 

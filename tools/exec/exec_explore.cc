@@ -1,12 +1,12 @@
 #include "exec/exec_explore.h"
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 
 #include <vssemu/violation.h>
 
 #include "explore/exploration_text.h"
+#include "scenario/scenario_scratch.h"
 
 namespace vssemu::tools {
 namespace {
@@ -71,24 +71,27 @@ explore::Runner ExecRunner(const scenario::Scenario& scenario,
 std::function<explore::Runner(const scenario::Scenario&, const std::string&)>
 PinnedCandidateRunner(const ExecRequest& request) {
   return [request](const scenario::Scenario& loaded, const std::string& xml) {
-    // A file of its own for the candidate, removed with the runner.
-    static std::atomic<unsigned> counter{0};
+    // A folder of its own for the candidate's file, removed with the
+    // runner.
     std::error_code ec;
-    auto file = std::shared_ptr<std::filesystem::path>(
-        new std::filesystem::path(std::filesystem::temp_directory_path(ec) /
-                                  ("vssemu-pin-" + std::to_string(CurrentProcessId()) +
-                                   "-" + std::to_string(++counter) + ".xml")),
+    std::string why;
+    auto folder = std::shared_ptr<std::filesystem::path>(
+        new std::filesystem::path(scenario::CreateUniqueFolder(
+            std::filesystem::temp_directory_path(ec), "vssemu-pin", &why)),
         [](std::filesystem::path* p) {
           std::error_code ignored;
-          std::filesystem::remove(*p, ignored);
+          if (!p->empty()) std::filesystem::remove_all(*p, ignored);
           delete p;
         });
-    std::ofstream(*file, std::ios::binary) << xml;
+    // Without a folder the program is told of a file that is not there,
+    // and says so.
+    const std::filesystem::path file = *folder / "candidate.xml";
+    if (!folder->empty()) std::ofstream(file, std::ios::binary) << xml;
     ExecRequest run = request;
-    run.scenario_file = file->string();
+    run.scenario_file = file.string();
     run.program = loaded.requester.program;
     run.args = loaded.requester.args;
-    return ExecRunner(loaded, run, nullptr, file);
+    return ExecRunner(loaded, run, nullptr, folder);
   };
 }
 

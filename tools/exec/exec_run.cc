@@ -1,6 +1,5 @@
 #include "exec/exec_run.h"
 
-#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
@@ -10,11 +9,10 @@
 #include <vssemu/trace.h>
 
 #include "dropin/dropin_environment.h"
+#include "scenario/scenario_scratch.h"
 
 #if defined(_WIN32)
 #include <windows.h>
-#else
-#include <unistd.h>
 #endif
 
 namespace vssemu::tools {
@@ -25,8 +23,6 @@ namespace fs = std::filesystem;
 // How many of the last events a crash or hang report shows.
 constexpr size_t kLastEvents = 8;
 
-std::atomic<unsigned> g_run_counter{0};
-
 // A folder for one run's files (trace, results, output, the scenario's
 // files), removed when the run is judged.
 class RunFolder {
@@ -34,12 +30,8 @@ class RunFolder {
   RunFolder() {
     std::error_code ec;
     const fs::path temp = fs::temp_directory_path(ec);
-    for (int attempt = 0; attempt < 1000 && path_.empty() && !ec; ++attempt) {
-      fs::path candidate =
-          temp / ("vssemu-exec-" + std::to_string(CurrentProcessId()) + "-" +
-                  std::to_string(++g_run_counter));
-      if (fs::create_directory(candidate, ec)) path_ = candidate;
-    }
+    std::string why;
+    if (!ec) path_ = scenario::CreateUniqueFolder(temp, "vssemu-exec", &why);
     if (!path_.empty()) fs::create_directory(path_ / "scratch", ec);
   }
   ~RunFolder() {
@@ -338,12 +330,7 @@ ExecOutcome RunProgram(const scenario::Scenario& scenario,
   // leak into the run.
   spec.environment[dropin::kSeedVariable] =
       request.seed ? std::to_string(*request.seed) : "";
-  spec.environment[dropin::kReplayVariable] =
-      request.replay_seed ? std::to_string(*request.replay_seed) +
-                                (request.replay_choices.empty()
-                                     ? ""
-                                     : ":" + request.replay_choices)
-                          : "";
+  spec.environment[dropin::kReplayVariable] = "";
   spec.environment[dropin::kChoicesVariable] = request.choices;
   spec.environment[dropin::kExplorationVariable] = request.exploration;
   std::string note;

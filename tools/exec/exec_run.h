@@ -27,9 +27,6 @@ struct ExecRequest {
   std::string program;
   std::vector<std::string> args;
   std::optional<uint64_t> seed;
-  // An exploring run (VSSEMU_REPLAY): its seed and choices.
-  std::optional<uint64_t> replay_seed;
-  std::string replay_choices;
   // A run of a campaign: its choices (sim::ChoiceSource::Describe) and
   // exploration options (explore::ExplorationToText).
   std::string choices;
