@@ -9,6 +9,7 @@
 #include <vssemu/host_paths.h>
 
 #include "com/guid_format.h"
+#include "metadata/wmd_model.h"
 #include "metadata/xml_util.h"
 #include "paths/host_mapping.h"
 #include "paths/vss_paths.h"
@@ -30,7 +31,7 @@ struct RestoreComponent {
   bool with_writer = true;  // SetSelectedForRestore succeeded.
   VSS_RESTORE_TARGET target = VSS_RT_ORIGINAL;
   std::wstring full() const {
-    return logical_path.empty() ? name : logical_path + L"\\" + name;
+    return metadata::FullComponentPath(logical_path, name);
   }
   const wchar_t* path_arg() const {
     return logical_path.empty() ? NULL : logical_path.c_str();

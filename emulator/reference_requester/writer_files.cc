@@ -1,6 +1,7 @@
 // Reading file sets out of writer metadata through the SDK interfaces.
 #include "reference_requester/writer_files.h"
 
+#include "metadata/wmd_model.h"
 #include "paths/vss_paths.h"
 
 namespace vssemu::scenario {
@@ -77,7 +78,7 @@ HRESULT ReadComponent(IVssWMComponent* c, ComponentFiles* out) {
 }  // namespace
 
 std::wstring ComponentFiles::FullPath() const {
-  return logical_path.empty() ? name : logical_path + L"\\" + name;
+  return metadata::FullComponentPath(logical_path, name);
 }
 
 bool InFileSet(const MediaFileSet& set, std::wstring_view folder,

@@ -13,6 +13,7 @@
 #include "com/hresult_table.h"
 #include "coordinator/service.h"
 #include "metadata/bcd_xml.h"
+#include "metadata/wmd_model.h"
 #include "metadata/xml_util.h"
 #include "scenario/scenario_names.h"
 
@@ -74,9 +75,7 @@ std::shared_ptr<metadata::BcdComponent> FindInBcd(
   for (const auto& w : bcd.writers) {
     if (coordinator::TraceGuid(w->writer_id) != class_id) continue;
     for (const auto& c : w->components) {
-      std::wstring full =
-          c->logical_path.empty() ? c->name : c->logical_path + L"\\" + c->name;
-      if (full == component) return c;
+      if (metadata::FullComponentPath(c->logical_path, c->name) == component) return c;
     }
   }
   return nullptr;
