@@ -29,7 +29,7 @@ struct InterfaceList {};
 template <typename Self, typename First, typename... Rest>
 class ComObject : public First, public Rest... {
  public:
-  ComObject() { internal::AddLiveObject(typeid(First)); }
+  ComObject() { LiveCount().fetch_add(1); }
   ComObject(const ComObject&) = delete;
   ComObject& operator=(const ComObject&) = delete;
 
@@ -58,10 +58,16 @@ class ComObject : public First, public Rest... {
   // Virtual so that Release may delete through Self even when Self is not
   // final; the slot follows the interface methods, so the COM vtable
   // layout that callers see is unchanged.
-  virtual ~ComObject() { internal::RemoveLiveObject(typeid(First)); }
+  virtual ~ComObject() { LiveCount().fetch_sub(1); }
 
  private:
   Self* self() { return static_cast<Self*>(this); }
+
+  // This kind's live-object counter (com/live_objects.h), found once.
+  static std::atomic<long>& LiveCount() {
+    static std::atomic<long>& count = internal::LiveCounter(typeid(First));
+    return count;
+  }
 
   template <typename... Is>
   void* Find(REFIID riid, InterfaceList<Is...>) {

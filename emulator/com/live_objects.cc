@@ -2,8 +2,8 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <deque>
 #include <mutex>
-#include <vector>
 
 #if !defined(_MSC_VER)
 #include <cxxabi.h>
@@ -14,29 +14,16 @@
 namespace vssemu::com {
 namespace {
 
-std::atomic<long> g_live_objects{0};
-
-// Live objects per first interface: few kinds, so a short list searched
-// by address.
+// One counter per first interface, made the first time an object of that
+// kind is: few kinds, so a short list searched by type once per kind.
 struct Kind {
   const std::type_info* type;
-  long live;
+  std::atomic<long> live{0};
 };
 std::mutex g_kinds_mutex;
-std::vector<Kind>& Kinds() {
-  static std::vector<Kind>* kinds = new std::vector<Kind>;  // Outlives statics.
+std::deque<Kind>& Kinds() {  // A deque: counters never move.
+  static std::deque<Kind>* kinds = new std::deque<Kind>;  // Outlives statics.
   return *kinds;
-}
-
-void Count(const std::type_info& type, long delta) {
-  const std::lock_guard<std::mutex> lock(g_kinds_mutex);
-  for (Kind& k : Kinds()) {
-    if (*k.type == type) {
-      k.live += delta;
-      return;
-    }
-  }
-  Kinds().push_back(Kind{&type, delta});
 }
 
 // "IVssAsync" from the implementation's name of the type.
@@ -58,13 +45,18 @@ std::string Readable(const std::type_info& type) {
 
 }  // namespace
 
-long LiveObjectCount() { return g_live_objects.load(); }
+long LiveObjectCount() {
+  long live = 0;
+  const std::lock_guard<std::mutex> lock(g_kinds_mutex);
+  for (const Kind& k : Kinds()) live += k.live.load();
+  return live;
+}
 
 std::map<std::string, long> LiveObjectsByInterface() {
   std::map<std::string, long> live;
   const std::lock_guard<std::mutex> lock(g_kinds_mutex);
   for (const Kind& k : Kinds()) {
-    if (k.live != 0) live[Readable(*k.type)] += k.live;
+    if (const long n = k.live.load(); n != 0) live[Readable(*k.type)] += n;
   }
   return live;
 }
@@ -78,14 +70,14 @@ std::optional<long> LiveBstrCount() {
 }
 
 namespace internal {
-void AddLiveObject(const std::type_info& first) {
-  g_live_objects.fetch_add(1);
-  Count(first, 1);
-}
-
-void RemoveLiveObject(const std::type_info& first) {
-  g_live_objects.fetch_sub(1);
-  Count(first, -1);
+std::atomic<long>& LiveCounter(const std::type_info& first) {
+  const std::lock_guard<std::mutex> lock(g_kinds_mutex);
+  for (Kind& k : Kinds()) {
+    if (*k.type == first) return k.live;
+  }
+  Kind& made = Kinds().emplace_back();
+  made.type = &first;
+  return made.live;
 }
 }  // namespace internal
 

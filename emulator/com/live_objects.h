@@ -3,6 +3,7 @@
 #ifndef VSSEMU_COM_LIVE_OBJECTS_H_
 #define VSSEMU_COM_LIVE_OBJECTS_H_
 
+#include <atomic>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,10 +24,10 @@ std::map<std::string, long> LiveObjectsByInterface();
 std::optional<long> LiveBstrCount();
 
 namespace internal {
-// Called by ComObject's constructor and destructor only, with the type of
-// the object's first interface.
-void AddLiveObject(const std::type_info& first);
-void RemoveLiveObject(const std::type_info& first);
+// The counter of live objects whose first interface is first: made once
+// per kind, never moved (ComObject keeps a reference to it per class, so
+// making and destroying an object costs one atomic operation).
+std::atomic<long>& LiveCounter(const std::type_info& first);
 }  // namespace internal
 
 }  // namespace vssemu::com
