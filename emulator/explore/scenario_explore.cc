@@ -109,7 +109,7 @@ scenario::RunResult RunPinned(const scenario::Scenario& scenario,
   ExploreOptions options = ScenarioExploreOptions(scenario);
   options.seed = seed.value_or(scenario.options.seed);
   scenario::RunResult own;
-  scenario::RunResult& result = runner != nullptr && last != nullptr ? *last : own;
+  scenario::RunResult& result = last != nullptr ? *last : own;
   const PinnedRunRecord pinned = JudgePinned(scenario, options, true, &result, runner);
   const RunRecord& run = pinned.run;
   if (const std::optional<Verdict>& verdict = pinned.verdict) {

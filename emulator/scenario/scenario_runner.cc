@@ -168,7 +168,7 @@ void StartWriters(const Scenario& scenario, const Emulator& emulator,
 
 // Names the writers the program under test starts itself: they appear
 // under the name they give Initialize (their ids and instances are read
-// from the trace once they did, FillProgramWriterNames).
+// from the trace once they did, IdentifyProgramWriters).
 void NoteProgramWriters(const Scenario& scenario, WriterNames* names) {
   for (const ProgramWriter& w : scenario.program_writers) {
     names->trace_name[w.id] = w.name;
