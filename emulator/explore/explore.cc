@@ -101,6 +101,7 @@ std::string ExploreReport::Summary() const {
     out << "\n";
     for (const std::string& fault : f.faults) out << "    fault: " << fault << "\n";
     out << "    replay: " << f.replay << "\n";
+    if (!f.pinned.empty()) out << "    pinned: " << f.pinned << "\n";
   }
   return out.str();
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 
@@ -99,7 +100,7 @@ void Rewrite(pugi::xml_node root, const scenario::Scenario& s,
                   failure.rule + ")").c_str());
   pugi::xml_node description = root.child("description");
   if (!description) description = root.prepend_child("description");
-  std::string text = "Pinned by vssemu fuzz from " + s.file + " (" + s.name +
+  std::string text = "Pinned from " + s.file + " (" + s.name +
                      "), seed " + std::to_string(failure.seed) + ": the run failed with " +
                      failure.rule +
                      (failure.section.empty() ? "" : " (spec " + failure.section + ")") +
@@ -252,6 +253,37 @@ PinnedScenario PinFailure(const scenario::Scenario& scenario,
   pinned.xml = Render(doc);
   if (!Reproduces(pinned.xml, file, failure.rule, program, &pinned.error)) pinned.xml.clear();
   return pinned;
+}
+
+std::string WriteRegression(const std::string& dir, const std::string& name,
+                            const std::string& xml, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    *error = "cannot create " + dir + ": " + ec.message();
+    return "";
+  }
+  for (int n = 1;; ++n) {
+    std::string file = name;
+    if (n > 1) file += '-' + std::to_string(n);
+    file += ".xml";
+    const fs::path path = fs::path(dir) / file;
+    if (fs::exists(path, ec)) {
+      std::ifstream in(path, std::ios::binary);
+      std::string existing((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (existing == xml) return path.generic_string();
+      continue;  // Another failure pinned earlier: keep it.
+    }
+    std::ofstream out(path, std::ios::binary);
+    out << xml;
+    out.close();
+    if (!out) {
+      *error = "cannot write " + path.generic_string();
+      return "";
+    }
+    return path.generic_string();
+  }
 }
 
 }  // namespace vssemu::explore

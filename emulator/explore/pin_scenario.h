@@ -52,6 +52,13 @@ PinnedScenario PinFailure(const scenario::Scenario& scenario,
                           const ExploreFailure& failure,
                           const PinProgram* program = nullptr);
 
+// Writes xml as dir/name.xml, creating dir. A file of that name with other
+// content is kept: the new one becomes name-2.xml (name-3.xml, ...); one
+// with the same content is left as it is. Returns the path written or
+// found, or "" after saying why in *error.
+std::string WriteRegression(const std::string& dir, const std::string& name,
+                            const std::string& xml, std::string* error);
+
 }  // namespace vssemu::explore
 
 #endif  // VSSEMU_EXPLORE_PIN_SCENARIO_H_

@@ -2,6 +2,7 @@
 
 #include "coordinator/choice_points.h"
 #include "explore/campaign.h"
+#include "explore/pin_scenario.h"
 
 namespace vssemu::explore {
 namespace {
@@ -25,6 +26,7 @@ Runner ScenarioRunner(const scenario::Scenario& scenario,
   return [&scenario, last, requester](const RunOptions& options, RunObserver& observer) {
     scenario::Scenario run = scenario;
     run.options = options;
+    run.pinned.reset();  // The run's choices carry the pin, if any.
     HRESULT returned = S_OK;
     std::string threw;
     std::function<void()> external;
@@ -48,22 +50,88 @@ Runner ScenarioRunner(const scenario::Scenario& scenario,
 }  // namespace vssemu::explore
 
 namespace vssemu {
+namespace {
+
+// A pinned scenario's one run, with the test's requester, as a report.
+ExploreReport ReplayPinnedScenario(const scenario::Scenario& scenario,
+                                   const ExploreOptions& options,
+                                   const explore::Runner& runner) {
+  const explore::PinnedRunRecord pinned =
+      explore::JudgePinned(scenario, options, true, nullptr, &runner);
+  ExploreReport report;
+  report.runs = 1;
+  report.runs_with_faults = pinned.run.faults.empty() ? 0 : 1;
+  if (const std::optional<explore::Verdict>& verdict = pinned.verdict) {
+    ExploreFailure failure;
+    failure.rule = verdict->rule;
+    failure.section = verdict->section;
+    failure.message = verdict->message;
+    failure.seed = options.seed;
+    for (const sim::PinnedChoice& d : scenario.pinned->decisions) {
+      failure.shrunk_decisions.push_back({d.site, d.chosen, d.options, d.occurrence});
+    }
+    failure.faults = pinned.run.faults;
+    failure.trace = pinned.run.trace;
+    failure.replay = "the pinned scenario " + scenario.file + " (run it again)";
+    report.classes[failure.rule] = 1;
+    report.failures.push_back(std::move(failure));
+  }
+  if (options.progress != nullptr) *options.progress << report.Summary();
+  return report;
+}
+
+// Writes each failure of report as a pinned scenario into
+// options.regressions, its candidates run with the test's requester.
+void PinFailures(const scenario::Scenario& scenario, const ExploreOptions& options,
+                 const std::function<HRESULT()>& requester, ExploreReport* report) {
+  explore::PinProgram in_process;
+  in_process.folder = options.regressions;
+  in_process.runner = [&requester](const scenario::Scenario& candidate, const std::string&) {
+    return explore::ScenarioRunner(candidate, nullptr, &requester);
+  };
+  for (ExploreFailure& failure : report->failures) {
+    explore::PinnedScenario pinned =
+        explore::PinFailure(scenario, options, failure, &in_process);
+    std::string error = pinned.error;
+    std::string path;
+    if (!pinned.xml.empty()) {
+      path = explore::WriteRegression(options.regressions, pinned.name, pinned.xml, &error);
+    }
+    failure.pinned = path.empty() ? "not pinned: " + error : path;
+  }
+  if (options.progress != nullptr) {
+    for (const ExploreFailure& failure : report->failures) {
+      *options.progress << failure.rule << " pinned: " << failure.pinned << "\n";
+    }
+  }
+}
+
+}  // namespace
 
 ExploreReport ExploreScenario(const scenario::Scenario& scenario,
                               const ExploreOptions& given,
                               const std::function<HRESULT()>& requester) {
   ExploreOptions options = given;
   const ExploreOptions world = explore::ScenarioExploreOptions(scenario);
-  // The world is the scenario's; which choice points and faults are in
-  // play is the caller's, except an order the scenario fixes on purpose.
-  ExplorationOptions exploration = given.run.exploration;
-  if (!world.run.exploration.thaw_level_order) exploration.thaw_level_order = false;
   options.run = world.run;
-  options.run.exploration = exploration;
   options.ignored_rules.insert(options.ignored_rules.end(), world.ignored_rules.begin(),
                                world.ignored_rules.end());
-  return explore::ExploreInProcess(options,
-                                   explore::ScenarioRunner(scenario, nullptr, &requester));
+  const explore::Runner runner = explore::ScenarioRunner(scenario, nullptr, &requester);
+  if (scenario.pinned) {
+    // The pin says its scope (mode, fault kinds) and its seed.
+    options.mode = world.mode;
+    options.seed = world.seed;
+    return ReplayPinnedScenario(scenario, options, runner);
+  }
+  // The world is the scenario's; which choice points and faults are in
+  // play is the caller's, except an order the scenario fixes on purpose.
+  options.run.exploration = given.run.exploration;
+  if (!world.run.exploration.thaw_level_order) options.run.exploration.thaw_level_order = false;
+  ExploreReport report = explore::ExploreInProcess(options, runner);
+  if (!options.regressions.empty() && options.shrink) {
+    PinFailures(scenario, options, requester, &report);
+  }
+  return report;
 }
 
 }  // namespace vssemu

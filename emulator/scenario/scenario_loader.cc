@@ -420,13 +420,6 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
                    "<program-writer>, <requester>, <fault>, <expect> or <explore>");
     }
   }
-  if (s.pinned && s.requester.external && !s.requester.exec) {
-    throw LoadError{s.pinned->where,
-                    "<explore> pins a run of the reference requester or of a "
-                    "requester program (workload=\"exec\"); this scenario's "
-                    "requester is the test's own code (explore it with "
-                    "vssemu::Explore in the test)"};
-  }
   for (const PendingDependency& d : pending) {
     auto on = std::find_if(s.scripted_writers.begin(), s.scripted_writers.end(),
                            [&](const ScriptedWriter& w) { return w.id == d.on_writer; });

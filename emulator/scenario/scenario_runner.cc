@@ -337,6 +337,18 @@ void ScenarioRun::RemoveFiles() { parts_->scratch.reset(); }
 RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
                       const std::function<void()>& requester,
                       const RunHooks* hooks) {
+  if (scenario.pinned) {
+    // Running it as a plain scenario would silently skip its decisions.
+    RunResult refused;
+    refused.failures.push_back(
+        scenario.pinned->where.ToString() +
+        ": this scenario pins one exploring run (<explore>), which RunScenario "
+        "does not replay: `vssemu run` replays it with the reference requester "
+        "or a requester program, and vssemu::ExploreScenario(scenario, "
+        "options, requester) with the test's own requester");
+    refused.setup_failed = true;
+    return refused;
+  }
   ScenarioRun run(scenario, seed, hooks);
   if (run.Start()) run.RunWorkload(requester);
   return run.Finish();

@@ -102,6 +102,9 @@ class ScenarioRun {
   std::unique_ptr<Parts> parts_;
 };
 
+// Runs scenario (see ScenarioRun). A pinned scenario (<explore>) is refused
+// with a failure naming what replays it (explore/scenario_explore.h,
+// vssemu::ExploreScenario).
 RunResult RunScenario(const Scenario& scenario,
                       std::optional<uint64_t> seed = std::nullopt,
                       const std::function<void()>& requester = {},

@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <string>
+
 #include <vssemu/explore.h>
 
 #include "fixtures/broken/backup_requester.h"
@@ -73,6 +76,53 @@ TEST(ExploreScenario, ARunScenarioNestedInExploreIsAnError) {
   });
   EXPECT_THAT(failure, HasSubstr("RunScenario inside an exploring run"));
   EXPECT_THAT(failure, HasSubstr("vssemu::ExploreScenario"));
+}
+
+// options.regressions pins the shrunk failure as a scenario file; the
+// pinned file, given to ExploreScenario with the same requester, replays
+// that one run: it fails while the flaw is there and passes once fixed.
+// RunScenario refuses it rather than run it without its decisions.
+TEST(ExploreScenario, AFailureIsPinnedAndThePinnedFileReplaysIt) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("vssemu-explore-scenario-pins-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(dir);
+  broken::RequesterFlaws flaws;
+  flaws.no_abort_after_failed_snapshot = true;
+  const scenario::Scenario world = World();
+  ExploreOptions options;
+  options.regressions = dir.string();
+  auto buggy = [&flaws] { return broken::RunSampleBackup(flaws); };
+  ExploreReport report = ExploreScenario(world, options, buggy);
+  ASSERT_FALSE(report.ok());
+  const ExploreFailure& found = report.failures[0];
+  ASSERT_EQ(found.rule, "requester.release-without-abort");
+  EXPECT_EQ(fs::path(found.pinned),
+            dir / "three-writers-requester-release-without-abort.xml") << found.pinned;
+  EXPECT_THAT(report.Summary(), HasSubstr("pinned: " + found.pinned));
+
+  scenario::LoadResult pinned = scenario::LoadScenarioFile(found.pinned);
+  ASSERT_TRUE(pinned) << pinned.ErrorText();
+  ASSERT_TRUE(pinned.scenario->pinned.has_value());
+  EXPECT_EQ(pinned.scenario->pinned->failed, "requester.release-without-abort");
+
+  ExploreReport again = ExploreScenario(*pinned.scenario, ExploreOptions(), buggy);
+  EXPECT_EQ(again.runs, 1u);
+  ASSERT_FALSE(again.ok()) << "the pinned run no longer fails";
+  EXPECT_EQ(again.failures[0].rule, "requester.release-without-abort");
+  EXPECT_THAT(again.failures[0].replay, HasSubstr(found.pinned));
+
+  ExploreReport fixed = ExploreScenario(*pinned.scenario, ExploreOptions(),
+                                        [] { return broken::RunSampleBackup(); });
+  EXPECT_EQ(fixed.runs, 1u);
+  EXPECT_TRUE(fixed.ok()) << fixed.Summary();
+
+  scenario::RunResult plain =
+      scenario::RunScenario(*pinned.scenario, std::nullopt, [] { broken::RunSampleBackup(); });
+  EXPECT_TRUE(plain.setup_failed);
+  ASSERT_FALSE(plain.failures.empty());
+  EXPECT_THAT(plain.failures[0], HasSubstr("vssemu::ExploreScenario"));
+  fs::remove_all(dir);
 }
 
 }  // namespace

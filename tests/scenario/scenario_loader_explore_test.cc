@@ -72,8 +72,6 @@ TEST(ScenarioLoaderExplore, BadPinsSayWhereAndWhat) {
       {"unknown child", "  <explore><pick site=\"s\"/></explore>\n", "2:12",
        "unknown element <pick> inside <explore>; expected <choose>"},
       {"two pins", "  <explore/>\n  <explore/>\n", "3:3", "a second <explore>"},
-      {"an external requester", "  <explore/>\n  <requester workload=\"external\"/>\n", "2:3",
-       "this scenario's requester is the test's own code"},
   };
   for (const Bad& c : cases) {
     LoadResult r = Load(c.body);

@@ -146,8 +146,10 @@ scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
   ExecRequest request = ProgramRequest(program, file, s);
   if (request.program.empty()) {
     // A scenario with <explore> pins one exploring run: that run, judged
-    // as `vssemu fuzz` judges runs.
-    return s.pinned ? explore::RunPinned(s, seed) : scenario::RunScenario(s, seed);
+    // as `vssemu fuzz` judges runs. With the test's own requester it is
+    // replayed from the test (RunScenario says so).
+    return s.pinned && !s.requester.external ? explore::RunPinned(s, seed)
+                                             : scenario::RunScenario(s, seed);
   }
   request.seed = seed;
   if (s.pinned) {

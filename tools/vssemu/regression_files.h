@@ -13,20 +13,13 @@
 namespace vssemu::tools {
 
 // Pins failure, found by exploring scenario with options, as a scenario in
-// dir (explore::PinFailure, then WriteRegression) and says on out where it
+// dir (explore::PinFailure, then explore::WriteRegression) and says on out where it
 // went and what was left out ("RULE pinned: PATH ..."), or why it was not
 // pinned. Returns the path written, or "".
 // program: a requester program's pinning (explore::PinProgram).
 std::string PinRegression(const std::string& dir, const scenario::Scenario& scenario,
                           const ExploreOptions& options, const ExploreFailure& failure,
                           std::FILE* out, const explore::PinProgram* program = nullptr);
-
-// Writes xml as dir/name.xml, creating dir. A file of that name with other
-// content is kept: the new one becomes name-2.xml (name-3.xml, ...); one
-// with the same content is left as it is. Returns the path written or
-// found, or "" after saying why in *error.
-std::string WriteRegression(const std::string& dir, const std::string& name,
-                            const std::string& xml, std::string* error);
 
 }  // namespace vssemu::tools
 

@@ -88,6 +88,11 @@ struct ExploreOptions {
   // emulator, so Explore runs one at a time whatever this says. The report
   // is the same for every value: runs are judged in seed order.
   size_t jobs = 1;
+  // ExploreScenario only: the folder each failure class's shrunk run is
+  // written to as a pinned scenario (the scenario file with its decisions in
+  // <explore>, reduced to the writers and faults the failure needs), which
+  // ExploreScenario with the same requester replays. Empty: none is written.
+  std::string regressions;
 };
 
 // One decision of a run, as reports show it.
@@ -113,6 +118,9 @@ struct ExploreFailure {
   std::vector<std::string> faults;  // The faults the shrunk run fired.
   std::string trace;   // The shrunk run's trace (text).
   std::string replay;  // One command line (or environment) that replays it.
+  // The pinned scenario written for it (ExploreOptions::regressions), or
+  // why none was ("not pinned: ..."); empty when none was asked for.
+  std::string pinned;
 };
 
 struct ExploreReport {
@@ -159,7 +167,10 @@ struct Scenario;
 // (options.run.exploration). The scenario's expectations are not checked
 // (they describe its default run); the violations it expects do not fail
 // a run. A RunScenario called inside vssemu::Explore's function fails
-// instead, saying to use this.
+// instead, saying to use this. A pinned scenario (one with <explore>, as
+// options.regressions writes them) runs its pinned run only, judged like
+// every exploring run: the report has one run, and its failure if the
+// requester still fails that way.
 ExploreReport ExploreScenario(const scenario::Scenario& scenario,
                               const ExploreOptions& options,
                               const std::function<HRESULT()>& requester);
