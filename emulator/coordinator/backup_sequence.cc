@@ -198,7 +198,7 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
   const bool component_mode = session.bcd.select_components;
   std::vector<Participant*> order;
   for (Participant* p : session.Identified()) {
-    // Spec 9.2 item 2 / Q39: in component mode a writer with no explicitly
+    // Spec 9.2 / Q39: in component mode a writer with no explicitly
     // added component takes no further part; in non-component mode every
     // identified writer does (Q2).
     p->bcd_entry = session.bcd.FindWriterInstance(p->writer->identity.instance_id);

@@ -83,7 +83,7 @@ constexpr bool AutoRecovers(LONG context) {
 struct SystemProviderOptions {
   // The originating and service machine of every shadow copy.
   std::wstring machine_name = L"vssemu-host";
-  // Volumes per snapshot set (spec 14.3, 18 item 12).
+  // Volumes per snapshot set (spec 14.3, rule 18.12).
   size_t max_volumes_per_set = 64;
   // Shadow copies per volume for the software provider (spec 14.3).
   size_t max_snapshots_per_volume = 512;

@@ -111,7 +111,7 @@ void RunMonitor::CheckEndOfRun(const RunBaseline& baseline) {
     service_->Violate("requester.backup-object-leaked", "4.3",
                       "requester#" + std::to_string(session->id) +
                           " was never released (an IVssBackupComponents "
-                          "object is released after every backup, item 9)");
+                          "object is released after every backup)");
   }
   if (service_->open_operations() > 0) {
     service_->Violate("liveness.async-pending", "7",
@@ -120,8 +120,8 @@ void RunMonitor::CheckEndOfRun(const RunBaseline& baseline) {
   }
   if (service_->snapshot_set_locked()) {
     service_->Violate("requester.snapshot-set-in-progress", "4.3",
-                      "a snapshot set is still being created (item 2: "
-                      "AbortBackup between StartSnapshotSet and the end of "
+                      "a snapshot set is still being created (AbortBackup "
+                      "ends one between StartSnapshotSet and the end of "
                       "DoSnapshotSet)");
   }
   const long objects = com::LiveObjectCount() - baseline.live_objects;

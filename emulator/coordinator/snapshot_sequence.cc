@@ -53,7 +53,7 @@ sim::Duration AbortAll(Service& service, BackupSession& session,
   return took;
 }
 
-// Ends the run with a provider or coordinator failure (spec 4.1 item 4).
+// Ends the run with a provider or coordinator failure (spec 4.1).
 void FailRun(Service& service, BackupSession& session, SnapshotRun& run,
              Operation& op, HRESULT hr) {
   if (session.provider_prepared && !session.provider_aborted) {
@@ -88,7 +88,7 @@ void StartFreezeWindow(Service& service, BackupSession& session,
   });
 }
 
-// Handles a Freeze or Thaw veto by p (spec 3.4, 4.1 item 2).
+// Handles a Freeze or Thaw veto by p (spec 3.4, 4.1).
 void OnVeto(Service& service, BackupSession& session, SnapshotRun& run,
             Participant& p, Operation& op, bool returned) {
   const ProtocolKnobs& knobs = service.options().knobs;

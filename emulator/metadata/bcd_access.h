@@ -8,7 +8,7 @@
 // otherwise. The coordinator keeps a mutable handle and changes the event
 // when a callback starts or returns, so a writer that keeps a component
 // pointer beyond its callback sees the current rule. The table follows
-// vss-protocol.md 10.3, 15.3, Q28 and rule 18.15.
+// protocol.md 10.3, 15.3, Q28 and rule 18.15.
 #ifndef VSSEMU_METADATA_BCD_ACCESS_H_
 #define VSSEMU_METADATA_BCD_ACCESS_H_
 

@@ -46,7 +46,7 @@ class BstrBatch {
   std::vector<Item> items_;
 };
 
-// The root logical path is NULL, not "" (vss-protocol.md 9.2).
+// The root logical path is NULL, not "" (protocol.md 9.2).
 std::optional<std::wstring> PathOrNull(const std::wstring& logical_path) {
   if (logical_path.empty()) return std::nullopt;
   return logical_path;

@@ -9,7 +9,7 @@
 // E_INVALIDARG for a NULL out-pointer (all out-pointers of a method are
 // checked before anything is allocated) and for an index out of range;
 // absent strings come back as NULL BSTRs, the root logical path included
-// (vss-protocol.md 9.2: the root is NULL). Every setter first asks the
+// (protocol.md 9.2: the root is NULL). Every setter first asks the
 // access handle (bcd_access.h) and returns VSS_E_BAD_STATE when its group is
 // not allowed in the current event; only then are arguments checked. A
 // setter changes the model only when it returns S_OK. String setters for a
@@ -153,7 +153,7 @@ HRESULT ReturnBcdComponentView(std::shared_ptr<BcdComponent> component,
                                BcdAccessHandle access, IVssComponent** out);
 
 // Returns whether hr may be passed to IVssComponentEx2::SetFailure: S_OK or
-// one of the five writer errors of vss-protocol.md 3.3.
+// one of the five writer errors of protocol.md 3.3.
 bool IsComponentFailureCode(HRESULT hr);
 
 }  // namespace vssemu::metadata

@@ -1,7 +1,7 @@
 // IVssComponentEx2 view: the writer-side setters (see bcd_component.h). Each
 // setter asks the access table first, so a requester view or a writer in
 // the wrong event gets VSS_E_BAD_STATE whatever the arguments
-// (vss-protocol.md 13.7: writer setters called from the requester side fail
+// (protocol.md 13.7: writer setters called from the requester side fail
 // with VSS_E_BAD_STATE).
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 // The Backup Components Document (BCD) as plain data: what the requester
 // chose to back up or restore, and what writers recorded about it
-// (vss-protocol.md section 10.3).
+// (protocol.md section 10.3).
 //
 // Contract: these types hold values only; they check nothing. The requester
 // operations (bcd_requester_ops.h) and the writer-side views
@@ -103,7 +103,7 @@ struct BcdComponent {
   // Backup time.
   bool backup_succeeded = false;
   // SetBackupSucceeded was called for it in this backup (not saved: the
-  // requester's obligation of spec 9.5 item 6).
+  // requester's obligation of spec 9.5).
   bool backup_reported = false;
   std::optional<std::wstring> backup_options;
   std::optional<std::wstring> backup_metadata;
@@ -120,7 +120,7 @@ struct BcdComponent {
   bool additional_restores = false;
   std::optional<std::wstring> restore_options;
   std::optional<std::wstring> restore_metadata;
-  // Default per vss-protocol.md 11.3: obey the restore method.
+  // Default per protocol.md 11.3: obey the restore method.
   VSS_RESTORE_TARGET restore_target = VSS_RT_ORIGINAL;
   std::vector<BcdDirectedTarget> directed_targets;
   std::vector<FileSpec> new_targets;  // alternate_location = new path.
@@ -161,7 +161,7 @@ struct BcdWriterComponents {
 };
 
 // A volume added to the snapshot set (AddToSnapshotSet); stored, never read
-// back through the SDK (vss-protocol.md 10.3 item 1).
+// back through the SDK (protocol.md 10.3).
 struct BcdSnapshot {
   std::wstring volume_name;
   VSS_ID snapshot_id = GUID_NULL;
@@ -204,7 +204,7 @@ class BackupComponentsDocument {
 
 // Returns whether ancestor (its logical path + "\" + its name) is a proper
 // ancestor of a component at descendant_path, by whole path elements
-// (vss-protocol.md 9.2).
+// (protocol.md 9.2).
 bool IsAncestorPath(std::wstring_view ancestor_path,
                     std::wstring_view ancestor_name,
                     std::wstring_view descendant_path);

@@ -178,7 +178,7 @@ HRESULT SetSelectedForRestoreEx(BackupComponentsDocument* doc,
     return SetSelectedForRestore(doc, writer_id, ct, logical_path, name,
                                  selected);
   }
-  // Moving to another instance (11.1 item 4): the target must be an
+  // Moving to another instance (11.1): the target must be an
   // instance of the same class and must not hold the component already.
   std::shared_ptr<BcdWriterComponents> target =
       doc->FindWriterInstance(instance_id);
@@ -195,7 +195,7 @@ HRESULT SetSelectedForRestoreEx(BackupComponentsDocument* doc,
     doc->writers.push_back(target);
   }
   std::erase(source->components, component);
-  // GetWriterComponentsCount counts writers with components (10.3 item 4).
+  // GetWriterComponentsCount counts writers with components (10.3).
   if (source->components.empty()) std::erase(doc->writers, source);
   component->selected_for_restore = selected;
   if (!selected) component->restore_subcomponents.clear();

@@ -1,5 +1,5 @@
 // The requester's changes to a Backup Components Document: the data half of
-// the IVssBackupComponents calls that write the BCD (vss-protocol.md 8.3,
+// the IVssBackupComponents calls that write the BCD (protocol.md 8.3,
 // 11.1, 11.4-11.6, 12.4).
 //
 // Contract: every function checks its arguments and that the component

@@ -1,6 +1,6 @@
 // The per-writer views of a Backup Components Document: IVssWriterComponents
 // for a writer callback and IVssWriterComponentsExt for the requester
-// (vss-protocol.md 10.5, 13.7).
+// (protocol.md 10.5, 13.7).
 //
 // Contract: both views share ownership of one writer entry (so they stay
 // valid while the document changes) and list its explicitly included

@@ -2,7 +2,7 @@
 // InitializeForRestore / InitializeForBackup(xml) load.
 //
 // Contract: SaveBcd writes the shape of documents saved by Windows
-// (vss-protocol.md 10.4) and LoadBcd reads them back into an equal model;
+// (protocol.md 10.4) and LoadBcd reads them back into an equal model;
 // Save then Load is the identity for every field. The loader is strict: a
 // malformed document, a wrong root, a missing required attribute or a malformed value fails with a message
 // naming the element path and attribute, and the output document is left

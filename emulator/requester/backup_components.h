@@ -219,7 +219,7 @@ class BackupComponents
                       FilterKind kind);
   // Reacts to IVssAsync::Cancel of one of this object's operations.
   void OnCancel();
-  // Spec 9.5 item 6: SetBackupSucceeded for every added component before
+  // Spec 9.5: SetBackupSucceeded for every added component before
   // BackupComplete; reports each one left out.
   void CheckComponentsReported();
   // Reports components added to a backup that SetBackupState left out of

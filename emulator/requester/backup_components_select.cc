@@ -145,7 +145,7 @@ HRESULT BackupComponents::GetWriterComponentsCount(UINT* pcComponents) {
     return OutOfSequence("GetWriterComponentsCount", "requester.not-initialized",
                          "8.3", "initialize the object first");
   }
-  // Spec 10.3 item 4: it counts writers, not components.
+  // Spec 10.3: it counts writers, not components.
   *pcComponents = static_cast<UINT>(session_.bcd.writers.size());
   return Traced("GetWriterComponentsCount", S_OK);
 }

@@ -141,7 +141,7 @@ HRESULT BackupComponents::DoSnapshotSet(IVssAsync** ppAsync) {
         } else {
           session_.snapshot_failed = true;
         }
-        // Spec 1 item 6: the set is no longer in creation.
+        // Spec 1.6: the set is no longer in creation.
         service_->UnlockSnapshotSet(&session_);
       },
       ppAsync);
@@ -177,7 +177,7 @@ HRESULT BackupComponents::AbortBackup() {
     return OutOfSequence("AbortBackup", "requester.not-initialized", "4.3",
                          "initialize the object first");
   }
-  // Spec 4.3 item 7: with nothing in progress the call is ignored.
+  // Spec 4.3: with nothing in progress the call is ignored.
   if (session_.aborted || (!session_.prepare_started && !session_.set_started)) {
     return Traced("AbortBackup", S_OK);
   }

@@ -12,6 +12,7 @@
 #include <scenario/scenario_loader.h>
 #include <scenario/scenario_runner.h>
 #include <vssemu/emulator.h>
+#include <vssemu/explore.h>
 
 namespace {
 
@@ -37,9 +38,9 @@ void DeclareOneComponent(vssemu::testing::MockVssWriter& writer) {
 }
 
 TEST_F(InventoryWriterTest, AFullBackupStampsAndTruncatesTheLog) {
-  InventoryWriter writer;
-  ASSERT_EQ(writer.Start(), S_OK);
-  vssemu::samples::BackupResult result = vssemu::samples::RunBackup({});
+  InventoryWriter writer;           // The CVssWriter subclass, unchanged.
+  ASSERT_EQ(writer.Start(), S_OK);  // Initialize + Subscribe bind to this test's emulator.
+  vssemu::samples::BackupResult result = vssemu::samples::RunBackup({});  // The reference requester.
   ASSERT_TRUE(result.ok()) << result.failed_step;
   EXPECT_FALSE(writer.writes_suspended());
   EXPECT_EQ(writer.log_truncations(), 1);
@@ -114,6 +115,24 @@ TEST(InventoryWriterScenario, RunsWithTheTestsOwnRequester) {
         vssemu::samples::RunBackup(plan);
       });
   EXPECT_TRUE(run.passed) << ::testing::PrintToString(run.failures);
+}
+
+// Every writer order, async timing and fault the protocol allows, each run
+// with its own emulator: the writer never leaves its writes suspended.
+TEST(InventoryWriterExploration, SurvivesEveryOrderingAndFault) {
+  bool left_suspended = false;  // What the writer guards, as the last run left it.
+  vssemu::ExploreOptions options;
+  options.runs = 300;
+  options.invariants = {{"inventory.writes-left-suspended",
+                         [&] { return left_suspended ? "writes still suspended" : ""; }}};
+  vssemu::ExploreReport report = vssemu::Explore(options, [&]() -> HRESULT {
+    InventoryWriter writer;  // Writers are made inside: each run has its own emulator.
+    HRESULT hr = writer.Start();
+    if (SUCCEEDED(hr)) hr = vssemu::samples::RunBackup({}).hr;
+    left_suspended = writer.writes_suspended();
+    return hr;
+  });
+  EXPECT_TRUE(report.ok()) << report.Summary();
 }
 
 }  // namespace

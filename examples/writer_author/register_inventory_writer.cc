@@ -4,4 +4,4 @@
 
 #include <scenario/writer_registry.h>
 
-VSSEMU_REGISTER_WRITER(InventoryWriter, InventoryWriter);
+VSSEMU_REGISTER_WRITER(InventoryWriter, InventoryWriter);  // class with HRESULT Start()

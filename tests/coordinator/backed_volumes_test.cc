@@ -77,6 +77,7 @@ TEST_F(BackedVolumes, AShadowCopyHoldsTheFilesOfTheCommitInstant) {
   ASSERT_EQ(SnapshotVolumes(r, {L"C:\\"}, &ids), S_OK);
   // On Windows the device is the copy's host folder (host_volumes_test.cc);
   // its last component is the device object everywhere.
+  // After DoSnapshotSet, with the device from GetSnapshotProperties:
   const std::wstring device = DeviceOf(r, ids[0]);
   ASSERT_TRUE(device.ends_with(L"\\HarddiskVolumeShadowCopy1"));
   EXPECT_EQ(HostPath(device), HostPath(kFirstDevice));

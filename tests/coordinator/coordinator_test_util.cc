@@ -141,7 +141,7 @@ void RecordOrder(TestWriter& writer, const std::string& event,
 }
 
 HRESULT Requester::Complete() {
-  // Spec 9.5 item 6: SetBackupSucceeded for every added component first.
+  // Spec 9.5: SetBackupSucceeded for every added component first.
   UINT writers = 0;
   HRESULT hr = backup_->GetWriterComponentsCount(&writers);
   for (UINT i = 0; i < writers && SUCCEEDED(hr); ++i) {

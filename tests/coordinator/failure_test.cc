@@ -258,7 +258,7 @@ TEST(AbortBackup, MayReachAWriterTwice) {
   Requester requester;
   ASSERT_EQ(requester.Prepare(), S_OK);
   ASSERT_EQ(requester.Snapshot(), S_OK);
-  // Spec 4.3 item 3: after a failed set the requester aborts anyway.
+  // Spec 4.3: after a failed set the requester aborts anyway.
   ASSERT_EQ(requester->AbortBackup(), S_OK);
   EXPECT_EQ(writer.Count("Abort"), 2);  // Spec 4.2: OnAbort must be idempotent.
 }

@@ -1,7 +1,7 @@
 // The shadow copies the system provider keeps: their properties (and the
 // task-memory strings VssFreeSnapshotProperties frees), attributes per
 // context, DeleteSnapshots (spec 8.3) and the release of auto-release
-// shadow copies with their backup object (spec 1, duty 9).
+// shadow copies with their backup object (spec 1.9).
 #include <gtest/gtest.h>
 #include <vsserror.h>
 

@@ -1,5 +1,5 @@
 // The system provider's identity, IsVolumeSupported and the checks
-// AddToSnapshotSet makes (spec 8.3, 14.1-14.3, 18 item 12), each HRESULT
+// AddToSnapshotSet makes (spec 8.3, 14.1 to 14.3, rule 18.12), each HRESULT
 // in the documented order.
 #include "coordinator/provider_system.h"
 

@@ -1,5 +1,5 @@
 // Failures of the snapshot set itself: a provider that vetoes or fails
-// (spec 4.1 item 4, 14.4, 18.13), the 10-second flush-and-hold (spec 5,
+// (spec 4.1, 14.4, 18.13), the 10-second flush-and-hold (spec 5,
 // 18.2, Q18), and what the requester may do after a failed DoSnapshotSet
 // (spec 4.3, 18.8).
 #include <gtest/gtest.h>

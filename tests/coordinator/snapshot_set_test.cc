@@ -1,5 +1,5 @@
 // The snapshot set and the shadow copies it makes: the system-wide lock
-// (spec 1 item 6, 18.11), volumes, properties, deletion, auto-release at
+// (spec 1.6, 18.11), volumes, properties, deletion, auto-release at
 // Release (spec 4.4), and writerless contexts (spec 8.3, 14.1).
 #include <gtest/gtest.h>
 

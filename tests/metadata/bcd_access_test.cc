@@ -1,5 +1,5 @@
 // The per-event access table of the writer-side IVssComponent setters
-// (vss-protocol.md 10.3, 15.3, Q28, rule 18.15), checked through real views.
+// (protocol.md 10.3, 15.3, Q28, rule 18.15), checked through real views.
 #include "metadata/bcd_access.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // IVssComponentEx2 over a BCD component: getters, setters, argument checks
-// and the per-event access table (vss-protocol.md 10.3, 13.7, 15.3).
+// and the per-event access table (protocol.md 10.3, 13.7, 15.3).
 #include "metadata/bcd_component.h"
 
 #include <gtest/gtest.h>

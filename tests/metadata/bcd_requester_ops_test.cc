@@ -1,5 +1,5 @@
 // Requester-side changes to the Backup Components Document and their error
-// codes (vss-protocol.md 8.3, 11.1, 11.6).
+// codes (protocol.md 8.3, 11.1, 11.6).
 #include "metadata/bcd_requester_ops.h"
 
 #include <gtest/gtest.h>

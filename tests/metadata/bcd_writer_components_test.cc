@@ -1,5 +1,5 @@
 // IVssWriterComponents (writer callbacks) and IVssWriterComponentsExt
-// (requester) over one writer entry of the BCD (vss-protocol.md 10.5, 13.7).
+// (requester) over one writer entry of the BCD (protocol.md 10.5, 13.7).
 #include "metadata/bcd_writer_components.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Hand-written documents in the shape of those saved by DiskShadow and by
-// the emulator itself load and read back correctly (vss-protocol.md 10.4).
+// the emulator itself load and read back correctly (protocol.md 10.4).
 #include <gtest/gtest.h>
 
 #include <fstream>

@@ -1,5 +1,5 @@
 // BCD <-> XML: every field survives a round trip, the observed shape is
-// written, and the strict loader rejects bad documents (vss-protocol.md
+// written, and the strict loader rejects bad documents (protocol.md
 // 10.4, Q27).
 #include "metadata/bcd_xml.h"
 

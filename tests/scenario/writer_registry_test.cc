@@ -58,11 +58,11 @@ class StartingWriter : public ProductWriter {
 VSSEMU_REGISTER_WRITER(RegistryTestStarting, StartingWriter);
 VSSEMU_REGISTER_WRITER(RegistryTestProduct, ProductWriter,
                        [](ProductWriter& w) {
-                         HRESULT hr = w.Initialize();
+                         HRESULT hr = w.Initialize();  // the product's own Initialize
                          return FAILED(hr) ? hr : w.Subscribe();
                        });
 VSSEMU_REGISTER_WRITER_FACTORY(RegistryTestFactory, [](HRESULT* started) {
-  auto writer = std::make_unique<ProductWriter>(L"Factory Writer", 3);
+  auto writer = std::make_unique<ProductWriter>(L"Factory Writer", 3);  // constructor arguments
   *started = writer->Initialize();
   if (SUCCEEDED(*started)) *started = writer->Subscribe();
   return std::unique_ptr<CVssWriter>(std::move(writer));
