@@ -99,8 +99,10 @@ void FindQuestions(std::string_view text, std::vector<Citation>* out) {
 }
 
 // A violation's section: "rule.id", "6.1" in a Violate or Report call,
-// possibly with the arguments on separate lines.
-void FindViolationSections(std::string_view text, std::vector<Citation>* out) {
+// possibly with the arguments on separate lines. The rule ids go to rules
+// when it is given.
+void FindViolationSections(std::string_view text, std::vector<Citation>* out,
+                           std::vector<std::string>* rules = nullptr) {
   for (size_t at = text.find("\","); at != std::string_view::npos;
        at = text.find("\",", at + 1)) {
     const size_t open = text.rfind('"', at - 1);
@@ -120,6 +122,7 @@ void FindViolationSections(std::string_view text, std::vector<Citation>* out) {
     const size_t length = IdLength(text, next + 1);
     if (length > 0 && next + 1 + length < text.size() && text[next + 1 + length] == '"') {
       out->push_back({std::string(text.substr(next + 1, length)), LineOf(text, next)});
+      if (rules != nullptr) rules->emplace_back(rule);
     }
   }
 }
@@ -161,6 +164,13 @@ std::vector<Citation> FindCitations(std::string_view text) {
   FindViolationSections(text, &citations);
   FindScenarioSpecs(text, &citations);
   return citations;
+}
+
+std::vector<std::string> FindViolationRules(std::string_view text) {
+  std::vector<Citation> sections;
+  std::vector<std::string> rules;
+  FindViolationSections(text, &sections, &rules);
+  return rules;
 }
 
 }  // namespace vssemu::doc_checks

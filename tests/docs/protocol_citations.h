@@ -28,6 +28,10 @@ std::set<std::string> HeadingIds(std::string_view markdown, std::vector<std::str
 // Every citation in a file's text, in order of appearance.
 std::vector<Citation> FindCitations(std::string_view text);
 
+// The violation rules a source file raises: the rule ids of its
+// ("rule.id", "section") argument pairs.
+std::vector<std::string> FindViolationRules(std::string_view text);
+
 }  // namespace vssemu::doc_checks
 
 #endif  // VSSEMU_TESTS_DOCS_PROTOCOL_CITATIONS_H_

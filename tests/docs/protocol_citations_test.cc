@@ -74,5 +74,26 @@ TEST(ProtocolCitations, EveryCitationInTheProjectResolvesToAHeading) {
   EXPECT_TRUE(unresolved.str().empty()) << unresolved.str();
 }
 
+// A rule a violation names is explained where its section is: protocol.md
+// names every rule the emulator raises.
+TEST(ProtocolCitations, EveryViolationRuleIsNamedInTheProtocolReference) {
+  EXPECT_THAT(FindViolationRules("Violate(\"order.freeze-level\",\n  \"6.1\", x);"),
+              ElementsAre("order.freeze-level"));
+  const TextFile protocol = ReadProjectFile("docs/protocol.md");
+  ASSERT_FALSE(protocol.path.empty()) << "docs/protocol.md is missing";
+  std::set<std::string> rules;
+  std::ostringstream unnamed;
+  for (const TextFile& file : ProjectTextFiles()) {
+    if (file.path.rfind("emulator/", 0) != 0) continue;
+    for (const std::string& rule : FindViolationRules(file.text)) {
+      if (rules.insert(rule).second && protocol.text.find("`" + rule + "`") == std::string::npos) {
+        unnamed << file.path << ": raises " << rule << ", which docs/protocol.md does not name\n";
+      }
+    }
+  }
+  EXPECT_GT(rules.size(), 50u) << "the scan found too few rules to be reading the emulator";
+  EXPECT_TRUE(unnamed.str().empty()) << unnamed.str();
+}
+
 }  // namespace
 }  // namespace vssemu::doc_checks
