@@ -1,34 +1,57 @@
 # Helpers for projects that test their VSS writer or requester with vssemu.
 include_guard(GLOBAL)
 
-# vssemu_add_gtest(<name> <sources>...): a GoogleTest program linked with
-# vssemu's test main (the leak check and --vssemu_seed), whose tests are
-# registered with CTest one by one. Set VSSEMU_SEED in the environment or
-# pass --vssemu_seed=N to replay a run.
+# vssemu_add_gtest(<name> <sources>... [LABELS <label>...]): a GoogleTest
+# program linked with vssemu's test main (the leak check and --vssemu_seed),
+# whose tests are registered with CTest one by one and labelled "gtest",
+# <name> and the given labels. Set VSSEMU_SEED in the environment or pass
+# --vssemu_seed=N to replay a run.
 function(vssemu_add_gtest name)
-  add_executable(${name} ${ARGN})
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "LABELS")
+  add_executable(${name} ${arg_UNPARSED_ARGUMENTS})
   target_link_libraries(${name} PRIVATE vssemu::gtest_main)
   include(GoogleTest)
-  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
+                       PROPERTIES LABELS "gtest;${name};${arg_LABELS}")
 endfunction()
 
-# vssemu_add_scenario_tests(<runner> <folder>): one CTest test per scenario
-# file (*.xml) below folder, named scenario.<folder>.<file>, labelled
-# "scenario" and with its sub-folder (backup, timeout, ...). runner is the
-# vssemu program, or your own program built on vssemu::cli_main with your
-# writer classes registered by VSSEMU_REGISTER_WRITER.
+# vssemu_add_scenario_tests(<runner> <folder> [PREFIX <prefix>]): one CTest
+# test per scenario file (*.xml) below folder, named
+# <prefix>.<path below folder, with dots>; the default prefix is
+# scenario.<folder's name>, so that two folders with equally named files
+# give different tests. Each is labelled "scenario" and with its sub-folder
+# (backup, timeout, ...). A scenario whose requester is the test's own code
+# (workload="external") is reported as skipped, not failed; it runs from
+# C++ with RunScenario or ExploreScenario. runner is the vssemu program
+# (vssemu::vssemu, or vssemu in vssemu's own build), or your own program
+# built on vssemu::cli_main with your writer classes registered by
+# VSSEMU_REGISTER_WRITER; a runner target is built with the project.
 function(vssemu_add_scenario_tests runner folder)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "PREFIX" "")
   get_filename_component(folder "${folder}" ABSOLUTE)
+  if(NOT arg_PREFIX)
+    get_filename_component(folder_name "${folder}" NAME)
+    set(arg_PREFIX "scenario.${folder_name}")
+  endif()
+  if(TARGET ${runner})
+    # vssemu's own targets are not built by a consumer's build unless
+    # something needs them (EXCLUDE_FROM_ALL as a subproject).
+    string(MAKE_C_IDENTIFIER "${arg_PREFIX}" runner_dependency)
+    add_custom_target(${runner_dependency}_runner ALL)
+    add_dependencies(${runner_dependency}_runner ${runner})
+  endif()
   file(GLOB_RECURSE scenario_files CONFIGURE_DEPENDS "${folder}/*.xml")
   foreach(scenario_file IN LISTS scenario_files)
     file(RELATIVE_PATH relative "${folder}" "${scenario_file}")
     get_filename_component(subfolder "${relative}" DIRECTORY)
     string(REGEX REPLACE "\\.xml$" "" test_name "${relative}")
     string(REPLACE "/" "." test_name "${test_name}")
-    add_test(NAME scenario.${test_name}
+    set(test_name "${arg_PREFIX}.${test_name}")
+    add_test(NAME ${test_name}
              COMMAND ${runner} run --quiet "${scenario_file}")
-    set_tests_properties(scenario.${test_name} PROPERTIES
-                         LABELS "scenario;${subfolder}")
+    # 4: the scenario needs the test's own requester (vssemu run's exit code).
+    set_tests_properties(${test_name} PROPERTIES
+                         LABELS "scenario;${subfolder}" SKIP_RETURN_CODE 4)
   endforeach()
 endfunction()
 

@@ -29,6 +29,8 @@ endfunction()
 function(vssemu_add_library name)
   add_library(${name} STATIC ${ARGN})
   target_compile_features(${name} PUBLIC cxx_std_20)
+  # The public headers include each other as <vssemu/...> (VssemuPublicHeaders).
+  target_include_directories(${name} PUBLIC $<BUILD_INTERFACE:${VSSEMU_PUBLIC_INCLUDE_DIR}>)
   vssemu_strict_warnings(${name})
   vssemu_windows_definitions(${name} WIN32_LEAN_AND_MEAN)
 endfunction()
@@ -40,5 +42,6 @@ function(vssemu_add_test name)
   vssemu_windows_definitions(${name})
   target_link_libraries(${name} PRIVATE vssemu_gtest_main)
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
-                       PROPERTIES ENVIRONMENT "VSSEMU_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+                       PROPERTIES ENVIRONMENT "VSSEMU_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+                                  LABELS "gtest;${name}")
 endfunction()

@@ -17,8 +17,8 @@
 
 #include <vssemu/win32_base.h>
 
-#include "com/com_ptr.h"
-#include "com/live_objects.h"
+#include <vssemu/com/com_ptr.h>
+#include <vssemu/com/live_objects.h>
 
 namespace vssemu::com {
 

@@ -14,8 +14,8 @@
 
 #include <vss.h>
 
-#include "coordinator/provider_volumes.h"
-#include "sim/virtual_time.h"
+#include <vssemu/coordinator/provider_volumes.h>
+#include <vssemu/sim/virtual_time.h>
 
 namespace vssemu::coordinator {
 

@@ -35,7 +35,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/prng.h"
+#include <vssemu/sim/prng.h>
 
 namespace vssemu::coordinator {
 

@@ -5,7 +5,7 @@
 
 #include <vss.h>
 
-#include "metadata/bcd_access.h"
+#include <vssemu/metadata/bcd_access.h>
 
 namespace vssemu::coordinator {
 

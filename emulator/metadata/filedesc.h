@@ -10,7 +10,7 @@
 
 #include <vswriter.h>
 
-#include "com/com_object.h"
+#include <vssemu/com/com_object.h>
 
 namespace vssemu::metadata {
 

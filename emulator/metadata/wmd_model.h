@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "metadata/filedesc.h"
+#include <vssemu/metadata/filedesc.h>
 
 namespace vssemu::metadata {
 

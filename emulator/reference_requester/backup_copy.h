@@ -21,7 +21,7 @@
 
 #include <string>
 
-#include "reference_requester/reference_requester.h"
+#include <vssemu/reference_requester/reference_requester.h>
 
 namespace vssemu::scenario {
 

@@ -34,8 +34,8 @@
 #include <string>
 #include <vector>
 
-#include "reference_requester/backup_media.h"
-#include "reference_requester/reference_requester.h"
+#include <vssemu/reference_requester/backup_media.h>
+#include <vssemu/reference_requester/reference_requester.h>
 
 namespace vssemu::scenario {
 

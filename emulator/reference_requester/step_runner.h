@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "reference_requester/reference_requester.h"
+#include <vssemu/reference_requester/reference_requester.h>
 
 namespace vssemu::scenario {
 

@@ -19,7 +19,7 @@
 #include <vswriter.h>
 #include <vsbackup.h>
 
-#include "reference_requester/backup_media.h"
+#include <vssemu/reference_requester/backup_media.h>
 
 namespace vssemu::scenario {
 

@@ -24,9 +24,9 @@
 
 #include <vssemu/emulator.h>
 
-#include "scenario/scenario_model.h"
-#include "scenario/scenario_runner.h"
-#include "scenario/scenario_steps.h"
+#include <vssemu/scenario/scenario_model.h>
+#include <vssemu/scenario/scenario_runner.h>
+#include <vssemu/scenario/scenario_steps.h>
 
 namespace vssemu::scenario {
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "scenario/scenario_model.h"
+#include <vssemu/scenario/scenario_model.h>
 
 namespace vssemu::scenario {
 

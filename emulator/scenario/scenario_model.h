@@ -16,12 +16,12 @@
 #include <vssemu/win32_base.h>
 #include <vswriter.h>
 
-#include "coordinator/provider_steps.h"
-#include "coordinator/writer_events.h"
-#include "metadata/wmd_model.h"
-#include "reference_requester/reference_requester.h"
-#include "reference_requester/reference_restore.h"
-#include "sim/choice_source.h"
+#include <vssemu/coordinator/provider_steps.h>
+#include <vssemu/coordinator/writer_events.h>
+#include <vssemu/metadata/wmd_model.h>
+#include <vssemu/reference_requester/reference_requester.h>
+#include <vssemu/reference_requester/reference_restore.h>
+#include <vssemu/sim/choice_source.h>
 
 namespace vssemu::scenario {
 

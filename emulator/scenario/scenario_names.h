@@ -12,9 +12,9 @@
 #include <vssemu/run_options.h>
 #include <vswriter.h>
 
-#include "coordinator/provider_steps.h"
-#include "coordinator/writer_events.h"
-#include "scenario/scenario_model.h"
+#include <vssemu/coordinator/provider_steps.h>
+#include <vssemu/coordinator/writer_events.h>
+#include <vssemu/scenario/scenario_model.h>
 
 namespace vssemu::scenario {
 

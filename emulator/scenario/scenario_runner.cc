@@ -20,6 +20,15 @@
 namespace vssemu::scenario {
 namespace {
 
+// Says that spec's class is not registered in this program, and which are.
+std::string UnregisteredClassMessage(const RegisteredWriter& spec) {
+  std::string known;
+  for (const std::string& n : RegisteredWriterClasses()) known += " " + n;
+  return spec.where.ToString() + ": no writer class \"" + spec.class_name +
+         "\" is registered in this program (VSSEMU_REGISTER_WRITER; known:" +
+         (known.empty() ? " none" : known) + ")";
+}
+
 // The provider behaviour of the scenario's <provider> faults.
 class FaultPlan : public coordinator::ProviderBehaviour {
  public:
@@ -140,12 +149,7 @@ void StartWriters(const Scenario& scenario, const Emulator& emulator,
   for (const RegisteredWriter& spec : scenario.registered_writers) {
     const WriterFactory* factory = FindWriterClass(spec.class_name);
     if (factory == nullptr) {
-      std::string known;
-      for (const std::string& n : RegisteredWriterClasses()) known += " " + n;
-      result->failures.push_back(spec.where.ToString() +
-                                 ": no writer class \"" + spec.class_name +
-                                 "\" is registered (known:" +
-                                 (known.empty() ? " none" : known) + ")");
+      result->failures.push_back(UnregisteredClassMessage(spec));
       result->setup_failed = true;
       names->trace_name[spec.id] = "";
       continue;
@@ -333,6 +337,13 @@ RunResult ScenarioRun::Finish() {
 }
 
 void ScenarioRun::RemoveFiles() { parts_->scratch.reset(); }
+
+std::string UnregisteredWriterClass(const Scenario& scenario) {
+  for (const RegisteredWriter& spec : scenario.registered_writers) {
+    if (FindWriterClass(spec.class_name) == nullptr) return UnregisteredClassMessage(spec);
+  }
+  return "";
+}
 
 RunResult RunScenario(const Scenario& scenario, std::optional<uint64_t> seed,
                       const std::function<void()>& requester,

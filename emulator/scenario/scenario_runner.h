@@ -24,7 +24,7 @@
 #include <vssemu/emulator.h>
 #include <vssemu/trace.h>
 
-#include "scenario/scenario_model.h"
+#include <vssemu/scenario/scenario_model.h>
 
 namespace vssemu::scenario {
 
@@ -101,6 +101,11 @@ class ScenarioRun {
   RunResult result_;
   std::unique_ptr<Parts> parts_;
 };
+
+// The error of the first <registered-writer> whose class this program has
+// not registered (VSSEMU_REGISTER_WRITER), or "" when there is none: an
+// input error, which `vssemu run` reports before running anything.
+std::string UnregisteredWriterClass(const Scenario& scenario);
 
 // Runs scenario (see ScenarioRun). A pinned scenario (<explore>) is refused
 // with a failure naming what replays it (explore/scenario_explore.h,

@@ -23,7 +23,7 @@
 
 #include <vssemu/run_options.h>
 
-#include "scenario/scenario_model.h"
+#include <vssemu/scenario/scenario_model.h>
 
 namespace vssemu::scenario {
 

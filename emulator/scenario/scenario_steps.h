@@ -26,9 +26,9 @@
 #include <vssemu/emulator.h>
 #include <vswriter.h>
 
-#include "scenario/scenario_model.h"
-#include "scenario/scenario_runner.h"
-#include "scenario/scenario_scratch.h"
+#include <vssemu/scenario/scenario_model.h>
+#include <vssemu/scenario/scenario_runner.h>
+#include <vssemu/scenario/scenario_scratch.h>
 
 namespace vssemu::scenario {
 

@@ -14,7 +14,7 @@
 
 #include <vswriter.h>
 
-#include "scenario/scenario_model.h"
+#include <vssemu/scenario/scenario_model.h>
 
 namespace vssemu::scenario {
 

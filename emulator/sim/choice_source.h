@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "sim/prng.h"
+#include <vssemu/sim/prng.h>
 
 namespace vssemu::sim {
 

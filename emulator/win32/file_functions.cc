@@ -142,7 +142,7 @@ int64_t SizeOf(HANDLE handle) {
 
 }  // namespace
 
-// C linkage: the global functions <winshim/winshim_files.h> declares.
+// C linkage: the global functions <vssemu/winshim/winshim_files.h> declares.
 extern "C" {
 
 HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess,

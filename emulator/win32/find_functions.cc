@@ -102,7 +102,7 @@ bool Lookup(LPCWSTR name, struct stat* info) {
 
 }  // namespace
 
-// C linkage: the global functions <winshim/winshim_files.h> declares.
+// C linkage: the global functions <vssemu/winshim/winshim_files.h> declares.
 extern "C" {
 
 HANDLE WINAPI FindFirstFileW(LPCWSTR lpFileName,

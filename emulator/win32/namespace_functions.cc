@@ -70,7 +70,7 @@ bool CopyHostFile(const fs::path& from, const fs::path& to) {
 
 }  // namespace
 
-// C linkage: the global functions <winshim/winshim_files.h> declares.
+// C linkage: the global functions <vssemu/winshim/winshim_files.h> declares.
 extern "C" {
 
 BOOL WINAPI CreateDirectoryW(LPCWSTR lpPathName,

@@ -67,7 +67,7 @@ std::vector<std::wstring> DriveRoots(const Machine& machine) {
 
 }  // namespace
 
-// Declared in <winshim/winshim_files.h> at global scope: a function with C
+// Declared in <vssemu/winshim/winshim_files.h> at global scope: a function with C
 // linkage is the same function in every namespace, so these definitions
 // are the global ones and still see this namespace's helpers.
 extern "C" {

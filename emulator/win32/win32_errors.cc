@@ -60,7 +60,7 @@ DWORD ErrorFromErrno(int error) {
   }
 }
 
-// C linkage: these are the global functions <winshim/winshim_files.h>
+// C linkage: these are the global functions <vssemu/winshim/winshim_files.h>
 // declares.
 extern "C" {
 

@@ -2,7 +2,7 @@
 // immediately before the characters, and a terminating NUL after them. Code
 // under test may read the prefix (SysStringLen) or keep embedded NULs, so the
 // layout matters; the live counter lets tests prove nothing leaked.
-#include <winshim/winshim.h>
+#include <vssemu/winshim/winshim.h>
 
 #include <atomic>
 #include <cstdlib>

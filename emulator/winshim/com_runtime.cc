@@ -2,7 +2,7 @@
 // threads, so the apartment calls only keep the per-thread count that decides
 // between S_OK and S_FALSE. CoCreateGuid is deterministic: the emulator must
 // give the same trace for the same seed, so it never reads an entropy source.
-#include <winshim/winshim.h>
+#include <vssemu/winshim/winshim.h>
 #include <unistd.h>
 
 #include <atomic>

@@ -1,7 +1,7 @@
-// The printf family of <winshim/crt_printf.h>: each function formats the
+// The printf family of <vssemu/winshim/crt_printf.h>: each function formats the
 // whole text with the Windows reading of the format (printf_engine.h), then
 // delivers it with the buffer and return-value rules of its Windows namesake.
-#include "winshim/crt_printf.h"
+#include <vssemu/winshim/crt_printf.h>
 
 #include <errno.h>
 #include <limits.h>

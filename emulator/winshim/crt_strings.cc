@@ -1,6 +1,6 @@
-// The string helpers of <winshim/crt_strings.h>. Narrow and wide forms share
+// The string helpers of <vssemu/winshim/crt_strings.h>. Narrow and wide forms share
 // one template each, so the two can never drift apart.
-#include "winshim/crt_strings.h"
+#include <vssemu/winshim/crt_strings.h>
 
 #include <ctype.h>
 #include <limits.h>

@@ -1,6 +1,6 @@
 // The strsafe functions of winshim's compat <strsafe.h>. One template per
 // operation serves the A and W forms and the Cch and Cb sizes.
-#include "winshim/compat/strsafe.h"
+#include "vssemu/winshim/compat/strsafe.h"
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // winshim::RunWideMain of winshim's compat <tchar.h>.
-#include "winshim/compat/tchar.h"
+#include "vssemu/winshim/compat/tchar.h"
 
 #include <locale.h>
 

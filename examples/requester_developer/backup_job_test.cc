@@ -6,8 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <scenario/scenario_loader.h>
-#include <scenario/scenario_runner.h>
+#include <vssemu/scenario/scenario_loader.h>
+#include <vssemu/scenario/scenario_runner.h>
 #include <vssemu/explore.h>
 
 namespace {

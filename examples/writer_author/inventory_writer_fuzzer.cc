@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <fixtures/samples/reference_requester.h>
+#include <vssemu/fixtures/samples/reference_requester.h>
 #include <vssemu/explore.h>
 
 #include "inventory_writer.h"

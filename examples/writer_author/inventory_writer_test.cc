@@ -5,12 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fixtures/emulator_test.h>
-#include <fixtures/matchers.h>
-#include <fixtures/mock_writer.h>
-#include <fixtures/samples/reference_requester.h>
-#include <scenario/scenario_loader.h>
-#include <scenario/scenario_runner.h>
+#include <vssemu/fixtures/emulator_test.h>
+#include <vssemu/fixtures/matchers.h>
+#include <vssemu/fixtures/mock_writer.h>
+#include <vssemu/fixtures/samples/reference_requester.h>
+#include <vssemu/scenario/scenario_loader.h>
+#include <vssemu/scenario/scenario_runner.h>
 #include <vssemu/emulator.h>
 #include <vssemu/explore.h>
 

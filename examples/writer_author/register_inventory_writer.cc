@@ -2,6 +2,6 @@
 // <registered-writer id="..." class="InventoryWriter"/>.
 #include "inventory_writer.h"
 
-#include <scenario/writer_registry.h>
+#include <vssemu/scenario/writer_registry.h>
 
 VSSEMU_REGISTER_WRITER(InventoryWriter, InventoryWriter);  // class with HRESULT Start()

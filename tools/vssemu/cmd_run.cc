@@ -28,8 +28,11 @@ constexpr const char* kRunFooter =
     "workload=\"exec\"> runs its own program (docs/drop-in.md).\n"
     "\n"
     "Exit codes: 0 every expectation held, 1 an expectation failed (or the\n"
-    "program crashed or hung), 2 bad usage, 3 a scenario could not be loaded\n"
-    "or its program not started. An emulator bug stops the program with\n"
+    "program crashed or hung), 2 bad usage, 3 a scenario could not be loaded,\n"
+    "names a writer class this program has not registered, or its program\n"
+    "did not start, 4 every scenario was skipped (its requester is the test's\n"
+    "own code, workload=\"external\", and no --exec program was given).\n"
+    "An emulator bug stops the program with\n"
     "'vssemu internal error' and the seed (SIGABRT).";
 
 const char* Paint(bool ok) {
@@ -56,6 +59,7 @@ struct Outcome {
   std::string name;
   bool loaded = false;
   bool passed = false;
+  bool skipped = false;  // Needs a requester this run does not have.
   std::vector<std::string> messages;
 };
 
@@ -66,7 +70,7 @@ bool WriteJunit(const std::string& path, const std::vector<Outcome>& outcomes,
   size_t failures = 0, errors = 0;
   for (const Outcome& o : outcomes) {
     if (!o.loaded) ++errors;
-    else if (!o.passed) ++failures;
+    else if (!o.passed && !o.skipped) ++failures;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<testsuites><testsuite name=\"vssemu scenarios\" tests=\""
@@ -82,6 +86,7 @@ bool WriteJunit(const std::string& path, const std::vector<Outcome>& outcomes,
     std::string text;
     for (const std::string& m : o.messages) text += m + "\n";
     if (!o.loaded) out << "<error message=\"load error\">" << XmlEscape(text) << "</error>";
+    else if (o.skipped) out << "<skipped message=\"" << XmlEscape(text) << "\"/>";
     else if (!o.passed) out << "<failure message=\"expectation failed\">" << XmlEscape(text) << "</failure>";
     out << "</testcase>\n";
   }
@@ -136,6 +141,13 @@ std::string VerdictLine(const scenario::Scenario& s, const scenario::RunResult& 
   }
   line += "; seed " + std::to_string(seed) + "; trace hash " + hash;
   return line;
+}
+
+// True when s's requester is the test's own code and this run has no
+// program to stand in for it.
+bool NeedsTheTestsRequester(const std::string& file, const scenario::Scenario& s,
+                            const ProgramOptions& program) {
+  return s.requester.external && ProgramRequest(program, file, s).program.empty();
 }
 
 // Runs one loaded scenario: in process, pinned, or around a program.
@@ -212,6 +224,22 @@ int RunScenarios(const std::vector<std::string>& args) {
       o.messages.push_back(loaded.ErrorText());
       std::fprintf(stderr, "%s\n", loaded.ErrorText().c_str());
       any_load_error = true;
+    } else if (std::string unregistered = scenario::UnregisteredWriterClass(*loaded.scenario);
+               !unregistered.empty()) {
+      // The scenario is fine; this program cannot run it: an input error.
+      o.messages.push_back(unregistered);
+      std::fprintf(stderr, "%s\n", unregistered.c_str());
+      any_load_error = true;
+    } else if (NeedsTheTestsRequester(files[i], *loaded.scenario, program)) {
+      o.loaded = true;
+      o.skipped = true;
+      o.name = loaded.scenario->name;
+      o.messages.push_back(loaded.scenario->requester.where.ToString() +
+                           ": skipped: its requester is the test's own code "
+                           "(workload=\"external\"); run it from C++ with "
+                           "vssemu::scenario::RunScenario or vssemu::ExploreScenario, "
+                           "or give it a program with --exec -- PROGRAM");
+      std::fprintf(stderr, "%s\n", o.messages.back().c_str());
     } else {
       o.loaded = true;
       o.name = loaded.scenario->name;
@@ -244,7 +272,7 @@ int RunScenarios(const std::vector<std::string>& args) {
       std::printf("[%llu/%llu] %s ... %s\n",
                   static_cast<unsigned long long>(i + 1),
                   static_cast<unsigned long long>(files.size()), o.file.c_str(),
-                  o.loaded ? Paint(o.passed) : "LOAD ERROR");
+                  !o.loaded ? "LOAD ERROR" : o.skipped ? "skipped" : Paint(o.passed));
     }
     outcomes.push_back(std::move(o));
   }
@@ -252,15 +280,20 @@ int RunScenarios(const std::vector<std::string>& args) {
     std::fprintf(stderr, "vssemu run: cannot write %s\n", junit.c_str());
     return kExitInput;
   }
+  size_t passed = 0, skipped = 0;
+  for (const Outcome& o : outcomes) {
+    passed += o.passed ? 1 : 0;
+    skipped += o.skipped ? 1 : 0;
+  }
   if (!single) {
-    size_t passed = 0;
-    for (const Outcome& o : outcomes) passed += o.passed ? 1 : 0;
-    std::printf("%llu of %llu scenarios passed\n",
-                static_cast<unsigned long long>(passed),
+    std::printf("%llu of %llu scenarios passed", static_cast<unsigned long long>(passed),
                 static_cast<unsigned long long>(outcomes.size()));
+    if (skipped > 0) std::printf(", %llu skipped", static_cast<unsigned long long>(skipped));
+    std::printf("\n");
   }
   if (any_load_error) return kExitInput;
-  return any_failure ? kExitFailure : kExitOk;
+  if (any_failure) return kExitFailure;
+  return skipped == outcomes.size() ? kExitSkipped : kExitOk;
 }
 
 namespace {

@@ -16,6 +16,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // The command ran and found a problem.
 inline constexpr int kExitUsage = 2;    // Bad command line.
 inline constexpr int kExitInput = 3;    // An input file could not be loaded.
+// Nothing ran: the scenario's requester is the test's own code
+// (workload="external") and no program was given (CTest's SKIP_RETURN_CODE).
+inline constexpr int kExitSkipped = 4;
 // A campaign ended by Ctrl-C (128 + SIGINT, as shells report it), after its
 // summary so far.
 inline constexpr int kExitInterrupted = 130;

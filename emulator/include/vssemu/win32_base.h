@@ -12,7 +12,7 @@
 #include <oleauto.h>
 #include <unknwn.h>
 #else
-#include <winshim/winshim.h>
+#include <vssemu/winshim/winshim.h>
 #endif
 
 #if !defined(_WIN32)

@@ -4,7 +4,7 @@
 // as Microsoft's generic-text mappings table lists them.
 //
 // Contract: the wide printf names map to winshim's functions with Windows'
-// reading of the format (%s wide; see <winshim/crt_printf.h>). The narrow
+// reading of the format (%s wide; see <vssemu/winshim/crt_printf.h>). The narrow
 // _tprintf, _ftprintf and _stprintf map to glibc's printf, fprintf and
 // sprintf, which agree with Windows on %s and %S but not on %I64d; the
 // narrow _stprintf_s and _sntprintf map to winshim's Windows-reading forms.

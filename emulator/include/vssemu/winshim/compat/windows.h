@@ -3,7 +3,7 @@
 // path of non-Windows builds.
 #ifndef VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
 #define VSSEMU_WINSHIM_COMPAT_WINDOWS_H_
-#include <winshim/winshim.h>
-#include <winshim/windows_extras.h>
-#include <winshim/winshim_files.h>
+#include <vssemu/winshim/winshim.h>
+#include <vssemu/winshim/windows_extras.h>
+#include <vssemu/winshim/winshim_files.h>
 #endif  // VSSEMU_WINSHIM_COMPAT_WINDOWS_H_

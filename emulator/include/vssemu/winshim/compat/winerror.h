@@ -1,2 +1,2 @@
 // Stands in for <winerror.h> on non-Windows builds (see windows.h here).
-#include <winshim/winshim.h>
+#include <vssemu/winshim/winshim.h>

@@ -18,7 +18,7 @@
 #ifndef VSSEMU_WINSHIM_WINSHIM_FILES_H_
 #define VSSEMU_WINSHIM_WINSHIM_FILES_H_
 
-#include <winshim/winshim.h>
+#include <vssemu/winshim/winshim.h>
 
 // --- Types. ------------------------------------------------------------------
 typedef const void* LPCVOID;

@@ -10,7 +10,7 @@
 // when StringCchCat finds no NUL in the destination (left untouched). Cch
 // sizes count characters, Cb sizes bytes (a Cb size that is not a whole
 // number of characters is rounded down). The printf forms read the format as
-// the Windows CRT does (see <winshim/crt_printf.h>: %s is wide in the W
+// the Windows CRT does (see <vssemu/winshim/crt_printf.h>: %s is wide in the W
 // forms). Beyond the documentation, which says the arguments must not be
 // NULL: a NULL source or format returns STRSAFE_E_INVALID_PARAMETER (the
 // destination emptied, except by Cat), and so does a format the Windows CRT
