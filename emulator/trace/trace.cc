@@ -87,6 +87,44 @@ std::string TraceEvent::ToLine() const {
   return line;
 }
 
+JsonType JsonFieldType(std::string_view kind, std::string_view field) {
+  // The typed fields of docs/trace-format.md; every other field is a string.
+  struct Typed {
+    std::string_view kind, field;
+    JsonType type;
+  };
+  static constexpr Typed kTyped[] = {
+      {"writer", "freeze_timeout_ms", JsonType::kInteger},
+      {"callback", "returned", JsonType::kBoolean},
+      {"callback", "took_us", JsonType::kInteger},
+      {"provider", "took_us", JsonType::kInteger},
+      {"provider", "deleted", JsonType::kInteger},
+      {"status", "writers", JsonType::kInteger},
+      {"copy", "files", JsonType::kInteger},
+      {"copy", "bytes", JsonType::kInteger},
+  };
+  for (const Typed& t : kTyped) {
+    if (t.kind == kind && t.field == field) return t.type;
+  }
+  return JsonType::kString;
+}
+
+namespace {
+
+// True when value is written as it is for type (a JSON number or boolean).
+bool IsJsonLiteral(std::string_view value, JsonType type) {
+  if (type == JsonType::kBoolean) return value == "true" || value == "false";
+  if (type != JsonType::kInteger || value.empty()) return false;
+  size_t digits = value[0] == '-' ? 1 : 0;
+  if (digits == value.size()) return false;
+  for (size_t i = digits; i < value.size(); ++i) {
+    if (value[i] < '0' || value[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string TraceEvent::ToJson() const {
   std::string json = "{\"t_us\":" + std::to_string(time_us) + ",\"kind\":";
   AppendJsonString(&json, kind);
@@ -94,7 +132,11 @@ std::string TraceEvent::ToJson() const {
     json += ',';
     AppendJsonString(&json, key);
     json += ':';
-    AppendJsonString(&json, value);
+    if (IsJsonLiteral(value, JsonFieldType(kind, key))) {
+      json += value;
+    } else {
+      AppendJsonString(&json, value);
+    }
   }
   json += '}';
   return json;
@@ -130,8 +172,8 @@ std::string Trace::ToJsonLines() const {
     text += event.ToJson();
     text += '\n';
   }
-  text += "{\"events\":" + std::to_string(events_.size()) + ",\"hash\":\"" +
-          HashHex(Hash()) + "\"}\n";
+  text += "{\"kind\":\"end\",\"events\":" + std::to_string(events_.size()) +
+          ",\"hash\":\"" + HashHex(Hash()) + "\"}\n";
   return text;
 }
 

@@ -345,7 +345,7 @@ void AppendArgs(std::string* out, const Fields& fields) {
 struct ChromeEvent {
   std::string name;
   std::string cat;
-  char ph = 'i';  // 'i' (instant) or 'X' (complete).
+  char ph = 'i';  // 'i' (instant), 'X' (complete), 'B' or 'E' (a span's ends).
   int64_t ts = 0;
   int64_t dur = 0;  // For "X" only.
   int tid = 0;
@@ -471,8 +471,25 @@ std::string TraceToChromeJson(const Trace& trace) {
   }
 
   std::vector<std::string> lines = tracks.Metadata();
+  // Each writer's frozen period, Freeze to Thaw or Abort: a span around its
+  // callbacks on the writer's track, closed at the end if never ended.
+  std::map<std::string, int64_t> frozen;  // Writer -> when its Freeze came.
+  auto frozen_span = [&](const TraceEvent& e, char ph, int64_t ts) {
+    lines.push_back(ChromeLine({"frozen", "frozen", ph, ts, 0, tracks.For(e),
+                                {{"writer", std::string(e.Get("writer"))}}}));
+  };
   for (size_t i = 0; i < events.size(); ++i) {
     const TraceEvent& e = events[i];
+    if (e.kind == "event") {
+      const std::string writer(e.Get("writer"));
+      const std::string_view name = e.Get("name");
+      if (name == "Freeze" && frozen.count(writer) == 0) {
+        frozen[writer] = e.time_us;
+        frozen_span(e, 'B', e.time_us);
+      } else if ((name == "Thaw" || name == "Abort") && frozen.erase(writer) > 0) {
+        frozen_span(e, 'E', e.time_us);
+      }
+    }
     if (answered[i]) continue;  // Part of its event's slice.
     ChromeEvent c{InstantName(e), e.kind, 'i', e.time_us, 0, tracks.For(e),
                   e.fields};
@@ -488,6 +505,11 @@ std::string TraceToChromeJson(const Trace& trace) {
     }
     if (c.ph == 'X' && c.dur < 1) c.dur = 1;
     lines.push_back(ChromeLine(c));
+  }
+  const int64_t end = events.empty() ? 0 : events.back().time_us;
+  for (const auto& [writer, since] : frozen) {
+    TraceEvent last{end, "event", {{"writer", writer}}};
+    frozen_span(last, 'E', end);
   }
 
   std::string json = "{\"traceEvents\":[\n";

@@ -58,7 +58,10 @@ std::string TraceToMermaid(const Trace& trace);
 // at least 1 us so that it shows. Provider steps with took_us are complete
 // events on the Provider track. Everything else is an instant event
 // ("ph":"i", "s":"t") on the track of its requester or writer, else on
-// VSS. "cat" is the trace kind and "args" carries every field.
+// VSS. "cat" is the trace kind and "args" carries every field. Each writer's
+// frozen period, from its Freeze event to its Thaw or Abort event (or the
+// trace's end), is a "frozen" span ("ph":"B" then "ph":"E", cat "frozen")
+// on its track, around the callbacks within it.
 std::string TraceToChromeJson(const Trace& trace);
 
 }  // namespace vssemu

@@ -16,6 +16,7 @@
 #include "trace/trace_export.h"
 #include "vssemu/command_line.h"
 #include "vssemu/commands.h"
+#include "vssemu/junit_report.h"
 #include "vssemu/scenario_files.h"
 #include "vssemu/terminal.h"
 
@@ -35,63 +36,21 @@ constexpr const char* kRunFooter =
     "An emulator bug stops the program with\n"
     "'vssemu internal error' and the seed (SIGABRT).";
 
-const char* Paint(bool ok) {
-  if (!ColourTerminal(stdout)) return ok ? "ok" : "FAILED";
+const char* Paint(bool ok, std::FILE* stream) {
+  if (!ColourTerminal(stream)) return ok ? "ok" : "FAILED";
   return ok ? "\033[32mok\033[0m" : "\033[31mFAILED\033[0m";
 }
 
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using Outcome = ScenarioOutcome;
 
-struct Outcome {
-  std::string file;
-  std::string name;
-  bool loaded = false;
-  bool passed = false;
-  bool skipped = false;  // Needs a requester this run does not have.
-  std::vector<std::string> messages;
-};
-
-bool WriteJunit(const std::string& path, const std::vector<Outcome>& outcomes,
-                std::optional<uint64_t> seed) {
-  std::ofstream out(path);
-  if (!out) return false;
-  size_t failures = 0, errors = 0;
-  for (const Outcome& o : outcomes) {
-    if (!o.loaded) ++errors;
-    else if (!o.passed && !o.skipped) ++failures;
+// The last lines of a trace's text, for a failure's report.
+std::string TraceTail(const Trace& trace, size_t lines) {
+  const std::vector<TraceEvent>& events = trace.events();
+  std::string tail;
+  for (size_t i = events.size() > lines ? events.size() - lines : 0; i < events.size(); ++i) {
+    tail += events[i].ToLine() + "\n";
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<testsuites><testsuite name=\"vssemu scenarios\" tests=\""
-      << outcomes.size() << "\" failures=\"" << failures << "\" errors=\""
-      << errors << "\">\n";
-  if (seed) {
-    out << "  <properties><property name=\"vssemu_seed\" value=\"" << *seed
-        << "\"/></properties>\n";
-  }
-  for (const Outcome& o : outcomes) {
-    out << "  <testcase classname=\"" << XmlEscape(o.file) << "\" name=\""
-        << XmlEscape(o.name.empty() ? o.file : o.name) << "\">";
-    std::string text;
-    for (const std::string& m : o.messages) text += m + "\n";
-    if (!o.loaded) out << "<error message=\"load error\">" << XmlEscape(text) << "</error>";
-    else if (o.skipped) out << "<skipped message=\"" << XmlEscape(text) << "\"/>";
-    else if (!o.passed) out << "<failure message=\"expectation failed\">" << XmlEscape(text) << "</failure>";
-    out << "</testcase>\n";
-  }
-  out << "</testsuite></testsuites>\n";
-  return static_cast<bool>(out);
+  return tail;
 }
 
 std::string Render(const Trace& trace, const std::string& format) {
@@ -214,6 +173,9 @@ int RunScenarios(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   if (!Files("run", inputs, &files) && files.empty()) return kExitInput;
   const bool single = files.size() == 1;
+  // Standard output carries the traces; with a format for other tools it
+  // carries nothing else, and the lines for people go to standard error.
+  std::FILE* human = format == "text" ? stdout : stderr;
   std::vector<Outcome> outcomes;
   bool any_load_error = false, any_failure = false;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -234,6 +196,7 @@ int RunScenarios(const std::vector<std::string>& args) {
       o.loaded = true;
       o.skipped = true;
       o.name = loaded.scenario->name;
+      o.seed = seed.value_or(loaded.scenario->options.seed);
       o.messages.push_back(loaded.scenario->requester.where.ToString() +
                            ": skipped: its requester is the test's own code "
                            "(workload=\"external\"); run it from C++ with "
@@ -243,9 +206,13 @@ int RunScenarios(const std::vector<std::string>& args) {
     } else {
       o.loaded = true;
       o.name = loaded.scenario->name;
+      o.seed = seed.value_or(loaded.scenario->options.seed);
       bool not_started = false;
+      const auto started = std::chrono::steady_clock::now();
       scenario::RunResult run =
           RunOne(files[i], *loaded.scenario, seed, program, &not_started);
+      o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (!run.passed) o.trace_tail = TraceTail(run.trace, 30);
       any_load_error |= not_started;
       o.passed = run.passed;
       o.messages = run.failures;
@@ -269,14 +236,14 @@ int RunScenarios(const std::vector<std::string>& args) {
       }
     }
     if (!single || quiet) {
-      std::printf("[%llu/%llu] %s ... %s\n",
+      std::fprintf(human, "[%llu/%llu] %s ... %s\n",
                   static_cast<unsigned long long>(i + 1),
                   static_cast<unsigned long long>(files.size()), o.file.c_str(),
-                  !o.loaded ? "LOAD ERROR" : o.skipped ? "skipped" : Paint(o.passed));
+                  !o.loaded ? "LOAD ERROR" : o.skipped ? "skipped" : Paint(o.passed, human));
     }
     outcomes.push_back(std::move(o));
   }
-  if (!junit.empty() && !WriteJunit(junit, outcomes, seed)) {
+  if (!junit.empty() && !WriteJunit(junit, outcomes)) {
     std::fprintf(stderr, "vssemu run: cannot write %s\n", junit.c_str());
     return kExitInput;
   }
@@ -286,10 +253,10 @@ int RunScenarios(const std::vector<std::string>& args) {
     skipped += o.skipped ? 1 : 0;
   }
   if (!single) {
-    std::printf("%llu of %llu scenarios passed", static_cast<unsigned long long>(passed),
-                static_cast<unsigned long long>(outcomes.size()));
-    if (skipped > 0) std::printf(", %llu skipped", static_cast<unsigned long long>(skipped));
-    std::printf("\n");
+    std::fprintf(human, "%llu of %llu scenarios passed", static_cast<unsigned long long>(passed),
+                 static_cast<unsigned long long>(outcomes.size()));
+    if (skipped > 0) std::fprintf(human, ", %llu skipped", static_cast<unsigned long long>(skipped));
+    std::fprintf(human, "\n");
   }
   if (any_load_error) return kExitInput;
   if (any_failure) return kExitFailure;

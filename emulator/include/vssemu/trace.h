@@ -13,6 +13,11 @@
 
 namespace vssemu {
 
+// How a field's value is written in JSON lines (docs/trace-format.md):
+// most are strings; a few are integers or booleans.
+enum class JsonType { kString, kInteger, kBoolean };
+JsonType JsonFieldType(std::string_view kind, std::string_view field);
+
 struct TraceEvent {
   int64_t time_us = 0;  // Virtual time since the emulator started.
   std::string kind;     // call, event, callback, state, provider, timer, ...
@@ -23,7 +28,8 @@ struct TraceEvent {
   std::string_view Get(std::string_view name) const;
   // Formats the event as one canonical line (without newline).
   std::string ToLine() const;
-  // Formats the event as one JSON object (without newline).
+  // Formats the event as one JSON object (without newline): "t_us" and
+  // "kind", then the fields in order, typed as JsonFieldType says.
   std::string ToJson() const;
 };
 
@@ -48,7 +54,7 @@ class Trace {
   const std::vector<TraceEvent>& events() const { return events_; }
   // Returns the canonical text: one line per event, then a hash line.
   std::string ToText() const;
-  // Returns the events as JSON lines, then a hash object.
+  // Returns the events as JSON lines, then {"kind":"end","events":N,"hash":H}.
   std::string ToJsonLines() const;
   // Returns the FNV-1a 64-bit hash of the canonical event lines.
   uint64_t Hash() const;
