@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "trace/trace_export.h"
 #include "vssemu/command_line.h"
 #include "vssemu/commands.h"
+#include "vssemu/html_report.h"
 #include "vssemu/junit_report.h"
 #include "vssemu/scenario_files.h"
 #include "vssemu/terminal.h"
@@ -102,6 +104,21 @@ std::string VerdictLine(const scenario::Scenario& s, const scenario::RunResult& 
   return line;
 }
 
+// Writes run's HTML page as dir/<file's name>.html; returns its path, or ""
+// when it cannot be written.
+std::string WriteReport(const std::string& dir, const std::string& file,
+                        const scenario::Scenario& s, const scenario::RunResult& run,
+                        uint64_t seed, const std::string& verdict) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  const fs::path path = fs::path(dir) / (fs::path(file).stem().string() + ".html");
+  std::ofstream out(path, std::ios::binary);
+  out << HtmlReport(s, run, seed, verdict);
+  out.close();
+  return out ? path.generic_string() : "";
+}
+
 // True when s's requester is the test's own code and this run has no
 // program to stand in for it.
 bool NeedsTheTestsRequester(const std::string& file, const scenario::Scenario& s,
@@ -146,7 +163,7 @@ scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
 
 int RunScenarios(const std::vector<std::string>& args) {
   std::optional<uint64_t> seed;
-  std::string format = "text", junit;
+  std::string format = "text", junit, report;
   bool quiet = false, trace = false;
   std::vector<std::string> inputs;
   std::vector<std::string> rest = args;
@@ -163,8 +180,12 @@ int RunScenarios(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   AddSeedOption(app, &seed, "replace every scenario's seed");
-  app.add_option("--format", format, "trace format: text (default), json, mermaid, chrome")
-      ->check(CLI::IsMember({"text", "json", "mermaid", "chrome"}));
+  app.add_option("--format", format,
+                 "trace format: text (default), json, mermaid, chrome, or html (a whole report "
+                 "page)")
+      ->check(CLI::IsMember({"text", "json", "mermaid", "chrome", "html"}));
+  app.add_option("--report", report,
+                 "write one self-contained HTML page per scenario into this folder");
   app.add_flag("--trace", trace, "print the trace even when running several");
   app.add_flag("--quiet", quiet, "print no trace, only results");
   app.add_option("--junit", junit, "write a JUnit XML report");
@@ -217,8 +238,21 @@ int RunScenarios(const std::vector<std::string>& args) {
       o.passed = run.passed;
       o.messages = run.failures;
       any_failure |= !run.passed;
+      const uint64_t run_seed = seed.value_or(loaded.scenario->options.seed);
+      const std::string verdict = VerdictLine(*loaded.scenario, run, run_seed);
       if (!quiet && (single || trace)) {
-        std::fputs(Render(run.trace, format).c_str(), stdout);
+        std::fputs(format == "html" ? HtmlReport(*loaded.scenario, run, run_seed, verdict).c_str()
+                                    : Render(run.trace, format).c_str(),
+                   stdout);
+      }
+      if (!report.empty()) {
+        std::string written = WriteReport(report, files[i], *loaded.scenario, run, run_seed, verdict);
+        if (written.empty()) {
+          std::fprintf(stderr, "vssemu run: cannot write a report into %s\n", report.c_str());
+          any_load_error = true;
+        } else {
+          std::fprintf(stderr, "report: %s\n", written.c_str());
+        }
       }
       // The trace and the failures often share a terminal or a pipe: keep
       // them in order.
@@ -229,9 +263,7 @@ int RunScenarios(const std::vector<std::string>& args) {
         // standard error, so that standard output stays machine-readable.
         std::fflush(stderr);
         std::FILE* stream = format == "text" ? stdout : stderr;
-        std::fprintf(stream, "%s\n",
-                     VerdictLine(*loaded.scenario, run, seed.value_or(loaded.scenario->options.seed))
-                         .c_str());
+        std::fprintf(stream, "%s\n", verdict.c_str());
         std::fflush(stream);
       }
     }
