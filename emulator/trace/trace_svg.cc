@@ -8,6 +8,7 @@
 
 #include "sim/virtual_time.h"
 #include "trace/trace_cast.h"
+#include "trace/xml_text.h"
 
 namespace vssemu {
 namespace {
@@ -191,22 +192,6 @@ std::string StateClass(std::string_view state) {
 }
 
 }  // namespace
-
-std::string XmlText(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-    }
-  }
-  return out;
-}
 
 std::string TraceToSvgSequence(const Trace& trace) {
   SequenceWriter writer(FindCast(trace));

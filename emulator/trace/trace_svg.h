@@ -22,7 +22,6 @@
 #define VSSEMU_TRACE_TRACE_SVG_H_
 
 #include <string>
-#include <string_view>
 
 #include <vssemu/trace.h>
 
@@ -30,9 +29,6 @@ namespace vssemu {
 
 std::string TraceToSvgSequence(const Trace& trace);
 std::string TraceToSvgStates(const Trace& trace);
-
-// Escapes text for XML and HTML content and attribute values.
-std::string XmlText(std::string_view text);
 
 }  // namespace vssemu
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "trace/trace_svg.h"
+#include "trace/xml_text.h"
 
 namespace vssemu::tools {
 namespace {

@@ -3,28 +3,10 @@
 #include <cstdio>
 #include <fstream>
 
+#include "trace/xml_text.h"
+
 namespace vssemu::tools {
 namespace {
-
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        // XML 1.0 has no control characters but tab and line ends.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 std::string Seconds(double seconds) {
   char text[32];
@@ -59,28 +41,28 @@ bool WriteJunit(const std::string& path, const std::vector<ScenarioOutcome>& out
       << failures << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\" time=\""
       << Seconds(total) << "\">\n";
   for (const ScenarioOutcome& o : outcomes) {
-    const std::string name = XmlEscape(o.name.empty() ? o.file : o.name);
+    const std::string name = XmlText(o.name.empty() ? o.file : o.name);
     const std::string time = Seconds(o.seconds);
     out << "  <testsuite name=\"" << name << "\" tests=\"1\" failures=\""
         << (o.loaded && !o.skipped && !o.passed ? 1 : 0) << "\" errors=\"" << (o.loaded ? 0 : 1)
         << "\" skipped=\"" << (o.skipped ? 1 : 0) << "\" time=\"" << time << "\">\n"
         << "    <properties>\n"
         << "      <property name=\"vssemu_seed\" value=\"" << o.seed << "\"/>\n"
-        << "      <property name=\"vssemu_file\" value=\"" << XmlEscape(o.file) << "\"/>\n"
+        << "      <property name=\"vssemu_file\" value=\"" << XmlText(o.file) << "\"/>\n"
         << "    </properties>\n"
-        << "    <testcase classname=\"" << XmlEscape(JunitClassName(o.file)) << "\" name=\"" << name
+        << "    <testcase classname=\"" << XmlText(JunitClassName(o.file)) << "\" name=\"" << name
         << "\" time=\"" << time << "\">\n";
     std::string text;
     for (const std::string& m : o.messages) text += m + "\n";
     if (!o.loaded) {
-      out << "      <error message=\"load error\" type=\"load\">" << XmlEscape(text) << "</error>\n";
+      out << "      <error message=\"load error\" type=\"load\">" << XmlText(text) << "</error>\n";
     } else if (o.skipped) {
-      out << "      <skipped message=\"" << XmlEscape(text) << "\"/>\n";
+      out << "      <skipped message=\"" << XmlText(text) << "\"/>\n";
     } else if (!o.passed) {
       out << "      <failure message=\""
-          << XmlEscape(o.messages.empty() ? std::string("the run failed") : o.messages.front())
-          << "\" type=\"expectation\">" << XmlEscape(text) << "</failure>\n"
-          << "      <system-out>" << XmlEscape(text + "seed " + std::to_string(o.seed) +
+          << XmlText(o.messages.empty() ? std::string("the run failed") : o.messages.front())
+          << "\" type=\"expectation\">" << XmlText(text) << "</failure>\n"
+          << "      <system-out>" << XmlText(text + "seed " + std::to_string(o.seed) +
                                                 "\n--- the trace's last lines ---\n" +
                                                 o.trace_tail)
           << "</system-out>\n";
