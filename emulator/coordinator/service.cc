@@ -37,36 +37,21 @@ namespace {
   std::abort();
 }
 
-// Returns the backing folder of v as an absolute path (so a later change of
-// the working directory does not move the volume), or stops the emulator
-// when it is not an existing folder.
+// The backing folder of v as an absolute path, so that a later change of
+// the working directory does not move the volume (RunOptionsError has
+// checked that it is a folder).
 std::filesystem::path BackingFolder(const VolumeOptions& v) {
   std::error_code ec;
   std::filesystem::path folder = std::filesystem::absolute(v.directory, ec);
-  if (!ec && std::filesystem::is_directory(folder, ec)) return folder;
-  std::u8string shown = v.directory.u8string();
-  ConfigurationError("invalid volume in RunOptions: " +
-                     paths::WideToUtf8(v.name) + " has directory \"" +
-                     std::string(shown.begin(), shown.end()) +
-                     "\", which does not exist or is not a folder");
-}
-
-// Returns v's snapshot scope, or stops the emulator when an entry is not a
-// folder inside the volume (absolute, or leaving the root with "..").
-std::vector<std::wstring> SnapshotScope(const VolumeOptions& v) {
-  for (const std::wstring& entry : v.snapshot_scope) {
-    if (!paths::SplitInsideRoot(entry)) {
-      ConfigurationError("invalid volume in RunOptions: " +
-                         paths::WideToUtf8(v.name) + " has snapshot_scope \"" +
-                         paths::WideToUtf8(entry) +
-                         "\", which is not a folder relative to the volume "
-                         "root");
-    }
-  }
-  return v.snapshot_scope;
+  return ec ? v.directory : folder;
 }
 
 VolumeTable MakeVolumes(const RunOptions& options) {
+  // vssemu::Emulator refuses such options with an exception first; a
+  // service made directly from them stops here.
+  if (std::string why = RunOptionsError(options); !why.empty()) {
+    ConfigurationError("invalid RunOptions: " + why);
+  }
   VolumeTable table(options.seed);
   for (const VolumeOptions& v : options.volumes) {
     VolumeSpec spec;
@@ -76,10 +61,9 @@ VolumeTable MakeVolumes(const RunOptions& options) {
     // requester asks the real OS for volume names).
     spec.host_guid = true;
     if (!v.directory.empty()) spec.directory = BackingFolder(v);
-    spec.snapshot_scope = SnapshotScope(v);
+    spec.snapshot_scope = v.snapshot_scope;
     if (FAILED(table.Add(spec))) {
-      ConfigurationError("invalid volume in RunOptions: \"" +
-                         paths::WideToUtf8(v.name) + "\"");
+      ConfigurationError("invalid RunOptions: volume \"" + paths::WideToUtf8(v.name) + "\"");
     }
   }
   return table;

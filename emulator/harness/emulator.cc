@@ -20,8 +20,20 @@ bool g_explored_code_running = false;
 
 }  // namespace
 
+namespace {
+
+// The service of options, after RunOptionsError has accepted them.
+std::shared_ptr<coordinator::Service> MakeService(RunOptions options) {
+  if (std::string why = RunOptionsError(options); !why.empty()) {
+    throw InvalidRunOptions("invalid RunOptions: " + why);
+  }
+  return std::make_shared<coordinator::Service>(std::move(options));
+}
+
+}  // namespace
+
 Emulator::Emulator(RunOptions options)
-    : service_(std::make_shared<coordinator::Service>(std::move(options))),
+    : service_(MakeService(std::move(options))),
       previous_(g_current) {
   g_current = this;
   // A new machine runs a new process: COM start-up calls succeed again.

@@ -76,6 +76,11 @@ void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
   v.supported = e.Bool("supported", true);
   e.Finish();
   if (v.name.empty()) e.Fail("<volume> needs a name");
+  // What the emulator would refuse to run is refused here, at the name.
+  RunOptions machine;
+  machine.volumes = s.options.volumes;
+  machine.volumes.push_back(v);
+  if (std::string why = RunOptionsError(machine); !why.empty()) e.Fail("attribute name: " + why);
   for (pugi::xml_node node : e.Children()) {
     Element f(reader, node);
     if (std::string(node.name()) != "file") UnknownChild(e, f, "<file>");

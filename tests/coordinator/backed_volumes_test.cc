@@ -319,15 +319,19 @@ TEST_F(BackedVolumes, AVolumeMountedInsideTheFolderIsLeftOutOfItsCopy) {
   EXPECT_EQ(EventsOf(emulator.trace(), "copy")[0].Get("files"), "1");
 }
 
-TEST(BackedVolumesConfiguration, AMissingDirectoryStopsTheEmulator) {
-  GTEST_FLAG_SET(death_test_style, "threadsafe");
-  // Nothing is created: the child process that dies would leave it behind.
+TEST(BackedVolumesConfiguration, AMissingDirectoryIsRefused) {
   RunOptions options;
   options.volumes = {VolumeOptions{
       .name = L"C:\\",
       .directory = fs::temp_directory_path() / "vssemu-no-such-folder"}};
-  EXPECT_DEATH(Emulator emulator(options),
-               "C:.* has directory .*no-such-folder.*does not exist");
+  try {
+    Emulator emulator(options);
+    ADD_FAILURE() << "the emulator took a missing backing folder";
+  } catch (const InvalidRunOptions& e) {
+    EXPECT_THAT(e.what(), ::testing::MatchesRegex(
+                              "invalid RunOptions: volume \"C:.*\" has directory .*no-such-folder.*"
+                              "does not exist or is not a folder"));
+  }
 }
 
 }  // namespace

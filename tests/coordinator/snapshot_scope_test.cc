@@ -3,6 +3,7 @@
 // test can back the emulated C:\ with a large host folder, even the host's
 // own C:\, without copying all of it. A scope that is not relative to the
 // volume root stops the emulator at construction.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <vsserror.h>
@@ -120,16 +121,16 @@ TEST_F(SnapshotScope, TheRootAsScopeIsTheWholeTree) {
   EXPECT_EQ(Copies(emulator.trace())[0].Get("files"), "6");
 }
 
-TEST(SnapshotScopeConfiguration, AScopeOutsideTheVolumeStopsTheEmulator) {
-  GTEST_FLAG_SET(death_test_style, "threadsafe");
+TEST(SnapshotScopeConfiguration, AScopeOutsideTheVolumeIsRefused) {
   for (const std::wstring scope :
        {L"\\Data", L"/Data", L"C:\\Data", L"C:Data", L"..\\Data",
         L"Data\\..\\..\\x", L"\\\\?\\C:\\Data"}) {
     RunOptions options;
     options.volumes = {VolumeOptions{.name = L"C:\\", .snapshot_scope = {scope}}};
-    EXPECT_DEATH(Emulator emulator(options),
-                 "C:.* has snapshot_scope .* not a folder relative to the "
-                 "volume root");
+    EXPECT_THAT(RunOptionsError(options),
+                ::testing::MatchesRegex("volume \"C:.*\" has snapshot_scope .* not a folder "
+                                        "relative to the volume root"));
+    EXPECT_THROW(Emulator emulator(options), InvalidRunOptions);
   }
 }
 

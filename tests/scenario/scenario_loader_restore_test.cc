@@ -206,6 +206,16 @@ const Bad kBadFiles[] = {
      "4:22", "<file> takes no child elements; found <b>"},
     {"unknown element in a volume", InWorld("      <folder path=\"a\"/>\n"),
      "4:7", "unknown element <folder> inside <volume>; expected <file>"},
+    // What the emulator refuses to run (RunOptionsError) is refused at load,
+    // at the volume's name.
+    {"a volume that is no drive",
+     std::string(kHead) + "  <world>\n    <volume name=\"C_:\\\"/>\n  </world>\n</scenario>\n",
+     "3:13", "attribute name: volume \"C_:\\\" is not a drive letter root"},
+    {"a volume declared twice",
+     std::string(kHead) +
+         "  <world>\n    <volume name=\"D:\\\"/>\n    <volume name=\"d:\"/>\n  </world>\n"
+         "</scenario>\n",
+     "4:13", "attribute name: volume \"d:\" is declared twice"},
 };
 
 const Bad kBadSteps[] = {

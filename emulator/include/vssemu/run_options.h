@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -164,6 +165,22 @@ struct RunOptions {
   std::filesystem::path snapshot_storage = {};
   // The choice points offered to an exploring run's choice source.
   ExplorationOptions exploration;
+};
+
+// Returns "" when options describe a machine the emulator can run, else what
+// is wrong with them in a sentence: a volume name that is not a drive letter
+// root or a mounted folder, a volume declared twice ("D:\" and "d:"), a
+// backing directory that is not a folder, a snapshot scope outside its
+// volume, an empty machine name or one with a slash, an unknown fault kind,
+// a negative count. vssemu::Emulator refuses such options (below); the
+// scenario loader refuses the scenario that would give them.
+std::string RunOptionsError(const RunOptions& options);
+
+// Thrown by vssemu::Emulator's constructor for options RunOptionsError
+// refuses; what() is its sentence.
+class InvalidRunOptions : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
 };
 
 }  // namespace vssemu
