@@ -16,6 +16,7 @@
 #include "metadata/xml_util.h"
 #include "paths/path_text.h"
 #include "scenario/scenario_loader_internal.h"
+#include "scenario/scenario_limits.h"
 #include "scenario/scenario_names.h"
 #include "scenario/scenario_scratch.h"
 
@@ -35,9 +36,9 @@ VolumeFile ReadVolumeFile(Element& e, const std::wstring& volume) {
   f.path = metadata::FromUtf8(e.Required("path"));
   std::replace(f.path.begin(), f.path.end(), L'/', L'\\');
   f.generated = e.Has("bytes");
-  f.bytes = static_cast<uint64_t>(e.Int("bytes", 0));
+  f.bytes = static_cast<uint64_t>(e.Int("bytes", 0, limits::kFileBytes));
   if (e.Has("modified")) {
-    f.modified = static_cast<uint64_t>(e.Int("modified", 0));
+    f.modified = static_cast<uint64_t>(e.Int("modified", 0, limits::kFileTime));
     if (*f.modified < kEarliestFileTime || *f.modified > kLatestFileTime) {
       e.Fail("attribute modified: expected a FILETIME number (100 ns units "
              "since 1601) from " + std::to_string(kEarliestFileTime) +
@@ -69,6 +70,34 @@ VolumeFile ReadVolumeFile(Element& e, const std::wstring& volume) {
   return f;
 }
 
+// Refuses file past the limits on the files of a scenario (their number,
+// their bytes in all).
+void CheckFileLimits(const Element& e, const Scenario& s, const VolumeFile& file) {
+  if (static_cast<int64_t>(s.files.size()) >= limits::kFiles) {
+    e.Fail("a scenario has at most " + std::to_string(limits::kFiles) +
+           " <file> elements (docs/scenarios.md, \"Limits\")");
+  }
+  int64_t bytes = 0;
+  for (const VolumeFile& f : s.files) bytes += f.generated ? static_cast<int64_t>(f.bytes)
+                                                           : static_cast<int64_t>(f.text.size());
+  bytes += file.generated ? static_cast<int64_t>(file.bytes) : static_cast<int64_t>(file.text.size());
+  if (bytes > limits::kAllFileBytes) {
+    e.Fail("the files of a scenario hold at most " + std::to_string(limits::kAllFileBytes) +
+           " bytes in all; with this one they hold " + std::to_string(bytes) +
+           " (docs/scenarios.md, \"Limits\")");
+  }
+}
+
+// Refuses a writer element past the limit on writers of every kind.
+void CheckWriterCount(const Element& e, const Scenario& s) {
+  const size_t writers =
+      s.scripted_writers.size() + s.registered_writers.size() + s.program_writers.size();
+  if (static_cast<int64_t>(writers) >= limits::kWriters) {
+    e.Fail("a scenario has at most " + std::to_string(limits::kWriters) +
+           " writers of every kind (docs/scenarios.md, \"Limits\")");
+  }
+}
+
 // Reads one <volume> and its files.
 void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
   VolumeOptions v;
@@ -85,6 +114,7 @@ void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
     Element f(reader, node);
     if (std::string(node.name()) != "file") UnknownChild(e, f, "<file>");
     VolumeFile file = ReadVolumeFile(f, v.name);
+    CheckFileLimits(f, s, file);
     for (const VolumeFile& other : s.files) {
       if (other.volume == file.volume && paths::EqualsFolded(other.path, file.path)) {
         f.Fail("a second <file path=\"" + metadata::ToUtf8(file.path) +
@@ -97,7 +127,7 @@ void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
 }
 
 void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
-  s.options.seed = static_cast<uint64_t>(world.Int("seed", 0));
+  s.options.seed = static_cast<uint64_t>(world.Int("seed", 0, limits::kSeed));
   s.options.strictness =
       world.Enum("strictness", StrictnessNames(), Strictness::kWarn);
   s.options.machine_name = world.Wide("machine", L"vssemu-host");
@@ -128,7 +158,7 @@ void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
       fault.where = e.where();
       fault.step = e.Enum("step", ProviderStepNames(), fault.step);
       fault.hr = e.Has("result") ? e.Hresult("result") : S_OK;
-      fault.take_ms = e.Int("take-ms", 0);
+      fault.take_ms = e.Int("take-ms", 0, limits::kTakeMs);
       s.provider_faults.push_back(fault);
     } else {
       UnknownChild(world, e, "<volume>, <knob> or <provider>");
@@ -213,6 +243,10 @@ void ReadComponent(const Reader& reader, Element& c, ScriptedWriter& w,
                              : "<files> or <dependency> in a file group");
     }
   }
+  if (static_cast<int64_t>(w.metadata.components.size()) >= limits::kComponents) {
+    c.Fail("a writer has at most " + std::to_string(limits::kComponents) +
+           " <component> elements (docs/scenarios.md, \"Limits\")");
+  }
   w.metadata.components.push_back(std::move(component));
 }
 
@@ -224,7 +258,7 @@ void ReadComponentChanges(Element& e, coordinator::WriterEvent event,
   if (e.Has("backup-stamp")) b.backup_stamp = e.Wide("backup-stamp");
   if (e.Has("backup-metadata")) b.backup_metadata = e.Wide("backup-metadata");
   if (e.Has("differenced-since")) {
-    b.differenced_since = static_cast<uint64_t>(e.Int("differenced-since", 0));
+    b.differenced_since = static_cast<uint64_t>(e.Int("differenced-since", 0, limits::kFileTime));
   }
   if ((b.backup_stamp || b.backup_metadata || b.differenced_since) &&
       event != WriterEvent::kPrepareForBackup &&
@@ -267,8 +301,8 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
   }
   if (e.Has("app-hr")) b.application_hr = e.Hresult("app-hr");
   if (e.Has("app-message")) b.application_message = e.Wide("app-message");
-  b.take_ms = e.Int("take-ms", 0);
-  b.first = static_cast<int>(e.Int("first", 0));
+  b.take_ms = e.Int("take-ms", 0, limits::kTakeMs);
+  b.first = static_cast<int>(e.Int("first", 0, limits::kCount));
   ReadComponentChanges(e, event, b);
   e.Leaf();
   e.Finish();
@@ -323,10 +357,10 @@ void ReadWriter(const Reader& reader, Element& e, Scenario& s,
   id.usage = e.Enum("usage", UsageNames(), VSS_UT_USERDATA);
   id.source = e.Enum("source", SourceNames(), VSS_ST_OTHER);
   w.level = e.Enum("level", LevelNames(), VSS_APP_FRONT_END);
-  w.freeze_timeout_ms = static_cast<DWORD>(e.Int("freeze-timeout-ms", 60000));
+  w.freeze_timeout_ms = static_cast<DWORD>(e.Int("freeze-timeout-ms", 60000, limits::kDword));
   w.subscribe = e.Bool("subscribe", true);
   w.extended = e.Bool("ex", false);
-  w.metadata.backup_schema = static_cast<DWORD>(e.Int("backup-schema", 0));
+  w.metadata.backup_schema = static_cast<DWORD>(e.Int("backup-schema", 0, limits::kDword));
   w.metadata.restore_method.method = VSS_RME_RESTORE_IF_CAN_REPLACE;
   w.metadata.restore_method.writer_restore = VSS_WRE_ALWAYS;
   e.Finish();
@@ -400,13 +434,16 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
     } else if (tag == "world") {
       ReadWorld(reader, c, s);
     } else if (tag == "writer") {
+      CheckWriterCount(c, s);
       ReadWriter(reader, c, s, &pending);
     } else if (tag == "registered-writer") {
+      CheckWriterCount(c, s);
       RegisteredWriter r{c.Required("id"), c.Required("class"), c.where()};
       c.Leaf();
       c.Finish();
       s.registered_writers.push_back(r);
     } else if (tag == "program-writer") {
+      CheckWriterCount(c, s);
       ProgramWriter w{c.Required("id"), c.Required("name"), c.where()};
       c.Leaf();
       c.Finish();

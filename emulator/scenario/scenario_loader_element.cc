@@ -110,7 +110,7 @@ bool Element::Bool(const char* name, bool fallback) {
        "\", expected true or false");
 }
 
-int64_t Element::Int(const char* name, int64_t fallback) {
+int64_t Element::Int(const char* name, int64_t fallback, int64_t most) {
   if (!Has(name)) {
     used_.insert(name);
     return fallback;
@@ -128,6 +128,10 @@ int64_t Element::Int(const char* name, int64_t fallback) {
       end == digits || *end != '\0' || parsed < 0 || errno == ERANGE) {
     Fail(std::string("attribute ") + name + ": found \"" + value +
          "\", expected a non-negative number");
+  }
+  if (parsed > most) {
+    Fail(std::string("attribute ") + name + ": found " + value + ", the most is " +
+         std::to_string(most) + " (docs/scenarios.md, \"Limits\")");
   }
   return parsed;
 }

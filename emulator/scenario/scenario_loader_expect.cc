@@ -5,6 +5,7 @@
 
 #include "metadata/xml_util.h"
 #include "scenario/scenario_loader_internal.h"
+#include "scenario/scenario_limits.h"
 
 namespace vssemu::scenario::loader {
 namespace {
@@ -52,7 +53,7 @@ void ReadCall(Element& e, Expectation& x) {
 // Reads the optional backup="K" that picks one backup of the run.
 void ReadBackupSelector(Element& e, Expectation& x) {
   if (!e.Has("backup")) return;
-  const int64_t k = e.Int("backup", 0);
+  const int64_t k = e.Int("backup", 0, limits::kCount);
   if (k < 1) {
     e.Fail("attribute backup: found " + std::to_string(k) +
            ", expected the number of a backup (1 is the first)");
@@ -89,7 +90,7 @@ void ReadFile(Element& e, Expectation& x) {
 bool ReadRunForm(Element& e, Expectation& x) {
   if (e.Has("copied-files")) {
     x.kind = Kind::kCopiedFiles;
-    x.count = e.Int("copied-files", 0);
+    x.count = e.Int("copied-files", 0, limits::kCount);
     ReadBackupSelector(e, x);
   } else if (e.Has("bcd")) {
     x.kind = Kind::kBcdSaved;
@@ -107,7 +108,7 @@ bool ReadRunForm(Element& e, Expectation& x) {
     Choice(e, "restore-verified", {"true"});
   } else if (e.Has("restored-files")) {
     x.kind = Kind::kRestoredFiles;
-    x.count = e.Int("restored-files", 0);
+    x.count = e.Int("restored-files", 0, limits::kCount);
   } else if (e.Has("file")) {
     ReadFile(e, x);
   } else if (e.Has("backup")) {
@@ -139,10 +140,10 @@ bool ReadReportForm(Element& e, Expectation& x) {
         {"BeginPrepareSnapshot", "EndPrepareSnapshots", "PreCommitSnapshots",
          "CommitSnapshots", "PostCommitSnapshots", "PreFinalCommitSnapshots",
          "PostFinalCommitSnapshots", "AbortSnapshots", "DeleteSnapshots"});
-    x.calls = e.Int("calls", 1);
+    x.calls = e.Int("calls", 1, limits::kCount);
   } else if (e.Has("exit-code")) {
     x.kind = Kind::kExitCode;
-    x.exit_code = e.Int("exit-code", 0);
+    x.exit_code = e.Int("exit-code", 0, limits::kDword);
   } else {
     return false;
   }

@@ -2,6 +2,7 @@
 // (docs/exploration.md, "Pinned runs").
 #include "coordinator/choice_points.h"
 #include "scenario/scenario_loader_internal.h"
+#include "scenario/scenario_limits.h"
 
 namespace vssemu::scenario::loader {
 namespace {
@@ -11,9 +12,9 @@ sim::PinnedChoice ReadDecision(Element& e) {
   d.site = e.Required("site");
   if (d.site.empty()) e.Fail("attribute site: expected a choice point's name, e.g. order.freeze");
   if (!e.Has("of")) e.Fail("missing attribute of (how many options the decision had)");
-  d.options = static_cast<size_t>(e.Int("of", 0));
-  d.chosen = static_cast<size_t>(e.Int("pick", 0));
-  d.occurrence = static_cast<size_t>(e.Int("occurrence", 1));
+  d.options = static_cast<size_t>(e.Int("of", 0, limits::kCount));
+  d.chosen = static_cast<size_t>(e.Int("pick", 0, limits::kCount));
+  d.occurrence = static_cast<size_t>(e.Int("occurrence", 1, limits::kCount));
   if (d.options < 2) e.Fail("attribute of: a decision has at least 2 options");
   if (d.chosen >= d.options) {
     e.Fail("attribute pick: found " + std::to_string(d.chosen) +

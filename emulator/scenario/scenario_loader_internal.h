@@ -74,7 +74,9 @@ class Element {
   std::string Required(const char* name);
   std::wstring Wide(const char* name, const std::wstring& fallback = L"");
   bool Bool(const char* name, bool fallback);
-  int64_t Int(const char* name, int64_t fallback);
+  // A non-negative number, decimal or 0x hex, at most most
+  // (scenario_limits.h); fallback when absent.
+  int64_t Int(const char* name, int64_t fallback, int64_t most);
   HRESULT Hresult(const char* name);
   std::vector<std::string> Words(const char* name);
   template <typename T>

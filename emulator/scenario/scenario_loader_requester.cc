@@ -9,6 +9,7 @@
 #include "metadata/xml_util.h"
 #include "paths/path_text.h"
 #include "scenario/scenario_loader_internal.h"
+#include "scenario/scenario_limits.h"
 
 namespace vssemu::scenario::loader {
 namespace {
@@ -92,7 +93,7 @@ RestoreStep ReadRestore(Element& e, int backups) {
   if (e.Has("delete-before")) r.delete_before = WideWords(e, "delete-before");
   if (e.Has("stopped-writers")) r.stopped_writers = e.Words("stopped-writers");
   if (e.Has("backup")) {
-    const int64_t backup = e.Int("backup", 0);
+    const int64_t backup = e.Int("backup", 0, limits::kCount);
     if (backup < 1 || backup > backups) {
       e.Fail("attribute backup: found " + std::to_string(backup) +
              "; this restore can restore backup 1" +
@@ -221,6 +222,10 @@ void ReadRequester(Element& e, Scenario& s) {
       c.Fail("<" + tag +
              "> is a step of the reference requester; this "
              "scenario's requester is external");
+    }
+    if (static_cast<int64_t>(r.steps.size()) >= limits::kSteps) {
+      c.Fail("a requester has at most " + std::to_string(limits::kSteps) +
+             " <backup> and <restore> steps (docs/scenarios.md, \"Limits\")");
     }
     RequesterStep step;
     if (tag == "backup") {
