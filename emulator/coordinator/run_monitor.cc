@@ -82,6 +82,12 @@ void RunMonitor::BeforeEvent(const WriterRecord& writer,
   }
 }
 
+void RunMonitor::SessionEnded(uint64_t session_id) {
+  tracks_.erase(tracks_.lower_bound({session_id, 0}),
+                tracks_.lower_bound({session_id + 1, 0}));
+  freeze_rank_.erase(session_id);
+}
+
 void RunMonitor::OnState(const Participant& p, WriterEvent event,
                          VSS_WRITER_STATE before) {
   const VSS_WRITER_STATE after = p.state;

@@ -3,7 +3,9 @@
 // refuses what it says at construction; the scenario loader asks it about
 // each <volume> so that a scenario that loads also runs.
 #include <filesystem>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <vsserror.h>
 #include <vssemu/run_options.h>
@@ -16,7 +18,21 @@
 namespace vssemu {
 namespace {
 
-std::string Quoted(const std::wstring& name) { return "\"" + paths::WideToUtf8(name) + "\""; }
+// Messages are built piece by piece: GCC 12 at -O3 warns (-Wrestrict,
+// wrongly) about "literal" + std::string.
+std::string Quoted(const std::wstring& name) {
+  std::string quoted = "\"";
+  quoted += paths::WideToUtf8(name);
+  quoted += '"';
+  return quoted;
+}
+
+// Joins the pieces of a message.
+std::string Text(std::initializer_list<std::string_view> pieces) {
+  std::string text;
+  for (std::string_view piece : pieces) text += piece;
+  return text;
+}
 
 std::string PathText(const std::filesystem::path& path) {
   const std::u8string text = path.u8string();
@@ -31,25 +47,27 @@ std::string VolumesError(const std::vector<VolumeOptions>& volumes) {
     spec.display_name = v.name;
     const HRESULT added = table.Add(spec);
     if (added == VSS_E_OBJECT_ALREADY_EXISTS) {
-      return "volume " + Quoted(v.name) + " is declared twice (letter case and the trailing "
-             "backslash do not make another volume)";
+      return Text({"volume ", Quoted(v.name),
+                   " is declared twice (letter case and the trailing backslash do not make "
+                   "another volume)"});
     }
     if (FAILED(added)) {
-      return "volume " + Quoted(v.name) + " is not a drive letter root (\"D:\\\") or a folder "
-             "on another volume (\"C:\\Mount\\X\\\")";
+      return Text({"volume ", Quoted(v.name),
+                   " is not a drive letter root (\"D:\\\") or a folder on another volume "
+                   "(\"C:\\Mount\\X\\\")"});
     }
     if (!v.directory.empty()) {
       std::error_code ec;
       const std::filesystem::path folder = std::filesystem::absolute(v.directory, ec);
       if (ec || !std::filesystem::is_directory(folder, ec)) {
-        return "volume " + Quoted(v.name) + " has directory \"" + PathText(v.directory) +
-               "\", which does not exist or is not a folder";
+        return Text({"volume ", Quoted(v.name), " has directory \"", PathText(v.directory),
+                     "\", which does not exist or is not a folder"});
       }
     }
     for (const std::wstring& entry : v.snapshot_scope) {
       if (!paths::SplitInsideRoot(entry)) {
-        return "volume " + Quoted(v.name) + " has snapshot_scope " + Quoted(entry) +
-               ", which is not a folder relative to the volume root";
+        return Text({"volume ", Quoted(v.name), " has snapshot_scope ", Quoted(entry),
+                     ", which is not a folder relative to the volume root"});
       }
     }
   }
@@ -62,18 +80,19 @@ std::string RunOptionsError(const RunOptions& options) {
   if (std::string volumes = VolumesError(options.volumes); !volumes.empty()) return volumes;
   if (options.machine_name.empty() ||
       options.machine_name.find_first_of(L"\\/") != std::wstring::npos) {
-    return "machine_name " + Quoted(options.machine_name) +
-           " is not a computer name (not empty, no slash or backslash)";
+    return Text({"machine_name ", Quoted(options.machine_name),
+                 " is not a computer name (not empty, no slash or backslash)"});
   }
   for (const std::string& kind : options.exploration.faults) {
     if (!coordinator::FaultKindFromName(kind)) {
-      return "exploration.faults has \"" + kind +
-             "\", which is not a fault kind (provider, flush, hold, freeze-timeout, writer, user)";
+      return Text({"exploration.faults has \"", kind,
+                   "\", which is not a fault kind (provider, flush, hold, freeze-timeout, writer, "
+                   "user)"});
     }
   }
   if (options.exploration.max_pending_answers < 0) {
-    return "exploration.max_pending_answers is " +
-           std::to_string(options.exploration.max_pending_answers) + ", below 0";
+    return Text({"exploration.max_pending_answers is ",
+                 std::to_string(options.exploration.max_pending_answers), ", below 0"});
   }
   return "";
 }

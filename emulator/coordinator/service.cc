@@ -69,6 +69,15 @@ VolumeTable MakeVolumes(const RunOptions& options) {
   return table;
 }
 
+// The source of an emulator that neither explores nor replays: the
+// documented defaults, with no log (nobody reads it, and a run of a million
+// backups would keep every decision). Exploration installs its own source.
+std::unique_ptr<sim::ChoiceSource> UnloggedDefaultChoices() {
+  auto defaults = std::make_unique<sim::DefaultChoices>();
+  defaults->set_logging(false);
+  return defaults;
+}
+
 SystemProviderOptions MakeProviderOptions(const RunOptions& options) {
   SystemProviderOptions provider;
   provider.machine_name = options.machine_name;
@@ -80,7 +89,7 @@ SystemProviderOptions MakeProviderOptions(const RunOptions& options) {
 
 Service::Service(RunOptions options)
     : options_(std::move(options)),
-      choices_(std::make_unique<sim::DefaultChoices>()),
+      choices_(UnloggedDefaultChoices()),
       ids_(options_.seed),
       volumes_(MakeVolumes(options_)),
       provider_(&volumes_, MakeProviderOptions(options_)) {
@@ -151,6 +160,7 @@ void Service::RemoveSession(BackupSession* session) {
     }
   }
   UnlockSnapshotSet(session);
+  monitor_.SessionEnded(session->id);
   sessions_.erase(std::remove(sessions_.begin(), sessions_.end(), session),
                   sessions_.end());
 }

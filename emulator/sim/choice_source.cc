@@ -6,7 +6,7 @@ namespace vssemu::sim {
 
 size_t ChoiceSource::Choose(std::string_view site, size_t options) {
   size_t chosen = options <= 1 ? 0 : Pick(site, options);
-  log_.push_back(Choice{std::string(site), options, chosen});
+  if (logging_) log_.push_back(Choice{std::string(site), options, chosen});
   return chosen;
 }
 

@@ -42,10 +42,14 @@ class ChoiceSource {
   // options <= 1, without consulting the source), and logs it.
   size_t Choose(std::string_view site, size_t options);
 
-  // Returns every decision made so far, in order.
+  // Returns every decision made so far, in order (none while not logging).
   const std::vector<Choice>& log() const { return log_; }
   // Forgets the decisions made so far (a source reused for another run).
   void ClearLog() { log_.clear(); }
+  // Whether decisions are logged (the default). A source nobody reads the
+  // log of, such as the default source of an emulator that neither
+  // explores nor replays, keeps none, so a long run stays flat in memory.
+  void set_logging(bool logging) { logging_ = logging; }
 
   // Describes, as text, a source that picks what this one picks from now
   // on, so that a run in another process makes the same decisions
@@ -58,6 +62,7 @@ class ChoiceSource {
 
  private:
   std::vector<Choice> log_;
+  bool logging_ = true;
 };
 
 // Always option 0: the documented default behaviour.

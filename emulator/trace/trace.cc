@@ -155,14 +155,15 @@ uint64_t Trace::Hash() const {
   return hash;
 }
 
+std::string Trace::HashText() const { return HashHex(Hash()); }
+
 std::string Trace::ToText() const {
   std::string text;
   for (const TraceEvent& event : events_) {
     text += event.ToLine();
     text += '\n';
   }
-  text += "# events=" + std::to_string(events_.size()) +
-          " hash=" + HashHex(Hash()) + "\n";
+  text += "# events=" + std::to_string(events_.size()) + " hash=" + HashText() + "\n";
   return text;
 }
 
@@ -173,7 +174,7 @@ std::string Trace::ToJsonLines() const {
     text += '\n';
   }
   text += "{\"kind\":\"end\",\"events\":" + std::to_string(events_.size()) +
-          ",\"hash\":\"" + HashHex(Hash()) + "\"}\n";
+          ",\"hash\":\"" + HashText() + "\"}\n";
   return text;
 }
 

@@ -3,11 +3,17 @@
 //     components each (target: at least 20,000 per second on one core);
 //   BM_FreezeTimeout: a DoSnapshotSet that waits out a 60-second freeze
 //     window (target: under 100 microseconds of real time);
-//   BM_BackupScaling/N: one backup with N writers (target: linear in N).
+//   BM_BackupScaling/N: one backup with N writers (target: linear in N);
+//   BM_SoakMillionBackups: a million backups in one emulator; resident
+//     memory after 10,000 and after 1,000,000 backups (target: within 10 %
+//     of each other: nothing grows with the number of backups).
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <memory>
 #include <vector>
+
+#include <unistd.h>
 
 #include <vsserror.h>
 
@@ -93,6 +99,37 @@ BENCHMARK(BM_BackupScaling)
     ->Arg(1)->Arg(10)->Arg(100)->Arg(1000)
     ->Unit(benchmark::kMicrosecond)
     ->Complexity(benchmark::oN);
+
+// Resident memory of this process in KiB (Linux: /proc/self/statm).
+double ResidentKiB() {
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr) return 0;
+  long size = 0, resident = 0;
+  const int read = std::fscanf(statm, "%ld %ld", &size, &resident);
+  std::fclose(statm);
+  return read == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1024
+                   : 0;
+}
+
+void BM_SoakMillionBackups(benchmark::State& state) {
+  for (auto _ : state) {
+    Emulator emulator(QuietOptions());
+    auto writers = MakeWriters(3, 10);
+    double after_10k = 0;
+    for (int i = 1; i <= 1000000; ++i) {
+      if (!FullBackup()) {
+        state.SkipWithError("backup failed");
+        return;
+      }
+      if (i == 10000) after_10k = ResidentKiB();
+    }
+    const double after_1m = ResidentKiB();
+    state.counters["rss_kib_at_10k"] = after_10k;
+    state.counters["rss_kib_at_1m"] = after_1m;
+    state.counters["growth_pct"] = after_10k > 0 ? 100.0 * (after_1m - after_10k) / after_10k : 0;
+  }
+}
+BENCHMARK(BM_SoakMillionBackups)->Unit(benchmark::kSecond)->Iterations(1);
 
 }  // namespace
 }  // namespace vssemu::testing

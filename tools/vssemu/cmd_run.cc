@@ -85,9 +85,6 @@ namespace {
 // held (or the first failure), its seed and its trace's hash.
 std::string VerdictLine(const scenario::Scenario& s, const scenario::RunResult& run,
                         uint64_t seed) {
-  char hash[20];
-  std::snprintf(hash, sizeof(hash), "%016llx",
-                static_cast<unsigned long long>(run.trace.Hash()));
   std::string line = "verdict: ";
   if (run.passed) {
     line += s.pinned ? std::string("ok, the pinned run passes")
@@ -100,7 +97,7 @@ std::string VerdictLine(const scenario::Scenario& s, const scenario::RunResult& 
       line += " (and " + std::to_string(run.failures.size() - 1) + " more)";
     }
   }
-  line += "; seed " + std::to_string(seed) + "; trace hash " + hash;
+  line += "; seed " + std::to_string(seed) + "; trace hash " + run.trace.HashText();
   return line;
 }
 
@@ -163,7 +160,7 @@ scenario::RunResult RunOne(const std::string& file, const scenario::Scenario& s,
 
 int RunScenarios(const std::vector<std::string>& args) {
   std::optional<uint64_t> seed;
-  std::string format = "text", junit, report;
+  std::string format = "text", junit, report, hashes;
   bool quiet = false, trace = false;
   std::vector<std::string> inputs;
   std::vector<std::string> rest = args;
@@ -186,6 +183,9 @@ int RunScenarios(const std::vector<std::string>& args) {
       ->check(CLI::IsMember({"text", "json", "mermaid", "chrome", "html"}));
   app.add_option("--report", report,
                  "write one self-contained HTML page per scenario into this folder");
+  app.add_option("--hashes", hashes,
+                 "write each run's trace hash and file (HASH PATH, one line each) to this file, "
+                 "to compare runs across machines");
   app.add_flag("--trace", trace, "print the trace even when running several");
   app.add_flag("--quiet", quiet, "print no trace, only results");
   app.add_option("--junit", junit, "write a JUnit XML report");
@@ -198,6 +198,7 @@ int RunScenarios(const std::vector<std::string>& args) {
   // carries nothing else, and the lines for people go to standard error.
   std::FILE* human = format == "text" ? stdout : stderr;
   std::vector<Outcome> outcomes;
+  std::string hash_lines;
   bool any_load_error = false, any_failure = false;
   for (size_t i = 0; i < files.size(); ++i) {
     Outcome o;
@@ -239,6 +240,8 @@ int RunScenarios(const std::vector<std::string>& args) {
       o.messages = run.failures;
       any_failure |= !run.passed;
       const uint64_t run_seed = seed.value_or(loaded.scenario->options.seed);
+      hash_lines += run.trace.HashText() + " " + std::filesystem::path(files[i]).generic_string() +
+                    "\n";
       const std::string verdict = VerdictLine(*loaded.scenario, run, run_seed);
       if (!quiet && (single || trace)) {
         std::fputs(format == "html" ? HtmlReport(*loaded.scenario, run, run_seed, verdict).c_str()
@@ -274,6 +277,14 @@ int RunScenarios(const std::vector<std::string>& args) {
                   !o.loaded ? "LOAD ERROR" : o.skipped ? "skipped" : Paint(o.passed, human));
     }
     outcomes.push_back(std::move(o));
+  }
+  if (!hashes.empty()) {
+    std::ofstream out(hashes, std::ios::binary);
+    out << hash_lines;
+    if (!out) {
+      std::fprintf(stderr, "vssemu run: cannot write %s\n", hashes.c_str());
+      return kExitInput;
+    }
   }
   if (!junit.empty() && !WriteJunit(junit, outcomes)) {
     std::fprintf(stderr, "vssemu run: cannot write %s\n", junit.c_str());

@@ -105,10 +105,8 @@ std::string HtmlReport(const scenario::Scenario& scenario, const scenario::RunRe
                 "<th>What happened</th></tr>\n" +
                     violations + "</table>\n";
 
-  char hash[20];
-  std::snprintf(hash, sizeof(hash), "%016llx", static_cast<unsigned long long>(run.trace.Hash()));
   page += "<footer>" + XmlText(scenario.file) + "; seed " + std::to_string(seed) + "; " +
-          std::to_string(run.trace.events().size()) + " trace lines; trace hash " + hash +
+          std::to_string(run.trace.events().size()) + " trace lines; trace hash " + run.trace.HashText() +
           "; vssemu " VSSEMU_VERSION "</footer>\n</body></html>\n";
   return page;
 }

@@ -58,6 +58,9 @@ class Trace {
   std::string ToJsonLines() const;
   // Returns the FNV-1a 64-bit hash of the canonical event lines.
   uint64_t Hash() const;
+  // Returns Hash() as 16 lower-case hex digits, as the text form's last line
+  // writes it.
+  std::string HashText() const;
   // Drops every event.
   void Clear() { events_.clear(); }
 
