@@ -34,7 +34,7 @@ int TestWriter::Count(const std::string& event) const {
 }
 
 bool TestWriter::Run(const std::string& event) {
-  events_.push_back(event);
+  if (record_events) events_.push_back(event);
   auto it = scripts.find(event);
   if (it == scripts.end()) return true;
   const Script& s = it->second;

@@ -53,6 +53,9 @@ class TestWriter : public CVssWriterEx2 {
 
   // Sets what a callback does.
   std::map<std::string, Script> scripts;
+  // Whether events() records what was received (a soak of a million
+  // backups turns it off, so that only the emulator's memory is measured).
+  bool record_events = true;
   // Selectable components the writer declares (a file group each).
   std::vector<std::wstring> components = {L"Data"};
   // The restore method and writer-restore setting OnIdentify reports.
