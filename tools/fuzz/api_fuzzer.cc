@@ -1,0 +1,225 @@
+// vssemu_api_fuzzer: IVssBackupComponents and IVssAsync calls in any order,
+// with NULL, garbage and good arguments, against the sample writer. The
+// input is a program: each byte picks a call on one of two backup objects
+// (early Release included) and the following bytes its arguments. Every
+// call must return an HRESULT (whatever the emulator answers, it must not
+// crash or hang), and once everything is released no COM object or BSTR
+// may be left alive. A failure aborts, so that libFuzzer keeps the input.
+#include <cstddef>
+#include <cstdint>
+
+#include <vsbackup.h>
+#include <vsserror.h>
+#include <vssemu/emulator.h>
+
+#include "com/bstr.h"
+#include "fixtures/samples/sample_writer.h"
+#include "fuzz/fuzz_support.h"
+
+namespace {
+
+using vssemu::com::Bstr;
+
+class Bytes {
+ public:
+  Bytes(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+  bool More() const { return at_ < size_; }
+  uint8_t Next() { return at_ < size_ ? data_[at_++] : 0; }
+  bool Flag() { return Next() % 2 == 1; }
+
+ private:
+  const uint8_t* data_;
+  size_t size_;
+  size_t at_ = 0;
+};
+
+const wchar_t* Name(Bytes& in) {
+  static const wchar_t* const kNames[] = {L"C:\\", L"C:", L"D:\\", L"", L"garbage\\path",
+                                          L"SampleFiles", L"Databases", L"Orders", nullptr};
+  return kNames[in.Next() % (sizeof(kNames) / sizeof(kNames[0]))];
+}
+
+VSS_ID Id(Bytes& in, const VSS_ID& known) {
+  switch (in.Next() % 3) {
+    case 0: return known;
+    case 1: return GUID_NULL;
+    default: {
+      VSS_ID id = GUID_NULL;
+      id.Data1 = in.Next();
+      return id;
+    }
+  }
+}
+
+// One requester's objects.
+struct Slot {
+  IVssBackupComponents* backup = nullptr;
+  IVssAsync* async = nullptr;
+  VSS_ID set = GUID_NULL;
+  VSS_ID snapshot = GUID_NULL;
+
+  void ReleaseAsync() {
+    if (async != nullptr) async->Release();
+    async = nullptr;
+  }
+  void Release() {
+    ReleaseAsync();
+    if (backup != nullptr) backup->Release();
+    backup = nullptr;
+  }
+};
+
+// Starts an operation; keeps its IVssAsync (or passes NULL when the input
+// says so).
+void Start(Slot& s, Bytes& in, HRESULT (STDMETHODCALLTYPE IVssBackupComponents::*call)(IVssAsync**)) {
+  s.ReleaseAsync();
+  (s.backup->*call)(in.Next() % 8 == 0 ? nullptr : &s.async);
+}
+
+void Call(Slot& s, Bytes& in) {
+  const uint8_t op = in.Next() % 26;
+  if (op == 0) {
+    if (s.backup == nullptr) CreateVssBackupComponents(&s.backup);
+    return;
+  }
+  if (s.backup == nullptr) return;
+  IVssBackupComponents* b = s.backup;
+  switch (op) {
+    case 1: s.Release(); break;
+    case 2: {
+      Bstr xml(in.Flag() ? L"<garbage" : L"");
+      b->InitializeForBackup(in.Flag() ? nullptr : xml.get());
+      break;
+    }
+    case 3: {
+      Bstr xml(L"<BACKUP_COMPONENTS xmlns=\"x-schema:#VssComponentMetadata\"/>");
+      b->InitializeForRestore(in.Flag() ? nullptr : xml.get());
+      break;
+    }
+    case 4:
+      b->SetBackupState(in.Flag(), in.Flag(), static_cast<VSS_BACKUP_TYPE>(in.Next() % 8),
+                        in.Flag());
+      break;
+    case 5: {
+      static const LONG kContexts[] = {VSS_CTX_BACKUP, VSS_CTX_FILE_SHARE_BACKUP,
+                                       VSS_CTX_NAS_ROLLBACK, VSS_CTX_APP_ROLLBACK,
+                                       VSS_CTX_CLIENT_ACCESSIBLE, VSS_CTX_ALL, 0x7fffffff};
+      b->SetContext(kContexts[in.Next() % 7]);
+      break;
+    }
+    case 6: Start(s, in, &IVssBackupComponents::GatherWriterMetadata); break;
+    case 7:
+      if (s.async != nullptr) {
+        HRESULT status = S_OK;
+        switch (in.Next() % 4) {
+          case 0: s.async->Wait(); break;
+          case 1: s.async->QueryStatus(in.Flag() ? nullptr : &status, nullptr); break;
+          case 2: s.async->Cancel(); break;
+          default: s.ReleaseAsync(); break;
+        }
+      }
+      break;
+    case 8: {
+      UINT count = 0;
+      b->GetWriterMetadataCount(in.Flag() ? nullptr : &count);
+      VSS_ID instance;
+      IVssExamineWriterMetadata* metadata = nullptr;
+      b->GetWriterMetadata(in.Next() % 4, in.Flag() ? nullptr : &instance,
+                           in.Flag() ? nullptr : &metadata);
+      if (metadata != nullptr) metadata->Release();
+      break;
+    }
+    case 9: b->FreeWriterMetadata(); break;
+    case 10:
+      b->AddComponent(GUID_NULL, Id(in, vssemu::samples::SampleWriter::kWriterId),
+                      in.Flag() ? VSS_CT_FILEGROUP : VSS_CT_DATABASE, Name(in), Name(in));
+      break;
+    case 11: b->StartSnapshotSet(in.Flag() ? nullptr : &s.set); break;
+    case 12: b->AddToSnapshotSet(const_cast<VSS_PWSZ>(Name(in)), GUID_NULL,
+                                 in.Flag() ? nullptr : &s.snapshot);
+      break;
+    case 13: Start(s, in, &IVssBackupComponents::PrepareForBackup); break;
+    case 14: Start(s, in, &IVssBackupComponents::DoSnapshotSet); break;
+    case 15: Start(s, in, &IVssBackupComponents::BackupComplete); break;
+    case 16: b->AbortBackup(); break;
+    case 17: {
+      Start(s, in, &IVssBackupComponents::GatherWriterStatus);
+      UINT count = 0;
+      b->GetWriterStatusCount(&count);
+      VSS_ID instance, writer;
+      Bstr name;
+      VSS_WRITER_STATE state;
+      HRESULT failure = S_OK;
+      b->GetWriterStatus(in.Next() % 4, &instance, &writer, in.Flag() ? nullptr : name.put(),
+                         &state, &failure);
+      break;
+    }
+    case 18: b->FreeWriterStatus(); break;
+    case 19: {
+      Bstr xml;
+      b->SaveAsXML(in.Flag() ? nullptr : xml.put());
+      break;
+    }
+    case 20:
+      b->SetBackupSucceeded(GUID_NULL, Id(in, vssemu::samples::SampleWriter::kWriterId),
+                            VSS_CT_FILEGROUP, Name(in), Name(in), in.Flag());
+      break;
+    case 21: {
+      VSS_SNAPSHOT_PROP properties = {};
+      if (SUCCEEDED(b->GetSnapshotProperties(Id(in, s.snapshot), in.Flag() ? nullptr : &properties)) &&
+          properties.m_pwszSnapshotDeviceObject != nullptr) {
+        VssFreeSnapshotProperties(&properties);
+      }
+      break;
+    }
+    case 22: {
+      LONG deleted = 0;
+      VSS_ID bad;
+      b->DeleteSnapshots(Id(in, s.set), in.Flag() ? VSS_OBJECT_SNAPSHOT_SET : VSS_OBJECT_SNAPSHOT,
+                         in.Flag(), &deleted, &bad);
+      break;
+    }
+    case 23: {
+      BOOL supported = FALSE;
+      b->IsVolumeSupported(GUID_NULL, const_cast<VSS_PWSZ>(Name(in)),
+                           in.Flag() ? nullptr : &supported);
+      break;
+    }
+    case 24: {
+      const VSS_ID id = Id(in, vssemu::samples::SampleWriter::kWriterId);
+      if (in.Flag()) {
+        b->DisableWriterClasses(&id, 1);
+      } else {
+        b->EnableWriterClasses(&id, 1);
+      }
+      break;
+    }
+    default:
+      if (in.Flag()) {
+        Start(s, in, &IVssBackupComponents::PreRestore);
+      } else {
+        Start(s, in, &IVssBackupComponents::PostRestore);
+      }
+      break;
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 4096) return -1;
+  vssemu::Emulator emulator;
+  const vssemu::fuzz::LiveCountGuard live;
+  {
+    vssemu::samples::SampleWriter writer;
+    if (SUCCEEDED(writer.Initialize()) && SUCCEEDED(writer.Subscribe())) {
+      Bytes in(data, size);
+      Slot slots[2];
+      while (in.More()) Call(slots[in.Next() % 2], in);
+      for (Slot& s : slots) s.Release();
+      writer.Unsubscribe();
+    }
+  }
+  live.Check("vssemu_api_fuzzer");
+  return 0;
+}
