@@ -10,7 +10,6 @@
 
 #include <vsbackup.h>
 #include <vsserror.h>
-#include <vssemu/emulator.h>
 
 #include "com/bstr.h"
 #include "fixtures/samples/sample_writer.h"
@@ -20,18 +19,7 @@ namespace {
 
 using vssemu::com::Bstr;
 
-class Bytes {
- public:
-  Bytes(const uint8_t* data, size_t size) : data_(data), size_(size) {}
-  bool More() const { return at_ < size_; }
-  uint8_t Next() { return at_ < size_ ? data_[at_++] : 0; }
-  bool Flag() { return Next() % 2 == 1; }
-
- private:
-  const uint8_t* data_;
-  size_t size_;
-  size_t at_ = 0;
-};
+using Bytes = vssemu::fuzz::ByteProgram;
 
 const wchar_t* Name(Bytes& in) {
   static const wchar_t* const kNames[] = {L"C:\\", L"C:", L"D:\\", L"", L"garbage\\path",
@@ -207,10 +195,7 @@ void Call(Slot& s, Bytes& in) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > 4096) return -1;
-  vssemu::Emulator emulator;
-  const vssemu::fuzz::LiveCountGuard live;
-  {
+  return vssemu::fuzz::RunInput("vssemu_api_fuzzer", size, 4096, [&] {
     vssemu::samples::SampleWriter writer;
     if (SUCCEEDED(writer.Initialize()) && SUCCEEDED(writer.Subscribe())) {
       Bytes in(data, size);
@@ -219,7 +204,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (Slot& s : slots) s.Release();
       writer.Unsubscribe();
     }
-  }
-  live.Check("vssemu_api_fuzzer");
-  return 0;
+  });
 }

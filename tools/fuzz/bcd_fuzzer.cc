@@ -10,7 +10,6 @@
 #include <vector>
 
 #include <vsbackup.h>
-#include <vssemu/emulator.h>
 
 #include "com/bstr.h"
 #include "fuzz/fuzz_support.h"
@@ -149,10 +148,7 @@ void Restore(IVssBackupComponents* backup) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > 1 << 20) return -1;  // A megabyte is plenty for a document.
-  vssemu::Emulator emulator;
-  const vssemu::fuzz::LiveCountGuard live;
-  {
+  return vssemu::fuzz::RunInput("vssemu_bcd_fuzzer", size, 1 << 20, [&] {
     Bstr xml(vssemu::fuzz::WideText(data, size));
     IVssBackupComponents* restore = nullptr;
     if (SUCCEEDED(CreateVssBackupComponents(&restore))) {
@@ -164,7 +160,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       backup->InitializeForBackup(xml.get());
       backup->Release();
     }
-  }
-  live.Check("vssemu_bcd_fuzzer");
-  return 0;
+  });
 }

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include <vssemu/emulator.h>
+
 namespace vssemu::fuzz {
 
 // The input's bytes as a wide string, read as UTF-8 (invalid sequences
@@ -27,6 +29,39 @@ class LiveCountGuard {
   long objects_;
   std::optional<long> bstrs_;
 };
+
+// An input read as a program, a byte at a time; 0 once it runs out.
+class ByteProgram {
+ public:
+  ByteProgram(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+  bool More() const { return at_ < size_; }
+  uint8_t Next() { return at_ < size_ ? data_[at_++] : 0; }
+  bool Flag() { return Next() % 2 == 1; }
+  uint32_t Next32() {
+    uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) value = (value << 8) | Next();
+    return value;
+  }
+
+ private:
+  const uint8_t* data_;
+  size_t size_;
+  size_t at_ = 0;
+};
+
+// The frame of every target's LLVMFuzzerTestOneInput: an input longer than
+// most is refused (-1: libFuzzer does not keep it); otherwise body runs
+// with a fresh emulator current, and what it left alive is checked once
+// everything it made is gone.
+template <typename Body>
+int RunInput(const char* target, size_t size, size_t most, Body body) {
+  if (size > most) return -1;
+  Emulator emulator;
+  const LiveCountGuard live;
+  body();
+  live.Check(target);
+  return 0;
+}
 
 }  // namespace vssemu::fuzz
 

@@ -13,7 +13,6 @@
 #include <string>
 
 #include <vsbackup.h>
-#include <vssemu/emulator.h>
 
 #include "com/bstr.h"
 #include "fixtures/samples/sample_requester.h"
@@ -123,10 +122,7 @@ void RoundTrip(IVssExamineWriterMetadata* metadata) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > 1 << 20) return -1;  // A megabyte is plenty for a document.
-  vssemu::Emulator emulator;
-  const vssemu::fuzz::LiveCountGuard live;
-  {
+  return vssemu::fuzz::RunInput("vssemu_wmd_fuzzer", size, 1 << 20, [&] {
     Bstr xml(vssemu::fuzz::WideText(data, size));
     IVssExamineWriterMetadata* metadata = nullptr;
     if (FAILED(CreateVssExamineWriterMetadata(xml.get(), &metadata))) {
@@ -134,7 +130,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       RoundTrip(metadata);
     }
-  }
-  live.Check("vssemu_wmd_fuzzer");
-  return 0;
+  });
 }

@@ -19,22 +19,7 @@
 
 namespace {
 
-// The input, read a byte at a time; 0 once it runs out.
-class Bytes {
- public:
-  Bytes(const uint8_t* data, size_t size) : data_(data), size_(size) {}
-  uint8_t Next() { return at_ < size_ ? data_[at_++] : 0; }
-  uint32_t Next32() {
-    uint32_t value = 0;
-    for (int i = 0; i < 4; ++i) value = (value << 8) | Next();
-    return value;
-  }
-
- private:
-  const uint8_t* data_;
-  size_t size_;
-  size_t at_ = 0;
-};
+using Bytes = vssemu::fuzz::ByteProgram;
 
 // A name a helper may be given: a volume, a path, garbage or NULL.
 const wchar_t* Name(Bytes& in) {
@@ -127,10 +112,7 @@ class FuzzedWriter : public CVssWriterEx2 {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > 4096) return -1;
-  vssemu::Emulator emulator;
-  const vssemu::fuzz::LiveCountGuard live;
-  {
+  return vssemu::fuzz::RunInput("vssemu_writer_helpers_fuzzer", size, 4096, [&] {
     Bytes in(data, size);
     FuzzedWriter writer(&in);
     if (SUCCEEDED(writer.Start())) {
@@ -139,7 +121,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       vssemu::samples::RunBackup(plan);
       writer.Unsubscribe();
     }
-  }
-  live.Check("vssemu_writer_helpers_fuzzer");
-  return 0;
+  });
 }
