@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -70,21 +71,34 @@ VolumeFile ReadVolumeFile(Element& e, const std::wstring& volume) {
   return f;
 }
 
+// What the <file> elements read so far hold, so that each new one is
+// checked without walking them all again: where each (volume, path) came
+// first, letter case folded, and their bytes in all.
+struct FileIndex {
+  std::map<std::pair<std::wstring, std::wstring>, SourceLocation> first;
+  int64_t bytes = 0;
+};
+
 // Refuses file past the limits on the files of a scenario (their number,
-// their bytes in all).
-void CheckFileLimits(const Element& e, const Scenario& s, const VolumeFile& file) {
+// their bytes in all) or when its volume already has a file of that path;
+// otherwise adds it to index.
+void CheckFile(const Element& e, const Scenario& s, const VolumeFile& file, FileIndex* index) {
   if (static_cast<int64_t>(s.files.size()) >= limits::kFiles) {
     e.Fail("a scenario has at most " + std::to_string(limits::kFiles) +
            " <file> elements (docs/scenarios.md, \"Limits\")");
   }
-  int64_t bytes = 0;
-  for (const VolumeFile& f : s.files) bytes += f.generated ? static_cast<int64_t>(f.bytes)
-                                                           : static_cast<int64_t>(f.text.size());
-  bytes += file.generated ? static_cast<int64_t>(file.bytes) : static_cast<int64_t>(file.text.size());
-  if (bytes > limits::kAllFileBytes) {
+  index->bytes += file.generated ? static_cast<int64_t>(file.bytes)
+                                 : static_cast<int64_t>(file.text.size());
+  if (index->bytes > limits::kAllFileBytes) {
     e.Fail("the files of a scenario hold at most " + std::to_string(limits::kAllFileBytes) +
-           " bytes in all; with this one they hold " + std::to_string(bytes) +
+           " bytes in all; with this one they hold " + std::to_string(index->bytes) +
            " (docs/scenarios.md, \"Limits\")");
+  }
+  auto [first, added] =
+      index->first.emplace(std::make_pair(file.volume, paths::FoldCase(file.path)), file.where);
+  if (!added) {
+    e.Fail("a second <file path=\"" + metadata::ToUtf8(file.path) +
+           "\"> on this volume; the first is at " + first->second.ToString());
   }
 }
 
@@ -99,7 +113,7 @@ void CheckWriterCount(const Element& e, const Scenario& s) {
 }
 
 // Reads one <volume> and its files.
-void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
+void ReadVolume(const Reader& reader, Element& e, Scenario& s, FileIndex* files) {
   VolumeOptions v;
   v.name = e.Wide("name");
   v.supported = e.Bool("supported", true);
@@ -114,13 +128,7 @@ void ReadVolume(const Reader& reader, Element& e, Scenario& s) {
     Element f(reader, node);
     if (std::string(node.name()) != "file") UnknownChild(e, f, "<file>");
     VolumeFile file = ReadVolumeFile(f, v.name);
-    CheckFileLimits(f, s, file);
-    for (const VolumeFile& other : s.files) {
-      if (other.volume == file.volume && paths::EqualsFolded(other.path, file.path)) {
-        f.Fail("a second <file path=\"" + metadata::ToUtf8(file.path) +
-               "\"> on this volume; the first is at " + other.where.ToString());
-      }
-    }
+    CheckFile(f, s, file, files);
     s.files.push_back(std::move(file));
   }
   s.options.volumes.push_back(std::move(v));
@@ -133,13 +141,14 @@ void ReadWorld(const Reader& reader, Element& world, Scenario& s) {
   s.options.machine_name = world.Wide("machine", L"vssemu-host");
   world.Finish();
   bool volumes_given = false;
+  FileIndex files;
   for (pugi::xml_node node : world.Children()) {
     Element e(reader, node);
     std::string tag = node.name();
     if (tag == "volume") {
       if (!volumes_given) s.options.volumes.clear();
       volumes_given = true;
-      ReadVolume(reader, e, s);
+      ReadVolume(reader, e, s, &files);
       continue;
     } else if (tag == "knob") {
       std::string name = e.Required("name");

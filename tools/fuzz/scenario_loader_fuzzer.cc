@@ -31,9 +31,8 @@ bool Runnable(const vssemu::scenario::Scenario& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > 1 << 18) return -1;  // Scenario files are small.
-  const vssemu::fuzz::LiveCountGuard live;
-  {
+  // Scenario files are small.
+  return vssemu::fuzz::RunInput("vssemu_scenario_loader_fuzzer", size, 1 << 18, [&] {
     vssemu::scenario::LoadResult loaded = vssemu::scenario::LoadScenarioText(
         std::string(reinterpret_cast<const char*>(data), size), "fuzz.xml");
     if (!loaded) {
@@ -45,7 +44,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else if (Runnable(*loaded.scenario)) {
       vssemu::scenario::RunScenario(*loaded.scenario);
     }
-  }
-  live.Check("vssemu_scenario_loader_fuzzer");
-  return 0;
+  });
 }

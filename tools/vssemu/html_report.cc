@@ -34,17 +34,15 @@ svg text.time { fill: #666; } svg .axis line { stroke: #555; }
 footer { margin-top: 32px; color: #666; font-size: 90%; }
 )";
 
-// The line of file that holds an element, trimmed; "" when unreadable.
-std::string SourceLine(const std::string& file, int line) {
+// The lines of file, each trimmed; none when it cannot be read.
+std::vector<std::string> SourceLines(const std::string& file) {
+  std::vector<std::string> lines;
   std::ifstream in(file);
-  std::string text;
-  for (int n = 1; std::getline(in, text); ++n) {
-    if (n == line) {
-      const size_t first = text.find_first_not_of(" \t");
-      return first == std::string::npos ? "" : text.substr(first);
-    }
+  for (std::string text; std::getline(in, text);) {
+    const size_t first = text.find_first_not_of(" \t");
+    lines.push_back(first == std::string::npos ? "" : text.substr(first));
   }
-  return "";
+  return lines;
 }
 
 }  // namespace
@@ -67,6 +65,7 @@ std::string HtmlReport(const scenario::Scenario& scenario, const scenario::RunRe
 
   // Expectations: held unless a failure names the expectation's place.
   std::vector<bool> used(run.failures.size(), false);
+  const std::vector<std::string> source = SourceLines(scenario.file);
   page += "<h2>Expectations</h2>\n<table class=\"expectations\"><tr><th>Where</th><th>Expectation"
           "</th><th>Result</th></tr>\n";
   for (const scenario::Expectation& x : scenario.expectations) {
@@ -81,7 +80,10 @@ std::string HtmlReport(const scenario::Scenario& scenario, const scenario::RunRe
     }
     page += "<tr class=\"expectation " + std::string(failure.empty() ? "held" : "failed") +
             "\"><td>" + XmlText(where) + "</td><td><code>" +
-            XmlText(SourceLine(scenario.file, x.where.line)) + "</code></td><td class=\"result\">" +
+            XmlText(x.where.line >= 1 && static_cast<size_t>(x.where.line) <= source.size()
+                        ? source[static_cast<size_t>(x.where.line) - 1]
+                        : std::string()) +
+            "</code></td><td class=\"result\">" +
             (failure.empty() ? std::string("held") : "FAILED:" + XmlText(failure)) + "</td></tr>\n";
   }
   page += "</table>\n";
