@@ -3,7 +3,8 @@
 #include <vsserror.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdint>
+#include <vector>
 
 namespace vssemu::com {
 namespace {
@@ -699,10 +700,21 @@ static_assert(TextsAreOneLine(kTable),
 std::span<const HresultInfo> AllHresults() { return kTable; }
 
 const HresultInfo* FindHresult(HRESULT hr) {
-  for (const HresultInfo& info : kTable) {
-    if (info.value == hr) return &info;
-  }
-  return nullptr;
+  // The table is in name order; every traced result is looked up by value,
+  // so keep a second order, by value, for a binary search.
+  static const std::vector<const HresultInfo*> by_value = [] {
+    std::vector<const HresultInfo*> index;
+    for (const HresultInfo& info : kTable) index.push_back(&info);
+    std::stable_sort(index.begin(), index.end(),
+                     [](const HresultInfo* a, const HresultInfo* b) {
+                       return a->value < b->value;
+                     });
+    return index;
+  }();
+  auto it = std::lower_bound(
+      by_value.begin(), by_value.end(), hr,
+      [](const HresultInfo* info, HRESULT key) { return info->value < key; });
+  return it != by_value.end() && (*it)->value == hr ? *it : nullptr;
 }
 
 const char* HresultName(HRESULT hr) {
@@ -715,11 +727,17 @@ const char* HresultMeaning(HRESULT hr) {
   return info != nullptr ? info->meaning : nullptr;
 }
 
+HresultText::HresultText(HRESULT hr) : name_(HresultName(hr)) {
+  if (name_ != nullptr) return;
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  uint32_t value = static_cast<uint32_t>(hr);
+  hex_[0] = '0';
+  hex_[1] = 'x';
+  for (int i = 9; i >= 2; --i, value >>= 4) hex_[i] = kDigits[value & 0xF];
+}
+
 std::string HresultToString(HRESULT hr) {
-  if (const char* name = HresultName(hr)) return name;
-  char buf[16];
-  std::snprintf(buf, sizeof(buf), "0x%08X", static_cast<unsigned>(hr));
-  return buf;
+  return std::string(HresultText(hr).view());
 }
 
 std::optional<HRESULT> HresultFromName(std::string_view name) {

@@ -39,6 +39,22 @@ const char* HresultName(HRESULT hr);
 // Returns the one-line meaning of hr, or nullptr when hr is not in the table.
 const char* HresultMeaning(HRESULT hr);
 
+// The name of hr, or "0x%08X" when it is not in the table, held without
+// allocating (the trace writes one for every call and callback).
+class HresultText {
+ public:
+  explicit HresultText(HRESULT hr);
+  std::string_view view() const {
+    return name_ != nullptr ? std::string_view(name_) : std::string_view(hex_, 10);
+  }
+  operator std::string_view() const { return view(); }
+  std::string str() const { return std::string(view()); }
+
+ private:
+  const char* name_;
+  char hex_[10] = {};
+};
+
 // Returns the name of hr, or "0x%08X" when it is not in the table.
 std::string HresultToString(HRESULT hr);
 

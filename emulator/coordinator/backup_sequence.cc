@@ -74,10 +74,13 @@ bool CallWriter(Service& service, BackupSession& session, Participant& p,
 }
 
 void RecordState(Service& service, const Participant& p) {
-  TraceFields fields = {{"writer", p.writer->TraceName()},
-                        {"state", WriterStateName(p.state)}};
-  if (p.failure.hr != S_OK) fields.push_back({"failure", TraceHr(p.failure.hr)});
-  service.Record("state", std::move(fields));
+  if (!service.tracing()) return;
+  const com::HresultText failure(p.failure.hr);
+  TraceField fields[3] = {{"writer", p.writer->TraceName()},
+                          {"state", WriterStateName(p.state)},
+                          {"failure", failure}};
+  service.Record("state", std::span<const TraceField>(
+                              fields, p.failure.hr != S_OK ? 3 : 2));
 }
 
 }  // namespace
@@ -158,13 +161,8 @@ void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
   std::vector<Participant*> order;
   for (const auto& writer : service.writers()) {
     if (!writer->subscribed || writer->writer == nullptr) continue;
-    std::string class_id = TraceGuid(writer->identity.writer_id);
-    std::string instance_id = TraceGuid(writer->identity.instance_id);
     // Spec 15.1: disabled classes and instances receive no event at all.
-    bool class_enabled = session.class_whitelist
-                             ? session.enabled_classes.count(class_id) != 0
-                             : session.disabled_classes.count(class_id) == 0;
-    if (!class_enabled || session.disabled_instances.count(instance_id) != 0) {
+    if (session.FiltersOut(*writer)) {
       service.Record("filtered", {{"writer", writer->TraceName()}});
       continue;
     }

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <functional>
 
+#include "com/guid_format.h"
+
 namespace vssemu::coordinator {
 
 size_t BackupSession::GuidHash::operator()(const GUID& g) const {
@@ -36,6 +38,26 @@ Participant* BackupSession::Find(const WriterRecord* writer) {
 Participant* BackupSession::FindInstance(const VSS_ID& instance_id) {
   auto it = by_instance_.find(instance_id);
   return it == by_instance_.end() ? nullptr : it->second;
+}
+
+const metadata::ComponentIndex& Participant::MetadataIndex() {
+  if (index_ == nullptr || indexed_ != metadata.get()) {
+    index_ = std::make_shared<const metadata::ComponentIndex>(*metadata);
+    indexed_ = metadata.get();
+  }
+  return *index_;
+}
+
+bool BackupSession::FiltersOut(const WriterRecord& writer) const {
+  // The filters hold GUID texts; most sessions set none, and then no id
+  // needs formatting.
+  if (!class_whitelist && disabled_classes.empty() && disabled_instances.empty()) {
+    return false;
+  }
+  if (disabled_instances.count(writer.TraceInstance()) != 0) return true;
+  const std::string class_id = com::FormatGuid(writer.identity.writer_id);
+  return class_whitelist ? enabled_classes.count(class_id) == 0
+                         : disabled_classes.count(class_id) != 0;
 }
 
 bool BackupSession::ContextUsesWriters() const {

@@ -25,6 +25,7 @@
 #include "metadata/bcd_access.h"
 #include "metadata/bcd_model.h"
 #include "metadata/bcd_writer_components.h"
+#include "metadata/wmd_index.h"
 #include "metadata/wmd_model.h"
 #include "sim/scheduler.h"
 
@@ -40,6 +41,8 @@ struct Participant {
   // PrepareForBackup selects the participants.
   std::shared_ptr<metadata::BcdWriterComponents> bcd_entry;
   std::shared_ptr<const metadata::WriterMetadata> metadata;
+  // Returns the index of metadata (which must be set), built on first use.
+  const metadata::ComponentIndex& MetadataIndex();
   bool selected = false;              // Takes part after PrepareForBackup
                                       // (restore: after PreRestore starts).
   bool got_pre_restore = false;
@@ -56,6 +59,11 @@ struct Participant {
   // writer's event.
   std::shared_ptr<metadata::BcdAccess> access =
       metadata::MakeBcdAccess(metadata::BcdEvent::kNone);
+
+ private:
+  // The index and the document it was built for.
+  std::shared_ptr<const metadata::ComponentIndex> index_;
+  const metadata::WriterMetadata* indexed_ = nullptr;
 };
 
 // One row of GetWriterStatus, frozen at the last GatherWriterStatus.
@@ -133,6 +141,8 @@ class BackupSession {
   // Writer class/instance filters (spec 15.1).
   bool class_whitelist = false;  // After the first EnableWriterClasses.
   std::set<std::string> enabled_classes, disabled_classes, disabled_instances;
+  // Returns whether the filters above keep writer out of the session.
+  bool FiltersOut(const WriterRecord& writer) const;
 
   metadata::BackupComponentsDocument bcd;
   VSS_ID snapshot_set_id = GUID_NULL;

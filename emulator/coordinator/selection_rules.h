@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "metadata/bcd_model.h"
+#include "metadata/wmd_index.h"
 #include "metadata/wmd_model.h"
 
 namespace vssemu::coordinator {
@@ -17,13 +18,11 @@ namespace vssemu::coordinator {
 bool IsAncestor(const metadata::Component& ancestor,
                 const metadata::Component& c);
 
-// Returns whether c has a selectable ancestor in wmd.
-bool HasSelectableAncestor(const metadata::WriterMetadata& wmd,
-                           const metadata::Component& c);
-
-// Returns why adding c next to the components already in entry breaks a
-// rule of spec 9.2, or "" when it does not.
-std::string AddComponentProblem(const metadata::WriterMetadata& wmd,
+// Returns why adding c (a component of the document index was built from)
+// next to the components already in entry breaks a rule of spec 9.2, or ""
+// when it does not. Without component sets in the document the answer is
+// "" at once; with them, it takes time in the components already added.
+std::string AddComponentProblem(const metadata::ComponentIndex& index,
                                 const metadata::Component& c,
                                 const metadata::BcdWriterComponents& entry);
 
@@ -31,7 +30,7 @@ std::string AddComponentProblem(const metadata::WriterMetadata& wmd,
 // entry lacks: they must be added whenever any component of the writer is
 // (spec 9.2, the four kinds).
 std::vector<const metadata::Component*> MissingRequiredComponents(
-    const metadata::WriterMetadata& wmd,
+    const metadata::WriterMetadata& wmd, const metadata::ComponentIndex& index,
     const metadata::BcdWriterComponents& entry);
 
 }  // namespace vssemu::coordinator

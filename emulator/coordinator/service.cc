@@ -24,8 +24,6 @@ thread_local CallbackContext* t_running = nullptr;
 
 CallbackContext* RunningCallback() { return t_running; }
 
-std::string TraceHr(HRESULT hr) { return com::HresultToString(hr); }
-
 std::string TraceGuid(const GUID& id) { return com::FormatGuid(id); }
 
 namespace {
@@ -108,11 +106,22 @@ Service::Service(RunOptions options)
   });
 }
 
-void Service::Record(std::string kind, TraceFields fields) {
+void Service::Record(std::string_view kind,
+                     std::span<const TraceField> fields) {
   if (!options_.record_trace) return;
   TraceEvent event;
   event.time_us = clock_.now().since_start.count();
-  event.kind = std::move(kind);
+  event.kind = kind;
+  event.fields.reserve(fields.size());
+  for (const TraceField& f : fields) event.fields.emplace_back(f.name, f.value);
+  trace_.Add(std::move(event));
+}
+
+void Service::Record(std::string_view kind, TraceFields fields) {
+  if (!options_.record_trace) return;
+  TraceEvent event;
+  event.time_us = clock_.now().since_start.count();
+  event.kind = kind;
   event.fields = std::move(fields);
   trace_.Add(std::move(event));
 }
@@ -186,7 +195,7 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
   context.participant = participant;
   Record("event", {{"name", EventName(event)},
                    {"writer", writer.TraceName()},
-                   {"instance", TraceGuid(writer.identity.instance_id)}});
+                   {"instance", writer.TraceInstance()}});
   CallbackContext* outer = current_;
   CallbackContext* outer_running = t_running;
   writer.current = &context;
@@ -208,14 +217,19 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
   t_running = outer_running;
   outcome.failure = context.failure;
   outcome.spent = context.spent;
-  TraceFields fields = {{"name", EventName(event)},
-                        {"writer", writer.TraceName()},
-                        {"returned", outcome.returned ? "true" : "false"}};
-  if (outcome.failure) fields.push_back({"failure", TraceHr(outcome.failure->hr)});
-  if (outcome.spent.count() != 0) {
-    fields.push_back({"took_us", std::to_string(outcome.spent.count())});
+  if (tracing()) {
+    TraceField fields[5] = {{"name", EventName(event)},
+                            {"writer", writer.TraceName()},
+                            {"returned", outcome.returned ? "true" : "false"}};
+    size_t n = 3;
+    const com::HresultText failure(outcome.failure ? outcome.failure->hr : S_OK);
+    if (outcome.failure) fields[n++] = {"failure", failure};
+    const std::string took = outcome.spent.count() != 0
+                                 ? std::to_string(outcome.spent.count())
+                                 : std::string();
+    if (!took.empty()) fields[n++] = {"took_us", took};
+    Record("callback", std::span<const TraceField>(fields, n));
   }
-  Record("callback", std::move(fields));
   if (outcome.threw) {
     Violate("writer.callback-threw", "3.4",
             writer.TraceName() + " let an exception escape On" +

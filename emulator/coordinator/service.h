@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,7 @@
 #include <vssemu/trace.h>
 #include <vssemu/violation.h>
 
+#include "com/hresult_table.h"
 #include "coordinator/choice_points.h"
 #include "coordinator/ids.h"
 #include "coordinator/provider_system.h"
@@ -45,6 +47,14 @@ struct CallbackOutcome {
 };
 
 using TraceFields = std::vector<std::pair<std::string, std::string>>;
+
+// One field of an event as the recording site has it: views of its name and
+// value, copied into the trace only when the trace is kept (a temporary
+// value lives until the end of the Record call's full expression).
+struct TraceField {
+  std::string_view name;
+  std::string_view value;
+};
 
 class Service {
  public:
@@ -85,8 +95,16 @@ class Service {
   // Returns the emulated system provider.
   SystemProvider& provider() { return provider_; }
 
+  // Returns whether events are kept (RunOptions::record_trace): a site
+  // whose fields take work to build asks first, so that nothing is built
+  // for a trace nobody keeps.
+  bool tracing() const { return options_.record_trace; }
   // Records a trace event at the current virtual time.
-  void Record(std::string kind, TraceFields fields);
+  void Record(std::string_view kind, std::initializer_list<TraceField> fields) {
+    Record(kind, std::span<const TraceField>(fields.begin(), fields.size()));
+  }
+  void Record(std::string_view kind, std::span<const TraceField> fields);
+  void Record(std::string_view kind, TraceFields fields);
 
   // Reports that code under test broke rule (from spec section); what the
   // caller returns is unchanged. Recorded in the trace unless the
@@ -161,7 +179,7 @@ class Service {
 CallbackContext* RunningCallback();
 
 // Formats an HRESULT for the trace: its name, or hex when unknown.
-std::string TraceHr(HRESULT hr);
+inline com::HresultText TraceHr(HRESULT hr) { return com::HresultText(hr); }
 // Formats a GUID for the trace (bare lower case).
 std::string TraceGuid(const GUID& id);
 

@@ -15,17 +15,20 @@ namespace {
 void TraceStep(Service& service, const BackupSession& session,
                ProviderStep step, const StepOutcome& outcome,
                const std::wstring* volume) {
-  TraceFields fields = {{"step", ProviderStepName(step)},
-                        {"set", TraceGuid(session.snapshot_set_id)}};
-  if (volume != nullptr) fields.push_back({"volume", metadata::ToUtf8(*volume)});
-  fields.push_back({"result", TraceHr(outcome.hr)});
-  if (outcome.provider_hr != outcome.hr) {
-    fields.push_back({"provider_result", TraceHr(outcome.provider_hr)});
-  }
-  if (outcome.took.count() != 0) {
-    fields.push_back({"took_us", std::to_string(outcome.took.count())});
-  }
-  service.Record("provider", std::move(fields));
+  if (!service.tracing()) return;
+  const std::string set = TraceGuid(session.snapshot_set_id);
+  const std::string volume_text =
+      volume != nullptr ? metadata::ToUtf8(*volume) : std::string();
+  const com::HresultText result(outcome.hr), provider_result(outcome.provider_hr);
+  const std::string took =
+      outcome.took.count() != 0 ? std::to_string(outcome.took.count()) : std::string();
+  TraceField fields[6] = {{"step", ProviderStepName(step)}, {"set", set}};
+  size_t n = 2;
+  if (volume != nullptr) fields[n++] = {"volume", volume_text};
+  fields[n++] = {"result", result};
+  if (outcome.provider_hr != outcome.hr) fields[n++] = {"provider_result", provider_result};
+  if (!took.empty()) fields[n++] = {"took_us", took};
+  service.Record("provider", std::span<const TraceField>(fields, n));
 }
 
 // Records the copies CommitSnapshots took of backed volumes. Counts and
@@ -44,7 +47,7 @@ void TraceCopies(Service& service, const std::vector<VolumeCopy>& copies) {
         fields.push_back({"links", std::to_string(c.copy.links)});
       }
     } else {
-      fields.push_back({"result", TraceHr(VSS_E_UNEXPECTED_PROVIDER_ERROR)});
+      fields.push_back({"result", TraceHr(VSS_E_UNEXPECTED_PROVIDER_ERROR).str()});
       fields.push_back({"reason", DescribeCopyFailure(c.copy, volume)});
     }
     service.Record("copy", std::move(fields));

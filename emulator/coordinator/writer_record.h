@@ -55,8 +55,16 @@ struct WriterRecord {
   bool shutting_down = false;
   CallbackContext* current = nullptr;  // The running callback, if any.
 
-  // Returns the name the trace uses for the writer.
-  std::string TraceName() const;
+  // Returns the name the trace uses for the writer ("name" or
+  // "name/instance name"), and its instance id as the trace writes it. Both
+  // are formatted once, on first use: the identity is fixed by Initialize
+  // before anything is traced, and every event of the writer names it.
+  const std::string& TraceName() const;
+  const std::string& TraceInstance() const;
+
+ private:
+  mutable std::string trace_name_;
+  mutable std::string trace_instance_;
 };
 
 }  // namespace vssemu::coordinator

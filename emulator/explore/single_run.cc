@@ -6,6 +6,7 @@
 
 #include <vssemu/emulator.h>
 
+#include "com/hresult_table.h"
 #include "com/live_objects.h"
 #include "coordinator/service.h"
 #include "harness/current_emulator.h"
@@ -144,9 +145,9 @@ std::optional<Verdict> Judge(const ExploreOptions& options,
       FAILED(run.hr) != FAILED(baseline.hr)) {
     return Verdict{"explore.outcome-changed", "6.2",
                    "no fault fired, yet the code under test returned " +
-                       coordinator::TraceHr(run.hr) + " where the run with the default "
+                       com::HresultToString(run.hr) + " where the run with the default "
                                         "choices returned " +
-                       coordinator::TraceHr(baseline.hr)};
+                       com::HresultToString(baseline.hr)};
   }
   return std::nullopt;
 }

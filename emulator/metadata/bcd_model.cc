@@ -2,6 +2,7 @@
 #include "metadata/bcd_model.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace vssemu::metadata {
 namespace {
@@ -17,6 +18,13 @@ bool PointeesEqual(const std::vector<std::shared_ptr<T>>& a,
         if (x == nullptr || y == nullptr) return x == y;
         return *x == *y;
       });
+}
+
+size_t HashGuid(const GUID& id) {
+  size_t h = id.Data1;
+  h = h * 1000003u ^ (static_cast<size_t>(id.Data2) << 16 | id.Data3);
+  for (unsigned char b : id.Data4) h = h * 131u ^ b;
+  return h;
 }
 
 }  // namespace
@@ -43,13 +51,13 @@ BcdWriterComponents BcdWriterComponents::Clone() const {
 
 std::shared_ptr<BcdComponent> BcdWriterComponents::FindByPathAndName(
     std::wstring_view logical_path, std::wstring_view name) const {
-  for (const auto& component : components) {
-    if (component != nullptr && component->logical_path == logical_path &&
-        component->name == name) {
-      return component;
-    }
-  }
-  return nullptr;
+  const size_t at = by_path_and_name_.Find(
+      components, [&] { return HashPathAndName(logical_path, name); },
+      [](const BcdComponent& c) { return HashPathAndName(c.logical_path, c.name); },
+      [&](const BcdComponent& c) {
+        return c.logical_path == logical_path && c.name == name;
+      });
+  return at != PositionIndex::kNone ? components[at] : nullptr;
 }
 
 bool BcdWriterComponents::operator==(const BcdWriterComponents& other) const {
@@ -80,10 +88,11 @@ BackupComponentsDocument BackupComponentsDocument::Clone() const {
 
 std::shared_ptr<BcdWriterComponents>
 BackupComponentsDocument::FindWriterInstance(const VSS_ID& instance_id) const {
-  for (const auto& writer : writers) {
-    if (writer != nullptr && writer->instance_id == instance_id) return writer;
-  }
-  return nullptr;
+  const size_t at = by_instance_.Find(
+      writers, [&] { return HashGuid(instance_id); },
+      [](const BcdWriterComponents& w) { return HashGuid(w.instance_id); },
+      [&](const BcdWriterComponents& w) { return w.instance_id == instance_id; });
+  return at != PositionIndex::kNone ? writers[at] : nullptr;
 }
 
 bool BackupComponentsDocument::operator==(

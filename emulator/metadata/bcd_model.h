@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "metadata/position_index.h"
 #include "metadata/filedesc.h"
 
 namespace vssemu::metadata {
@@ -158,6 +159,9 @@ struct BcdWriterComponents {
       std::wstring_view logical_path, std::wstring_view name) const;
   // Compares contents, component by component.
   bool operator==(const BcdWriterComponents& other) const;
+
+ private:
+  PositionIndex by_path_and_name_;
 };
 
 // A volume added to the snapshot set (AddToSnapshotSet); stored, never read
@@ -200,6 +204,9 @@ class BackupComponentsDocument {
   LONG context = VSS_CTX_BACKUP;
   std::vector<BcdSnapshot> snapshots;
   std::vector<std::shared_ptr<BcdWriterComponents>> writers;
+
+ private:
+  PositionIndex by_instance_;
 };
 
 // Returns whether ancestor (its logical path + "\" + its name) is a proper

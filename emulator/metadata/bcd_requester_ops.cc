@@ -39,14 +39,14 @@ std::shared_ptr<BcdComponent> FindBcdComponent(
     VSS_COMPONENT_TYPE ct, LPCWSTR logical_path, LPCWSTR name,
     std::shared_ptr<BcdWriterComponents>* writer) {
   if (name == nullptr) return nullptr;
-  std::wstring path = com::TextOrEmpty(logical_path);
+  const std::wstring_view path = logical_path != nullptr ? logical_path : L"";
   for (const auto& entry : doc.writers) {
     if (entry == nullptr || !WriterMatches(*entry, writer_id)) continue;
-    for (const auto& component : entry->components) {
-      if (component != nullptr && component->Matches(ct, path, name)) {
-        if (writer != nullptr) *writer = entry;
-        return component;
-      }
+    // Path and name are unique in an entry whatever the type (9.1).
+    auto component = entry->FindByPathAndName(path, name);
+    if (component != nullptr && component->type == ct) {
+      if (writer != nullptr) *writer = entry;
+      return component;
     }
   }
   return nullptr;
@@ -119,15 +119,15 @@ HRESULT SetBackupSucceeded(BackupComponentsDocument* doc,
   if (entry == nullptr || entry->writer_id != writer_id) {
     return VSS_E_OBJECT_NOT_FOUND;
   }
-  std::wstring path = com::TextOrEmpty(logical_path);
-  for (const auto& component : entry->components) {
-    if (component->Matches(ct, path, name)) {
-      component->backup_succeeded = succeeded;
-      component->backup_reported = true;
-      return S_OK;
-    }
+  // Path and name are unique in an entry whatever the type (9.1).
+  std::shared_ptr<BcdComponent> component = entry->FindByPathAndName(
+      logical_path != nullptr ? logical_path : L"", name);
+  if (component == nullptr || component->type != ct) {
+    return VSS_E_OBJECT_NOT_FOUND;
   }
-  return VSS_E_OBJECT_NOT_FOUND;
+  component->backup_succeeded = succeeded;
+  component->backup_reported = true;
+  return S_OK;
 }
 
 HRESULT SetBackupOptions(BackupComponentsDocument* doc, const VSS_ID& writer_id,

@@ -63,7 +63,7 @@ HRESULT WriterMetadataCreator::AddComponent(
   }
   if (pbIcon == nullptr && cbIcon != 0) return E_INVALIDARG;
   std::wstring logical_path = com::TextOrEmpty(wszLogicalPath);
-  if (FindComponent(model_, logical_path, wszComponentName) != nullptr) {
+  if (Find(logical_path, wszComponentName) != nullptr) {
     return VSS_E_OBJECT_ALREADY_EXISTS;
   }
   Component component;
@@ -81,6 +81,18 @@ HRESULT WriterMetadataCreator::AddComponent(
   return S_OK;
 }
 
+Component* WriterMetadataCreator::Find(std::wstring_view logical_path,
+                                       std::wstring_view name) {
+  // The matching rule is FindComponent's (exact, case-sensitive, root "").
+  const size_t at = components_.Find(
+      model_.components, [&] { return HashPathAndName(logical_path, name); },
+      [](const Component& c) { return HashPathAndName(c.logical_path, c.name); },
+      [&](const Component& c) {
+        return c.logical_path == logical_path && c.name == name;
+      });
+  return at != PositionIndex::kNone ? &model_.components[at] : nullptr;
+}
+
 HRESULT WriterMetadataCreator::AddComponentFiles(
     LPCWSTR logical_path, LPCWSTR component_name, LPCWSTR path,
     LPCWSTR filespec, VSS_COMPONENT_TYPE required_type, FileSpec spec,
@@ -89,7 +101,7 @@ HRESULT WriterMetadataCreator::AddComponentFiles(
     return E_INVALIDARG;
   }
   Component* component =
-      FindComponent(&model_, com::TextOrEmpty(logical_path), component_name);
+      Find(logical_path != nullptr ? logical_path : L"", component_name);
   if (component == nullptr) return VSS_E_OBJECT_NOT_FOUND;
   // The AddFilesToFileGroup page: E_INVALIDARG "if the component is not a
   // file group"; the database pages mirror it for database components.
@@ -171,8 +183,8 @@ HRESULT WriterMetadataCreator::AddComponentDependency(
       onWriterId == model_.identity.writer_id) {
     return E_INVALIDARG;
   }
-  Component* component = FindComponent(
-      &model_, com::TextOrEmpty(wszForLogicalPath), wszForComponentName);
+  Component* component = Find(
+      wszForLogicalPath != nullptr ? wszForLogicalPath : L"", wszForComponentName);
   if (component == nullptr) return VSS_E_OBJECT_NOT_FOUND;
   component->dependencies.push_back(ComponentDependency{
       onWriterId, com::TextOrEmpty(wszOnLogicalPath), wszOnComponentName});

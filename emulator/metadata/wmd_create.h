@@ -34,6 +34,7 @@
 #include <vswriter.h>
 
 #include "com/com_object.h"
+#include "metadata/position_index.h"
 #include "metadata/wmd_model.h"
 
 namespace vssemu::metadata {
@@ -103,7 +104,11 @@ class WriterMetadataCreator
                             VSS_COMPONENT_TYPE required_type, FileSpec spec,
                             std::vector<FileSpec> Component::*list);
 
+  // Returns the component of model_ with this path and name, or nullptr.
+  Component* Find(std::wstring_view logical_path, std::wstring_view name);
+
   WriterMetadata model_;
+  PositionIndex components_;  // Of model_.components.
 };
 
 }  // namespace vssemu::metadata

@@ -11,20 +11,6 @@
 #include "requester/backup_components.h"
 
 namespace vssemu::requester {
-namespace {
-
-// Finds a component of writer metadata by type, logical path and name.
-const metadata::Component* FindInMetadata(const metadata::WriterMetadata& wmd,
-                                          VSS_COMPONENT_TYPE ct,
-                                          LPCWSTR logical_path, LPCWSTR name) {
-  const std::wstring path = logical_path != nullptr ? logical_path : L"";
-  for (const metadata::Component& c : wmd.components) {
-    if (c.type == ct && c.logical_path == path && c.name == name) return &c;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
                                        VSS_COMPONENT_TYPE ct,
@@ -57,7 +43,9 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   coordinator::Participant* p = session_.FindInstance(instanceId);
   const metadata::Component* described =
       p != nullptr && p->metadata
-          ? FindInMetadata(*p->metadata, ct, wszLogicalPath, wszComponentName)
+          ? p->MetadataIndex().Find(
+                ct, wszLogicalPath != nullptr ? wszLogicalPath : L"",
+                wszComponentName)
           : nullptr;
   if (p == nullptr || !p->identified ||
       p->writer->identity.writer_id != writerId || described == nullptr) {
@@ -65,12 +53,12 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   }
   if (auto entry = session_.bcd.FindWriterInstance(instanceId)) {
     std::string problem =
-        coordinator::AddComponentProblem(*p->metadata, *described, *entry);
+        coordinator::AddComponentProblem(p->MetadataIndex(), *described, *entry);
     if (!problem.empty()) {
       service_->Violate("requester.add-implicit-component", "9.2", problem);
     }
   } else if (!described->selectable &&
-             coordinator::HasSelectableAncestor(*p->metadata, *described)) {
+             p->MetadataIndex().HasSelectableAncestor(*described)) {
     service_->Violate("requester.add-implicit-component", "9.2",
                       metadata::ToUtf8(described->name) +
                           " is a nonselectable subcomponent and must never be "

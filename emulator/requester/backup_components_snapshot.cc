@@ -247,7 +247,8 @@ void BackupComponents::CheckRequiredComponents() {
     coordinator::Participant* p = session_.FindInstance(entry->instance_id);
     if (p == nullptr || !p->metadata) continue;
     for (const metadata::Component* c :
-         coordinator::MissingRequiredComponents(*p->metadata, *entry)) {
+         coordinator::MissingRequiredComponents(*p->metadata, p->MetadataIndex(),
+                                                 *entry)) {
       service_->Violate("requester.missing-required-component", "9.2",
                         p->writer->TraceName() + ": " +
                             metadata::ToUtf8(c->name) +

@@ -2,6 +2,7 @@
 
 #include <vsserror.h>
 
+#include "com/hresult_table.h"
 #include "coordinator/backup_session.h"
 #include "coordinator/provider_system.h"
 #include "metadata/wmd_examine.h"
@@ -256,7 +257,7 @@ HRESULT WriterImpl::RecordFailure(HRESULT hr, HRESULT hr_application,
     // Spec Q9: an undocumented value is refused and not recorded.
     service_->Violate("writer.failure-code", "3.3",
                       record_->TraceName() + " passed " +
-                          coordinator::TraceHr(hr) + " to " + method);
+                          com::HresultToString(hr) + " to " + method);
     return E_INVALIDARG;
   }
   coordinator::WriterFailure failure;

@@ -1,0 +1,98 @@
+// A hash index of the positions of the elements of a vector that its owner
+// appends to and, rarely, erases from: the components a writer declares, and
+// the writer entries and components of a Backup Components Document. Writers
+// declare and requesters add and report components one at a time, and each
+// call looks its component up, so without an index N components take N^2.
+//
+// Contract: Find answers exactly as a scan of the vector in order would, as
+// long as elements only join at the end or leave (the index notices both and
+// re-reads the vector) and an element's key does not change while it is in
+// the vector. Vectors shorter than kIndexFrom are scanned, which is faster
+// there and costs no memory.
+#ifndef VSSEMU_METADATA_POSITION_INDEX_H_
+#define VSSEMU_METADATA_POSITION_INDEX_H_
+
+#include <cstddef>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vssemu::metadata {
+
+class PositionIndex {
+ public:
+  static constexpr size_t kIndexFrom = 16;
+  static constexpr size_t kNone = std::numeric_limits<size_t>::max();
+
+  // Returns the position of the first element of items that matches, or
+  // kNone. query_hash() is the hash of the key looked for; key_hash(element)
+  // the hash of an element's key; match(element) whether it is the one.
+  template <typename Item, typename QueryHash, typename KeyHash, typename Match>
+  size_t Find(const std::vector<Item>& items, QueryHash query_hash,
+              KeyHash key_hash, Match match) const {
+    if (items.size() < kIndexFrom) {
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (Present(items[i]) && match(Get(items[i]))) return i;
+      }
+      return kNone;
+    }
+    Sync(items, key_hash);
+    size_t best = kNone;
+    auto [first, last] = positions_.equal_range(query_hash());
+    for (auto it = first; it != last; ++it) {
+      const size_t at = it->second;
+      if (at < best && Present(items[at]) && match(Get(items[at]))) best = at;
+    }
+    return best;
+  }
+
+ private:
+  template <typename T>
+  static bool Present(const std::shared_ptr<T>& item) { return item != nullptr; }
+  template <typename T>
+  static bool Present(const T&) { return true; }
+  template <typename T>
+  static const T& Get(const std::shared_ptr<T>& item) { return *item; }
+  template <typename T>
+  static const T& Get(const T& item) { return item; }
+
+  template <typename Item, typename KeyHash>
+  void Sync(const std::vector<Item>& items, KeyHash key_hash) const {
+    // Appended to only: index the new tail. Anything else: re-read all.
+    const bool appended =
+        indexed_ <= items.size() &&
+        (indexed_ == 0 || Address(items[indexed_ - 1]) == last_);
+    if (!appended) {
+      positions_.clear();
+      indexed_ = 0;
+    }
+    for (; indexed_ < items.size(); ++indexed_) {
+      if (Present(items[indexed_])) {
+        positions_.emplace(key_hash(Get(items[indexed_])), indexed_);
+      }
+    }
+    last_ = indexed_ > 0 ? Address(items[indexed_ - 1]) : nullptr;
+  }
+  template <typename T>
+  static const void* Address(const std::shared_ptr<T>& item) { return item.get(); }
+  template <typename T>
+  static const void* Address(const T& item) { return &item; }
+
+  mutable std::unordered_multimap<size_t, size_t> positions_;
+  mutable size_t indexed_ = 0;
+  mutable const void* last_ = nullptr;
+};
+
+// The key hash of a component: its logical path and name.
+inline size_t HashPathAndName(std::wstring_view logical_path,
+                              std::wstring_view name) {
+  const std::hash<std::wstring_view> hash;
+  return hash(logical_path) * 1000003u ^ hash(name);
+}
+
+}  // namespace vssemu::metadata
+
+#endif  // VSSEMU_METADATA_POSITION_INDEX_H_
