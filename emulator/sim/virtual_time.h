@@ -33,6 +33,8 @@ inline Duration Milliseconds(uint32_t ms) {
 // Formats a time point as seconds with microsecond precision ("61.000000"),
 // the form the trace uses.
 std::string FormatTime(TimePoint t);
+// Appends FormatTime(t) to *out.
+void AppendTime(std::string* out, TimePoint t);
 
 // Holds the current virtual time; only moves forward.
 class VirtualClock {

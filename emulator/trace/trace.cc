@@ -68,22 +68,44 @@ std::string_view TraceEvent::Get(std::string_view name) const {
   return {};
 }
 
-std::string TraceEvent::ToLine() const {
-  std::string line = sim::FormatTime(sim::TimePoint{sim::Duration(time_us)});
-  line += ' ';
-  line += kind;
-  for (const auto& [key, value] : fields) {
-    line += ' ';
-    line += key;
-    line += '=';
+namespace {
+
+// Appends event's canonical line (without newline) to *out: the one
+// renderer behind ToLine, ToText and Hash.
+void AppendLine(const TraceEvent& event, std::string* out) {
+  sim::AppendTime(out, sim::TimePoint{sim::Duration(event.time_us)});
+  *out += ' ';
+  *out += event.kind;
+  for (const auto& [key, value] : event.fields) {
+    *out += ' ';
+    *out += key;
+    *out += '=';
     if (NeedsQuotes(value)) {
-      line += '"';
-      AppendEscaped(&line, value, false);
-      line += '"';
+      *out += '"';
+      AppendEscaped(out, value, false);
+      *out += '"';
     } else {
-      line += value;
+      *out += value;
     }
   }
+}
+
+// FNV-1a 64 over bytes, continuing from hash.
+uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;  // FNV-1a prime.
+  }
+  return hash;
+}
+
+constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
+
+}  // namespace
+
+std::string TraceEvent::ToLine() const {
+  std::string line;
+  AppendLine(*this, &line);
   return line;
 }
 
@@ -143,14 +165,15 @@ std::string TraceEvent::ToJson() const {
 }
 
 uint64_t Trace::Hash() const {
-  uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a offset basis.
+  // The hash of the text's event lines, rendered one at a time into one
+  // buffer.
+  uint64_t hash = kFnvOffsetBasis;
+  std::string line;
   for (const TraceEvent& event : events_) {
-    std::string line = event.ToLine();
+    line.clear();
+    AppendLine(event, &line);
     line += '\n';
-    for (char c : line) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 0x100000001b3ull;  // FNV-1a prime.
-    }
+    hash = Fnv1a(hash, line);
   }
   return hash;
 }
@@ -158,12 +181,14 @@ uint64_t Trace::Hash() const {
 std::string Trace::HashText() const { return HashHex(Hash()); }
 
 std::string Trace::ToText() const {
+  // Each line is rendered once; the hash is taken over the text itself.
   std::string text;
   for (const TraceEvent& event : events_) {
-    text += event.ToLine();
+    AppendLine(event, &text);
     text += '\n';
   }
-  text += "# events=" + std::to_string(events_.size()) + " hash=" + HashText() + "\n";
+  const uint64_t hash = Fnv1a(kFnvOffsetBasis, text);
+  text += "# events=" + std::to_string(events_.size()) + " hash=" + HashHex(hash) + "\n";
   return text;
 }
 

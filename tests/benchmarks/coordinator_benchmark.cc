@@ -9,6 +9,8 @@
 //     (trace on, checkers on), the writers subscribed, and a requester that
 //     follows the protocol, with no violation allowed (target: within 3x of
 //     BM_DirectCalls in instructions, at least 60,000 per second);
+//   BM_TraceText, BM_TraceHash: the canonical text of that backup's trace
+//     and its hash alone (target: 200 ns per event at most);
 //   BM_FreezeTimeout: a DoSnapshotSet that waits out a 60-second freeze
 //     window (target: 10 microseconds at most);
 //   BM_Scaling/W/C: one full backup of W writers of C components each, in a
@@ -170,6 +172,37 @@ void BM_FullBackup(benchmark::State& state) {
 }
 BENCHMARK(BM_FullBackup)->Apply(bench::FixedIterations);
 
+// The trace of one full backup of 3 writers of 10 components.
+Trace OneBackupTrace() {
+  Emulator emulator;
+  auto writers = MakeWriters(3, 10);
+  FullBackup();
+  return emulator.trace();
+}
+
+// Reports the trace events handled per second by a benchmark that handles
+// events events per iteration (1e9 / events_per_s is the time per event).
+void CountEvents(benchmark::State& state, size_t events) {
+  state.counters["events"] = static_cast<double>(events);
+  state.counters["events_per_s"] = benchmark::Counter(
+      static_cast<double>(events) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+}
+
+void BM_TraceText(benchmark::State& state) {
+  const Trace trace = OneBackupTrace();
+  for (auto _ : state) benchmark::DoNotOptimize(trace.ToText());
+  CountEvents(state, trace.events().size());
+}
+BENCHMARK(BM_TraceText)->Apply(bench::FixedIterations);
+
+void BM_TraceHash(benchmark::State& state) {
+  const Trace trace = OneBackupTrace();
+  for (auto _ : state) benchmark::DoNotOptimize(trace.Hash());
+  CountEvents(state, trace.events().size());
+}
+BENCHMARK(BM_TraceHash)->Apply(bench::FixedIterations);
+
 RunOptions QuietOptions() {
   RunOptions options;
   options.record_trace = false;     // Runs of millions of events.
@@ -241,12 +274,14 @@ void BM_SoakMillionBackups(benchmark::State& state) {
     Emulator emulator(QuietOptions());
     auto writers = MakeWriters(3, 10);
     double after_10k = 0;
-    for (int i = 1; i <= 1000000; ++i) {
+    const int total = bench::Smoke() ? 2000 : 1000000;
+    const int early = bench::Smoke() ? 1000 : 10000;
+    for (int i = 1; i <= total; ++i) {
       if (!FullBackup()) {
         state.SkipWithError("backup failed");
         return;
       }
-      if (i == 10000) after_10k = ResidentKiB();
+      if (i == early) after_10k = ResidentKiB();
     }
     const double after_1m = ResidentKiB();
     state.counters["rss_kib_at_10k"] = after_10k;
