@@ -701,7 +701,15 @@ std::span<const HresultInfo> AllHresults() { return kTable; }
 
 const HresultInfo* FindHresult(HRESULT hr) {
   // The table is in name order; every traced result is looked up by value,
-  // so keep a second order, by value, for a binary search.
+  // so keep a second order, by value, for a binary search, and S_OK, the
+  // result of nearly every call, at hand.
+  static const HresultInfo* const s_ok = [] {
+    for (const HresultInfo& info : kTable) {
+      if (info.value == S_OK) return &info;
+    }
+    return static_cast<const HresultInfo*>(nullptr);
+  }();
+  if (hr == S_OK) return s_ok;
   static const std::vector<const HresultInfo*> by_value = [] {
     std::vector<const HresultInfo*> index;
     for (const HresultInfo& info : kTable) index.push_back(&info);

@@ -109,12 +109,7 @@ Service::Service(RunOptions options)
 void Service::Record(std::string_view kind,
                      std::span<const TraceField> fields) {
   if (!options_.record_trace) return;
-  TraceEvent event;
-  event.time_us = clock_.now().since_start.count();
-  event.kind = kind;
-  event.fields.reserve(fields.size());
-  for (const TraceField& f : fields) event.fields.emplace_back(f.name, f.value);
-  trace_.Add(std::move(event));
+  trace_.Add(clock_.now().since_start.count(), kind, fields);
 }
 
 void Service::Record(std::string_view kind, TraceFields fields) {
@@ -123,7 +118,7 @@ void Service::Record(std::string_view kind, TraceFields fields) {
   event.time_us = clock_.now().since_start.count();
   event.kind = kind;
   event.fields = std::move(fields);
-  trace_.Add(std::move(event));
+  trace_.Add(event);
 }
 
 void Service::Violate(std::string_view rule, std::string_view section,
@@ -187,7 +182,7 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
                                      BackupSession* session,
                                      Participant* participant,
                                      WriterEvent event,
-                                     const std::function<bool()>& call) {
+                                     sim::FunctionRef<bool()> call) {
   if (session != nullptr) monitor_.BeforeEvent(writer, *session, event);
   CallbackContext context;
   context.event = event;

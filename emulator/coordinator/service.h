@@ -31,6 +31,7 @@
 #include "coordinator/run_monitor.h"
 #include "coordinator/writer_record.h"
 #include "sim/choice_source.h"
+#include "sim/function_ref.h"
 #include "sim/scheduler.h"
 
 namespace vssemu::coordinator {
@@ -51,10 +52,7 @@ using TraceFields = std::vector<std::pair<std::string, std::string>>;
 // One field of an event as the recording site has it: views of its name and
 // value, copied into the trace only when the trace is kept (a temporary
 // value lives until the end of the Record call's full expression).
-struct TraceField {
-  std::string_view name;
-  std::string_view value;
-};
+using TraceField = TraceFieldView;
 
 class Service {
  public:
@@ -148,7 +146,7 @@ class Service {
   // the trace. Never lets an exception escape.
   CallbackOutcome RunCallback(WriterRecord& writer, BackupSession* session,
                               Participant* participant, WriterEvent event,
-                              const std::function<bool()>& call);
+                              sim::FunctionRef<bool()> call);
 
   // Returns the callback running now, if any.
   CallbackContext* current_callback() { return current_; }

@@ -45,6 +45,16 @@ bool AnyPrefix(std::wstring_view path, Visit visit) {
 }  // namespace
 
 ComponentIndex::ComponentIndex(const WriterMetadata& wmd) {
+  if (wmd.components.size() < PositionIndex::kIndexFrom) {
+    scanned_ = &wmd;
+    for (const Component& c : wmd.components) {
+      if (HasSelectableAncestor(c)) {
+        has_component_sets_ = true;
+        break;
+      }
+    }
+    return;
+  }
   by_identity_.reserve(wmd.components.size());
   for (const Component& c : wmd.components) {
     by_identity_.emplace_back(HashPathAndName(c.logical_path, c.name), &c);
@@ -69,6 +79,14 @@ ComponentIndex::ComponentIndex(const WriterMetadata& wmd) {
 const Component* ComponentIndex::Find(VSS_COMPONENT_TYPE type,
                                       std::wstring_view logical_path,
                                       std::wstring_view name) const {
+  if (scanned_ != nullptr) {
+    for (const Component& c : scanned_->components) {
+      if (c.type == type && c.logical_path == logical_path && c.name == name) {
+        return &c;
+      }
+    }
+    return nullptr;
+  }
   const Entry key{HashPathAndName(logical_path, name), nullptr};
   auto [first, last] =
       std::equal_range(by_identity_.begin(), by_identity_.end(), key, ByHash);
@@ -82,6 +100,14 @@ const Component* ComponentIndex::Find(VSS_COMPONENT_TYPE type,
 }
 
 bool ComponentIndex::HasSelectableAncestor(const Component& c) const {
+  if (scanned_ != nullptr) {
+    return AnyPrefix(c.logical_path, [&](std::wstring_view root) {
+      for (const Component& a : scanned_->components) {
+        if (a.selectable && IsFullPath(root, a.logical_path, a.name)) return true;
+      }
+      return false;
+    });
+  }
   if (selectable_by_root_.empty()) return false;
   return AnyPrefix(c.logical_path, [&](std::wstring_view root) {
     const Entry key{HashText(root), nullptr};

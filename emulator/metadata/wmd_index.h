@@ -38,6 +38,9 @@ class ComponentIndex {
 
  private:
   using Entry = std::pair<size_t, const Component*>;  // Hash, component.
+  // Documents of fewer components than PositionIndex::kIndexFrom are
+  // scanned: sorting them cost more than the scans it saves.
+  const WriterMetadata* scanned_ = nullptr;
   // Every component by the hash of (logical path, name), in document order
   // among equal hashes.
   std::vector<Entry> by_identity_;

@@ -63,8 +63,8 @@ HRESULT BackupComponents::StartAsync(
   if (std::string_view(call) != "GatherWriterStatus") {
     coordinator::QueueIntruder(*service_, *op);
   }
-  op->on_done = [this, done, call = std::string(call)](
-                    coordinator::Operation& finished) {
+  // call is one of this object's method names, a literal.
+  op->on_done = [this, done, call](coordinator::Operation& finished) {
     service_->OperationEnded();
     done(finished);
     service_->Record("async", {{"name", call},

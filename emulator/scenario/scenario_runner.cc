@@ -132,7 +132,7 @@ void StartWriters(const Scenario& scenario, const Emulator& emulator,
                   std::vector<std::unique_ptr<CVssWriter>>* writers,
                   RunResult* result) {
   for (const ScriptedWriter& spec : scenario.scripted_writers) {
-    size_t mark = emulator.trace().events().size();
+    size_t mark = emulator.trace().size();
     auto writer = std::make_unique<ScriptedVssWriter>(spec);
     HRESULT hr = writer->Start();
     if (FAILED(hr) && !StartIsExpected(scenario, spec.id)) {
@@ -154,7 +154,7 @@ void StartWriters(const Scenario& scenario, const Emulator& emulator,
       names->trace_name[spec.id] = "";
       continue;
     }
-    size_t mark = emulator.trace().events().size();
+    size_t mark = emulator.trace().size();
     HRESULT started = E_FAIL;
     std::unique_ptr<CVssWriter> writer = (*factory)(&started);
     if (writer == nullptr && SUCCEEDED(started)) started = E_POINTER;

@@ -6,6 +6,7 @@
 #include <vssemu/trace.h>
 
 #include <cstdio>
+#include <cstring>
 
 #include "sim/virtual_time.h"
 #include "trace/json_string.h"
@@ -70,24 +71,31 @@ std::string_view TraceEvent::Get(std::string_view name) const {
 
 namespace {
 
-// Appends event's canonical line (without newline) to *out: the one
-// renderer behind ToLine, ToText and Hash.
-void AppendLine(const TraceEvent& event, std::string* out) {
-  sim::AppendTime(out, sim::TimePoint{sim::Duration(event.time_us)});
+// Appends the start of a canonical line: the time and the kind.
+void AppendHead(std::string* out, int64_t time_us, std::string_view kind) {
+  sim::AppendTime(out, sim::TimePoint{sim::Duration(time_us)});
   *out += ' ';
-  *out += event.kind;
-  for (const auto& [key, value] : event.fields) {
-    *out += ' ';
-    *out += key;
-    *out += '=';
-    if (NeedsQuotes(value)) {
-      *out += '"';
-      AppendEscaped(out, value, false);
-      *out += '"';
-    } else {
-      *out += value;
-    }
+  *out += kind;
+}
+
+// Appends one field of a canonical line: " name=value", quoted when needed.
+void AppendField(std::string* out, std::string_view key, std::string_view value) {
+  *out += ' ';
+  *out += key;
+  *out += '=';
+  if (NeedsQuotes(value)) {
+    *out += '"';
+    AppendEscaped(out, value, false);
+    *out += '"';
+  } else {
+    *out += value;
   }
+}
+
+// Appends event's canonical line (without newline) to *out.
+void AppendLine(const TraceEvent& event, std::string* out) {
+  AppendHead(out, event.time_us, event.kind);
+  for (const auto& [key, value] : event.fields) AppendField(out, key, value);
 }
 
 // FNV-1a 64 over bytes, continuing from hash.
@@ -100,6 +108,30 @@ uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
 }
 
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
+
+// Copies n bytes; most pieces of a trace event (kinds, names, values) are a
+// few bytes long, where a call to memcpy costs more than the copy.
+void CopySmall(char* to, const char* from, size_t n) {
+  if (n > 16) {
+    std::memcpy(to, from, n);
+  } else if (n >= 8) {
+    uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+  } else if (n >= 4) {
+    uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+  } else {
+    if (n > 0) to[0] = from[0];
+    if (n > 1) to[1] = from[1];
+    if (n > 2) to[2] = from[2];
+  }
+}
 
 }  // namespace
 
@@ -164,14 +196,86 @@ std::string TraceEvent::ToJson() const {
   return json;
 }
 
+void Trace::Add(const TraceEvent& event) {
+  std::vector<TraceFieldView> fields;
+  fields.reserve(event.fields.size());
+  for (const auto& [key, value] : event.fields) fields.push_back({key, value});
+  Add(event.time_us, event.kind, fields);
+}
+
+void Trace::Add(int64_t time_us, std::string_view kind,
+                std::span<const TraceFieldView> fields) {
+  // One append per piece of text and one record per event and field: a
+  // backup records hundreds of events, and separate strings per field made
+  // recording most of its cost.
+  Record record{time_us, text_.size(), fields_.size(),
+                static_cast<uint32_t>(kind.size()),
+                static_cast<uint32_t>(fields.size())};
+  size_t size = kind.size();
+  for (const TraceFieldView& f : fields) size += f.name.size() + f.value.size();
+  size_t at = text_.size();
+  text_.resize(at + size);
+  char* out = text_.data();
+  auto put = [&](std::string_view piece) {
+    CopySmall(out + at, piece.data(), piece.size());
+    at += piece.size();
+  };
+  put(kind);
+  for (const TraceFieldView& f : fields) {
+    fields_.push_back({at, static_cast<uint32_t>(f.name.size()),
+                       static_cast<uint32_t>(f.value.size())});
+    put(f.name);
+    put(f.value);
+  }
+  records_.push_back(record);
+  if (listener_ != nullptr) listener_->OnEvent(Event(record));
+}
+
+TraceEvent Trace::Event(const Record& record) const {
+  TraceEvent event;
+  event.time_us = record.time_us;
+  event.kind.assign(text_, record.kind, record.kind_size);
+  event.fields.reserve(record.field_count);
+  for (size_t i = 0; i < record.field_count; ++i) {
+    const FieldRecord& f = fields_[record.first_field + i];
+    event.fields.emplace_back(text_.substr(f.name, f.name_size),
+                              text_.substr(f.name + f.name_size, f.value_size));
+  }
+  return event;
+}
+
+const std::vector<TraceEvent>& Trace::events() const {
+  for (size_t i = events_.size(); i < records_.size(); ++i) {
+    events_.push_back(Event(records_[i]));
+  }
+  return events_;
+}
+
+void Trace::Clear() {
+  text_.clear();
+  records_.clear();
+  fields_.clear();
+  events_.clear();
+}
+
+void Trace::AppendLine(const Record& record, std::string* out) const {
+  const std::string_view text = text_;
+  AppendHead(out, record.time_us, text.substr(record.kind, record.kind_size));
+  for (size_t i = 0; i < record.field_count; ++i) {
+    const FieldRecord& f = fields_[record.first_field + i];
+    AppendField(out, text.substr(f.name, f.name_size),
+                text.substr(f.name + f.name_size, f.value_size));
+  }
+}
+
 uint64_t Trace::Hash() const {
   // The hash of the text's event lines, rendered one at a time into one
   // buffer.
   uint64_t hash = kFnvOffsetBasis;
   std::string line;
-  for (const TraceEvent& event : events_) {
+  for (const Record& record : records_) {
     line.clear();
-    AppendLine(event, &line);
+    AppendLine(record, &line);
     line += '\n';
     hash = Fnv1a(hash, line);
   }
@@ -183,22 +287,22 @@ std::string Trace::HashText() const { return HashHex(Hash()); }
 std::string Trace::ToText() const {
   // Each line is rendered once; the hash is taken over the text itself.
   std::string text;
-  for (const TraceEvent& event : events_) {
-    AppendLine(event, &text);
+  for (const Record& record : records_) {
+    AppendLine(record, &text);
     text += '\n';
   }
   const uint64_t hash = Fnv1a(kFnvOffsetBasis, text);
-  text += "# events=" + std::to_string(events_.size()) + " hash=" + HashHex(hash) + "\n";
+  text += "# events=" + std::to_string(records_.size()) + " hash=" + HashHex(hash) + "\n";
   return text;
 }
 
 std::string Trace::ToJsonLines() const {
   std::string text;
-  for (const TraceEvent& event : events_) {
+  for (const TraceEvent& event : events()) {
     text += event.ToJson();
     text += '\n';
   }
-  text += "{\"kind\":\"end\",\"events\":" + std::to_string(events_.size()) +
+  text += "{\"kind\":\"end\",\"events\":" + std::to_string(records_.size()) +
           ",\"hash\":\"" + HashText() + "\"}\n";
   return text;
 }

@@ -160,7 +160,7 @@ void BM_FullBackup(benchmark::State& state) {
       return;
     }
     // Every event was recorded; dropping them keeps the memory flat.
-    events = trace.events().size();
+    events = trace.size();
     trace.Clear();
   }
   state.counters["backups_per_s"] = benchmark::Counter(

@@ -5,7 +5,9 @@
 #ifndef VSSEMU_TRACE_H_
 #define VSSEMU_TRACE_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,17 +43,29 @@ class TraceListener {
   virtual void OnEvent(const TraceEvent& event) = 0;
 };
 
+// One field of an event being recorded: views of its name and value, which
+// Trace::Add copies.
+struct TraceFieldView {
+  std::string_view name;
+  std::string_view value;
+};
+
 class Trace {
  public:
   // Appends an event.
-  void Add(TraceEvent event) {
-    events_.push_back(std::move(event));
-    if (listener_ != nullptr) listener_->OnEvent(events_.back());
-  }
+  void Add(const TraceEvent& event);
+  // Appends an event made of views, copying their text: how the emulator
+  // records, without building a TraceEvent.
+  void Add(int64_t time_us, std::string_view kind,
+           std::span<const TraceFieldView> fields);
   // Sends every event added from now on to listener (NULL to stop).
   void set_listener(TraceListener* listener) { listener_ = listener; }
-  // Returns every event in order.
-  const std::vector<TraceEvent>& events() const { return events_; }
+  // Returns every event in order. The events are kept in a compact form
+  // and made TraceEvents here, those added since the last call, so a trace
+  // that is only rendered or hashed never builds them.
+  const std::vector<TraceEvent>& events() const;
+  // Returns the number of events.
+  size_t size() const { return records_.size(); }
   // Returns the canonical text: one line per event, then a hash line.
   std::string ToText() const;
   // Returns the events as JSON lines, then {"kind":"end","events":N,"hash":H}.
@@ -62,10 +76,32 @@ class Trace {
   // writes it.
   std::string HashText() const;
   // Drops every event.
-  void Clear() { events_.clear(); }
+  void Clear();
 
  private:
-  std::vector<TraceEvent> events_;
+  // An event: its time, its kind and its fields as places in text_.
+  struct Record {
+    int64_t time_us;
+    size_t kind;           // Offset of the kind in text_.
+    size_t first_field;    // Index of its first field in fields_.
+    uint32_t kind_size;
+    uint32_t field_count;
+  };
+  // A field: its name, then at once its value, in text_.
+  struct FieldRecord {
+    size_t name;
+    uint32_t name_size;
+    uint32_t value_size;
+  };
+  // Appends the canonical line of record (without newline) to *out.
+  void AppendLine(const Record& record, std::string* out) const;
+  // Returns the event record stands for.
+  TraceEvent Event(const Record& record) const;
+
+  std::string text_;                  // Every kind, name and value, in order.
+  std::vector<Record> records_;
+  std::vector<FieldRecord> fields_;
+  mutable std::vector<TraceEvent> events_;  // The first events, as built.
   TraceListener* listener_ = nullptr;
 };
 
