@@ -1,0 +1,75 @@
+// PositionIndex answers as a scan in order would, for short and long
+// vectors, through appends and erasures.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "metadata/position_index.h"
+
+namespace vssemu::metadata {
+namespace {
+
+struct Item {
+  int key;
+  int tag;
+};
+
+// Finds the first item with key, through index, returning its tag or -1.
+int Find(const PositionIndex& index, const std::vector<std::shared_ptr<Item>>& items,
+         int key) {
+  // A deliberately poor hash, so that different keys share buckets.
+  auto hash = [](int k) { return static_cast<size_t>(k % 7); };
+  const size_t at = index.Find(
+      items, [&] { return hash(key); }, [&](const Item& i) { return hash(i.key); },
+      [&](const Item& i) { return i.key == key; });
+  return at == PositionIndex::kNone ? -1 : items[at]->tag;
+}
+
+int Scan(const std::vector<std::shared_ptr<Item>>& items, int key) {
+  for (const auto& i : items) {
+    if (i != nullptr && i->key == key) return i->tag;
+  }
+  return -1;
+}
+
+TEST(PositionIndex, AgreesWithAScanThroughAppendsAndErasures) {
+  PositionIndex index;
+  std::vector<std::shared_ptr<Item>> items;
+  int tag = 0;
+  for (int round = 0; round < 200; ++round) {
+    // Append, with duplicate keys: the first one in order must win.
+    items.push_back(std::make_shared<Item>(Item{round % 37, tag++}));
+    if (round % 13 == 5 && items.size() > 3) items.erase(items.begin() + 2);
+    if (round % 29 == 7) items.pop_back();
+    if (round % 31 == 11 && !items.empty()) {
+      items.pop_back();
+      items.push_back(std::make_shared<Item>(Item{round % 37, tag++}));
+    }
+    for (int key = -1; key < 40; ++key) {
+      ASSERT_EQ(Find(index, items, key), Scan(items, key))
+          << "round " << round << " key " << key << " size " << items.size();
+    }
+  }
+}
+
+TEST(PositionIndex, WorksOnVectorsOfValues) {
+  PositionIndex index;
+  std::vector<std::string> names;
+  for (int i = 0; i < 100; ++i) names.push_back("n" + std::to_string(i % 50));
+  auto find = [&](const std::string& name) {
+    return index.Find(
+        names, [&] { return std::hash<std::string>()(name); },
+        [](const std::string& s) { return std::hash<std::string>()(s); },
+        [&](const std::string& s) { return s == name; });
+  };
+  EXPECT_EQ(find("n7"), 7u);
+  EXPECT_EQ(find("n49"), 49u);
+  EXPECT_EQ(find("absent"), PositionIndex::kNone);
+  names.erase(names.begin());  // "n0" now only at 49.
+  EXPECT_EQ(find("n0"), 49u);
+}
+
+}  // namespace
+}  // namespace vssemu::metadata

@@ -1,0 +1,111 @@
+// The trace's compact form: events recorded from views read back exactly
+// as the TraceEvents they stand for, however reads and appends interleave.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <vssemu/trace.h>
+
+namespace vssemu {
+namespace {
+
+TraceEvent MakeEvent(int64_t t, std::string kind,
+                     std::vector<std::pair<std::string, std::string>> fields) {
+  TraceEvent e;
+  e.time_us = t;
+  e.kind = std::move(kind);
+  e.fields = std::move(fields);
+  return e;
+}
+
+bool SameEvent(const TraceEvent& a, const TraceEvent& b) {
+  return a.time_us == b.time_us && a.kind == b.kind && a.fields == b.fields;
+}
+
+class Collect : public TraceListener {
+ public:
+  void OnEvent(const TraceEvent& event) override { seen.push_back(event); }
+  std::vector<TraceEvent> seen;
+};
+
+TEST(TraceStorage, ViewsReadBackAsTheEventTheyDescribe) {
+  Trace trace;
+  const std::string value = "a value with spaces and \"quotes\" that is long";
+  const TraceFieldView fields[] = {{"name", "Freeze"}, {"writer", value}, {"empty", ""}};
+  trace.Add(1500000, "event", fields);
+  trace.Add(MakeEvent(2000000, "state", {{"writer", "W"}, {"state", "STABLE"}}));
+  ASSERT_EQ(trace.size(), 2u);
+  ASSERT_EQ(trace.events().size(), 2u);
+  EXPECT_TRUE(SameEvent(trace.events()[0],
+                        MakeEvent(1500000, "event",
+                                  {{"name", "Freeze"}, {"writer", value}, {"empty", ""}})));
+  EXPECT_TRUE(SameEvent(trace.events()[1],
+                        MakeEvent(2000000, "state", {{"writer", "W"}, {"state", "STABLE"}})));
+  EXPECT_EQ(trace.events()[0].ToLine(),
+            "1.500000 event name=Freeze writer=\"a value with spaces and \\\"quotes\\\" that "
+            "is long\" empty=\"\"");
+}
+
+TEST(TraceStorage, EventsAddedAfterAReadAreReadToo) {
+  Trace trace;
+  trace.Add(MakeEvent(0, "a", {}));
+  ASSERT_EQ(trace.events().size(), 1u);
+  trace.Add(MakeEvent(1, "b", {{"k", "v"}}));
+  trace.Add(MakeEvent(2, "c", {}));
+  ASSERT_EQ(trace.events().size(), 3u);
+  EXPECT_EQ(trace.events()[1].Get("k"), "v");
+  EXPECT_EQ(trace.events()[2].kind, "c");
+}
+
+TEST(TraceStorage, TextAndHashAgreeWithTheEventLines) {
+  Trace trace;
+  trace.Add(MakeEvent(61000000, "timer", {{"name", "freeze-window-expired"}}));
+  trace.Add(MakeEvent(61000001, "note", {{"why", "line\nbreak"}}));
+  std::string lines;
+  for (const TraceEvent& e : trace.events()) lines += e.ToLine() + "\n";
+  EXPECT_EQ(trace.ToText(), lines + "# events=2 hash=" + trace.HashText() + "\n");
+  // The hash is FNV-1a over the lines, whichever way it is computed.
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (char c : lines) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;
+  }
+  EXPECT_EQ(trace.Hash(), hash);
+}
+
+TEST(TraceStorage, ClearDropsEverythingAndRecordingStartsAgain) {
+  Trace trace;
+  trace.Add(MakeEvent(0, "a", {{"k", "v"}}));
+  ASSERT_EQ(trace.events().size(), 1u);
+  trace.Clear();
+  EXPECT_EQ(trace.size(), 0u);
+  EXPECT_TRUE(trace.events().empty());
+  trace.Add(MakeEvent(5, "b", {{"x", "y"}}));
+  ASSERT_EQ(trace.events().size(), 1u);
+  EXPECT_TRUE(SameEvent(trace.events()[0], MakeEvent(5, "b", {{"x", "y"}})));
+}
+
+TEST(TraceStorage, TheListenerSeesEachEventAsAdded) {
+  Trace trace;
+  Collect listener;
+  trace.set_listener(&listener);
+  const TraceFieldView fields[] = {{"name", "Thaw"}};
+  trace.Add(7, "event", fields);
+  ASSERT_EQ(listener.seen.size(), 1u);
+  EXPECT_TRUE(SameEvent(listener.seen[0], MakeEvent(7, "event", {{"name", "Thaw"}})));
+}
+
+TEST(TraceStorage, ACopyReadsTheSameEvents) {
+  Trace trace;
+  trace.Add(MakeEvent(1, "a", {{"k", "v"}}));
+  (void)trace.events();
+  trace.Add(MakeEvent(2, "b", {}));
+  const Trace copy = trace;
+  ASSERT_EQ(copy.events().size(), 2u);
+  EXPECT_EQ(copy.ToText(), trace.ToText());
+}
+
+}  // namespace
+}  // namespace vssemu
