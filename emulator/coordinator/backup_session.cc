@@ -20,9 +20,18 @@ Participant* BackupSession::AddParticipant(std::shared_ptr<WriterRecord> writer)
   participant->writer = std::move(writer);
   Participant* p = participant.get();
   participants.push_back(std::move(participant));
+  // A few participants are scanned; the indexes start at kIndexFrom.
+  if (participants.size() == kIndexFrom) {
+    for (const auto& q : participants) Index(q.get());
+  } else if (participants.size() > kIndexFrom) {
+    Index(p);
+  }
+  return p;
+}
+
+void BackupSession::Index(Participant* p) {
   by_instance_[p->writer->identity.instance_id] = p;
   by_writer_[p->writer.get()] = p;
-  return p;
 }
 
 void BackupSession::MarkIdentified(Participant* p) {
@@ -31,11 +40,25 @@ void BackupSession::MarkIdentified(Participant* p) {
 }
 
 Participant* BackupSession::Find(const WriterRecord* writer) {
+  if (participants.size() < kIndexFrom) {
+    // The last participant of the writer, as the index keeps it.
+    for (auto it = participants.rbegin(); it != participants.rend(); ++it) {
+      if ((*it)->writer.get() == writer) return it->get();
+    }
+    return nullptr;
+  }
   auto it = by_writer_.find(writer);
   return it == by_writer_.end() ? nullptr : it->second;
 }
 
 Participant* BackupSession::FindInstance(const VSS_ID& instance_id) {
+  if (participants.size() < kIndexFrom) {
+    // The last participant with the id, as the index keeps it.
+    for (auto it = participants.rbegin(); it != participants.rend(); ++it) {
+      if ((*it)->writer->identity.instance_id == instance_id) return it->get();
+    }
+    return nullptr;
+  }
   auto it = by_instance_.find(instance_id);
   return it == by_instance_.end() ? nullptr : it->second;
 }

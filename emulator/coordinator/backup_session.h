@@ -156,7 +156,10 @@ class BackupSession {
   struct GuidHash {
     size_t operator()(const GUID& g) const;
   };
-  // Indexes keep lookups O(1): backups with a thousand writers stay linear.
+  // Indexes keep lookups O(1) from kIndexFrom participants on: backups with
+  // a thousand writers stay linear, and small ones allocate no index nodes.
+  static constexpr size_t kIndexFrom = 16;
+  void Index(Participant* p);
   std::vector<Participant*> identified_;
   std::unordered_map<GUID, Participant*, GuidHash> by_instance_;
   std::unordered_map<const WriterRecord*, Participant*> by_writer_;

@@ -9,6 +9,31 @@ namespace {
 
 constexpr const char* kFaultNames[kFaultKinds] = {
     "provider", "flush", "hold", "freeze-timeout", "writer", "user"};
+// The choice sites of each kind, "fault.<kind>" and "fault.enable.<kind>",
+// spelled out so that asking them builds no string.
+constexpr const char* kFaultSites[kFaultKinds] = {
+    "fault.provider", "fault.flush", "fault.hold", "fault.freeze-timeout",
+    "fault.writer", "fault.user"};
+constexpr const char* kEnableSites[kFaultKinds] = {
+    "fault.enable.provider", "fault.enable.flush", "fault.enable.hold",
+    "fault.enable.freeze-timeout", "fault.enable.writer", "fault.enable.user"};
+
+// The two tables above spell the names of kFaultNames.
+constexpr bool Spells(std::string_view site, std::string_view prefix,
+                      std::string_view name) {
+  return site.size() == prefix.size() + name.size() &&
+         site.substr(0, prefix.size()) == prefix && site.substr(prefix.size()) == name;
+}
+constexpr bool SitesSpellTheNames() {
+  for (int i = 0; i < kFaultKinds; ++i) {
+    if (!Spells(kFaultSites[i], "fault.", kFaultNames[i]) ||
+        !Spells(kEnableSites[i], "fault.enable.", kFaultNames[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(SitesSpellTheNames());
 
 }  // namespace
 
@@ -96,8 +121,7 @@ bool ChoicePoints::FaultPossible(FaultKind kind) {
     // Swarm testing: a run enables only some kinds, so that runs with one
     // kind of fault are as common as runs mixing all of them.
     bool on = !options.swarm ||
-              service_->choices().Choose(
-                  std::string("fault.enable.") + kFaultNames[k], 2) == 1;
+              service_->choices().Choose(kEnableSites[k], 2) == 1;
     enabled_[k] = on ? 1 : -1;
   }
   return enabled_[k] == 1;
@@ -105,8 +129,9 @@ bool ChoicePoints::FaultPossible(FaultKind kind) {
 
 bool ChoicePoints::FaultFires(FaultKind kind, std::string_view where) {
   if (!FaultPossible(kind)) return false;
-  std::string site = std::string("fault.") + kFaultNames[static_cast<int>(kind)];
-  if (service_->choices().Choose(site, 2) != 1) return false;
+  if (service_->choices().Choose(kFaultSites[static_cast<int>(kind)], 2) != 1) {
+    return false;
+  }
   NoteFault(kind, where);
   return true;
 }

@@ -26,11 +26,13 @@ class Operation : public std::enable_shared_from_this<Operation> {
  public:
   using Step = std::function<sim::Duration()>;
 
-  Operation(sim::Scheduler* scheduler, std::string name)
-      : scheduler_(scheduler), name_(std::move(name)) {}
+  // name is the requester call's name, a literal that outlives the
+  // operation.
+  Operation(sim::Scheduler* scheduler, const char* name)
+      : scheduler_(scheduler), name_(name) {}
 
   // Returns the requester call this operation belongs to.
-  const std::string& name() const { return name_; }
+  const char* name() const { return name_; }
 
   // Appends a step.
   void Then(Step step) { steps_.push_back(std::move(step)); }
@@ -67,7 +69,7 @@ class Operation : public std::enable_shared_from_this<Operation> {
   void End(HRESULT status);
 
   sim::Scheduler* scheduler_;
-  std::string name_;
+  const char* name_;
   std::deque<Step> steps_;
   bool started_ = false;
   bool done_ = false;

@@ -253,6 +253,8 @@ ExploreReport ExploreWith(const ExploreOptions& options, const Runner& fn) {
       std::vector<RunRecord> runs(count);
       auto run = [&](size_t k) {
         sim::SeededChoices source(options.seed + i + k);
+        // The run's own log (RunObserver's) is the one kept.
+        source.set_logging(false);
         runs[k] = RunOnce(options, options.seed + i + k, &source, false, fn);
       };
       if (count == 1) {

@@ -14,7 +14,7 @@ void RunToEnd(coordinator::Service& service, coordinator::Operation& op) {
       !op.done()) {
     // Nothing left to run yet the operation is open: an emulator bug.
     std::fprintf(stderr, "vssemu internal error: %s never ended (seed %llu)\n",
-                 op.name().c_str(),
+                 op.name(),
                  static_cast<unsigned long long>(service.options().seed));
     std::abort();
   }

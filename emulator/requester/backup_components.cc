@@ -54,17 +54,16 @@ void BackupComponents::FinishPendingWork() {
 HRESULT BackupComponents::StartAsync(
     const char* call,
     const std::function<void(coordinator::Operation&)>& queue,
-    const std::function<void(coordinator::Operation&)>& done,
+    std::function<void(coordinator::Operation&)> done,
     IVssAsync** out) {
-  auto op = std::make_shared<coordinator::Operation>(&service_->scheduler(),
-                                                     std::string(call));
+  auto op = std::make_shared<coordinator::Operation>(&service_->scheduler(), call);
   queue(*op);
   service_->OperationStarted();
   if (std::string_view(call) != "GatherWriterStatus") {
     coordinator::QueueIntruder(*service_, *op);
   }
   // call is one of this object's method names, a literal.
-  op->on_done = [this, done, call](coordinator::Operation& finished) {
+  op->on_done = [this, done = std::move(done), call](coordinator::Operation& finished) {
     service_->OperationEnded();
     done(finished);
     service_->Record("async", {{"name", call},

@@ -234,7 +234,7 @@ class BackupComponents
   // Starts call's operation and hands its IVssAsync to *out.
   HRESULT StartAsync(const char* call,
                      const std::function<void(coordinator::Operation&)>& queue,
-                     const std::function<void(coordinator::Operation&)>& done,
+                     std::function<void(coordinator::Operation&)> done,
                      IVssAsync** out);
   // Records a requester call and its result in the trace; returns hr.
   HRESULT Traced(const char* call, HRESULT hr);

@@ -1,32 +1,40 @@
 #include "sim/scheduler.h"
 
+#include <algorithm>
+
 namespace vssemu::sim {
 
 TaskId Scheduler::PostAt(TimePoint when, Task task) {
   if (when < now()) when = now();
   const TaskId id = next_id_++;
-  const Key key{when.since_start.count(), id};
-  queue_.emplace(key, std::move(task));
-  keys_.emplace(id, key);
+  queue_.push_back(Entry{when.since_start.count(), id, std::move(task)});
+  std::push_heap(queue_.begin(), queue_.end(), Later);
   return id;
 }
 
+size_t Scheduler::Find(TaskId id) const {
+  for (size_t i = 0; i < queue_.size(); ++i) {
+    if (queue_[i].id == id) return i;
+  }
+  return queue_.size();
+}
+
 bool Scheduler::Cancel(TaskId id) {
-  auto it = keys_.find(id);
-  if (it == keys_.end()) return false;
-  queue_.erase(it->second);
-  keys_.erase(it);
+  const size_t at = Find(id);
+  if (at == queue_.size()) return false;
+  queue_[at] = std::move(queue_.back());
+  queue_.pop_back();
+  std::make_heap(queue_.begin(), queue_.end(), Later);
   return true;
 }
 
 bool Scheduler::RunOne() {
   if (queue_.empty()) return false;
-  auto it = queue_.begin();
-  Task task = std::move(it->second);
-  clock_->AdvanceTo(TimePoint{Duration(it->first.first)});
-  keys_.erase(it->first.second);
-  queue_.erase(it);
-  task();
+  std::pop_heap(queue_.begin(), queue_.end(), Later);
+  Entry next = std::move(queue_.back());
+  queue_.pop_back();
+  clock_->AdvanceTo(TimePoint{Duration(next.due)});
+  next.task();
   return true;
 }
 
@@ -49,14 +57,14 @@ bool Scheduler::RunUntil(const std::function<bool()>& done,
 }
 
 std::optional<TimePoint> Scheduler::due(TaskId id) const {
-  auto it = keys_.find(id);
-  if (it == keys_.end()) return std::nullopt;
-  return TimePoint{Duration(it->second.first)};
+  const size_t at = Find(id);
+  if (at == queue_.size()) return std::nullopt;
+  return TimePoint{Duration(queue_[at].due)};
 }
 
 std::optional<TimePoint> Scheduler::next_due() const {
   if (queue_.empty()) return std::nullopt;
-  return TimePoint{Duration(queue_.begin()->first.first)};
+  return TimePoint{Duration(queue_.front().due)};
 }
 
 }  // namespace vssemu::sim

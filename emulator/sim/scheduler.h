@@ -10,10 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "sim/virtual_time.h"
 
@@ -68,11 +67,23 @@ class Scheduler {
   std::optional<TimePoint> next_due() const;
 
  private:
-  using Key = std::pair<int64_t, TaskId>;  // (due, posting order)
+  struct Entry {
+    int64_t due;  // Microseconds since the start.
+    TaskId id;    // Posting order among tasks due at the same time.
+    Task task;
+  };
+  // Whether a runs after b: the heap keeps the earliest entry at front().
+  static bool Later(const Entry& a, const Entry& b) {
+    return a.due != b.due ? a.due > b.due : a.id > b.id;
+  }
+  // Returns the position of task id in queue_, or queue_.size().
+  size_t Find(TaskId id) const;
 
   VirtualClock* clock_;
-  std::map<Key, Task> queue_;
-  std::unordered_map<TaskId, Key> keys_;
+  // A binary heap in one vector: posting a task allocates no node. Cancel
+  // and due look a task up by scanning, which is rare (a freeze timer per
+  // writer) and short (the tasks pending at one time).
+  std::vector<Entry> queue_;
   TaskId next_id_ = 1;
 };
 

@@ -53,7 +53,9 @@ void BM_SeededRunsThreeWriters(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<int64_t>(runs));
 }
-BENCHMARK(BM_SeededRunsThreeWriters)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SeededRunsThreeWriters)
+    ->Unit(benchmark::kMillisecond)
+    ->Apply(bench::FixedIterations);
 
 void BM_ExhaustiveThreeWriters(benchmark::State& state) {
   ThreeWriters world;
