@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,19 +18,18 @@
 namespace vssemu::coordinator {
 namespace {
 
-// Makes the writer-side IVssWriterComponents for a callback, or NULL when
-// the writer has no component in the document (non-component mode, or
-// nothing selected), as the SDK passes NULL then.
-std::unique_ptr<metadata::BcdWriterComponentsView> ComponentsFor(
-    BackupSession& session, Participant& p) {
+// Makes the writer-side IVssWriterComponents for a callback in *view, or
+// leaves it empty when the writer has no component in the document
+// (non-component mode, or nothing selected), as the SDK passes NULL then.
+void ComponentsFor(BackupSession& session, Participant& p,
+                   std::optional<metadata::BcdWriterComponentsView>* view) {
   // A restore is always in component mode (spec 11.1 step 7), whatever the
   // saved document says about the backup.
   const bool component_mode =
       session.kind == BackupSession::Kind::kRestore ||
       session.bcd.select_components;
-  if (!p.bcd_entry || !component_mode) return nullptr;
-  return std::make_unique<metadata::BcdWriterComponentsView>(p.bcd_entry,
-                                                             p.access);
+  if (!p.bcd_entry || !component_mode) return;
+  view->emplace(p.bcd_entry, p.access);
 }
 
 // Calls the On* method of event on writer; IVssWriterComponents* events get
@@ -39,8 +39,10 @@ bool CallWriter(Service& service, BackupSession& session, Participant& p,
                 std::shared_ptr<const metadata::WriterMetadata>* identified) {
   WriterRecord& w = *p.writer;
   CVssWriter* writer = w.writer;
-  auto components = ComponentsFor(session, p);
-  IVssWriterComponents* view = components.get();
+  // The view lives for the callback only, as the SDK's does.
+  std::optional<metadata::BcdWriterComponentsView> components;
+  ComponentsFor(session, p, &components);
+  IVssWriterComponents* view = components ? &*components : nullptr;
   switch (event) {
     case WriterEvent::kIdentify: {
       auto creator =

@@ -24,7 +24,7 @@ namespace vssemu::coordinator {
 
 class Operation : public std::enable_shared_from_this<Operation> {
  public:
-  using Step = std::function<sim::Duration()>;
+  using Step = sim::InlineFunction<sim::Duration()>;
 
   // name is the requester call's name, a literal that outlives the
   // operation.

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/inline_function.h"
 #include "sim/virtual_time.h"
 
 namespace vssemu::sim {
@@ -23,7 +24,7 @@ using TaskId = uint64_t;
 
 class Scheduler {
  public:
-  using Task = std::function<void()>;
+  using Task = InlineFunction<void()>;
 
   // Uses clock as the time source; clock must outlive the scheduler.
   explicit Scheduler(VirtualClock* clock) : clock_(clock) {}
