@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
-#include <set>
+#include <vector>
 
 #include "com/bstr.h"
 #include "metadata/filedesc.h"
@@ -21,12 +21,21 @@ class InfoRegistry {
   }
   void Add(const VSS_COMPONENTINFO* info) {
     std::lock_guard<std::mutex> lock(mutex_);
-    infos_.insert(info);
+    infos_.push_back(info);
   }
   // Forgets info; false if it was never handed out (or already freed).
   bool Remove(const VSS_COMPONENTINFO* info) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return infos_.erase(info) == 1;
+    // Searched from the newest: requesters free an info soon after getting
+    // it, so the one freed is nearly always among the last handed out.
+    for (size_t i = infos_.size(); i-- > 0;) {
+      if (infos_[i] == info) {
+        infos_[i] = infos_.back();
+        infos_.pop_back();
+        return true;
+      }
+    }
+    return false;
   }
   long Count() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -35,7 +44,9 @@ class InfoRegistry {
 
  private:
   std::mutex mutex_;
-  std::set<const VSS_COMPONENTINFO*> infos_;
+  // The infos handed out and not yet freed; a vector, as there are few at a
+  // time, so that handing one out allocates nothing.
+  std::vector<const VSS_COMPONENTINFO*> infos_;
 };
 
 // Allocates a BSTR copy, NULL for "no value"; *ok turns false when the
