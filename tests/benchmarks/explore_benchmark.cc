@@ -2,7 +2,7 @@
 //   BM_SeededRunsThreeWriters: seeded runs of a full component-mode backup by
 //     the sample requester of fixtures/broken against three writers, every
 //     choice point and fault kind in play, the checkers on, no trace (target:
-//     at least 10,000 runs per second on one core);
+//     at least 50,000 runs per second on one core);
 //   BM_ExhaustiveThreeWriters: the exhaustive proof of the same requester
 //     against every order of three writers (one per application level) and
 //     every single fault placement; reports the number of paths.
