@@ -109,23 +109,26 @@ uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
 
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
 
+// Copies n bytes, sizeof(Word) <= n <= 2 * sizeof(Word), as two words that
+// may overlap.
+template <typename Word>
+void CopyEnds(char* to, const char* from, size_t n) {
+  Word head, tail;
+  std::memcpy(&head, from, sizeof(Word));
+  std::memcpy(&tail, from + n - sizeof(Word), sizeof(Word));
+  std::memcpy(to, &head, sizeof(Word));
+  std::memcpy(to + n - sizeof(Word), &tail, sizeof(Word));
+}
+
 // Copies n bytes; most pieces of a trace event (kinds, names, values) are a
 // few bytes long, where a call to memcpy costs more than the copy.
 void CopySmall(char* to, const char* from, size_t n) {
   if (n > 16) {
     std::memcpy(to, from, n);
   } else if (n >= 8) {
-    uint64_t head, tail;
-    std::memcpy(&head, from, 8);
-    std::memcpy(&tail, from + n - 8, 8);
-    std::memcpy(to, &head, 8);
-    std::memcpy(to + n - 8, &tail, 8);
+    CopyEnds<uint64_t>(to, from, n);
   } else if (n >= 4) {
-    uint32_t head, tail;
-    std::memcpy(&head, from, 4);
-    std::memcpy(&tail, from + n - 4, 4);
-    std::memcpy(to, &head, 4);
-    std::memcpy(to + n - 4, &tail, 4);
+    CopyEnds<uint32_t>(to, from, n);
   } else {
     if (n > 0) to[0] = from[0];
     if (n > 1) to[1] = from[1];
