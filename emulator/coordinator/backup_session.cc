@@ -64,9 +64,9 @@ Participant* BackupSession::FindInstance(const VSS_ID& instance_id) {
 }
 
 const metadata::ComponentIndex& Participant::MetadataIndex() {
-  if (index_ == nullptr || indexed_ != metadata.get()) {
+  if (index_ == nullptr || indexed_ != metadata) {
     index_ = std::make_shared<const metadata::ComponentIndex>(*metadata);
-    indexed_ = metadata.get();
+    indexed_ = metadata;
   }
   return *index_;
 }

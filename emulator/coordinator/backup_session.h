@@ -61,9 +61,10 @@ struct Participant {
       metadata::MakeBcdAccess(metadata::BcdEvent::kNone);
 
  private:
-  // The index and the document it was built for.
+  // The index and the document it was built for (held, so that the index
+  // never points into a freed document).
   std::shared_ptr<const metadata::ComponentIndex> index_;
-  const metadata::WriterMetadata* indexed_ = nullptr;
+  std::shared_ptr<const metadata::WriterMetadata> indexed_;
 };
 
 // One row of GetWriterStatus, frozen at the last GatherWriterStatus.

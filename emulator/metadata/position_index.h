@@ -5,10 +5,12 @@
 // call looks its component up, so without an index N components take N^2.
 //
 // Contract: Find answers exactly as a scan of the vector in order would, as
-// long as elements only join at the end or leave (the index notices both and
-// re-reads the vector) and an element's key does not change while it is in
-// the vector. Vectors shorter than kIndexFrom are scanned, which is faster
-// there and costs no memory.
+// long as elements join only at the end and leave by erasure, never by
+// replacement in place, and an element's key does not change while it is
+// in the vector. The index notices erasures and appends (the last element
+// it indexed is no longer where it was, as it was) and re-reads the vector.
+// Vectors shorter than kIndexFrom are scanned, which is faster there and
+// costs no memory.
 #ifndef VSSEMU_METADATA_POSITION_INDEX_H_
 #define VSSEMU_METADATA_POSITION_INDEX_H_
 
@@ -61,10 +63,15 @@ class PositionIndex {
 
   template <typename Item, typename KeyHash>
   void Sync(const std::vector<Item>& items, KeyHash key_hash) const {
-    // Appended to only: index the new tail. Anything else: re-read all.
+    // Appended to only: the last element indexed is still there, at its
+    // place and with its key; index the new tail. Anything else: re-read
+    // all. (The last element indexed is kept alive when shared, so that no
+    // new element can take its address.)
     const bool appended =
         indexed_ <= items.size() &&
-        (indexed_ == 0 || Address(items[indexed_ - 1]) == last_);
+        (indexed_ == 0 ||
+         (Present(items[indexed_ - 1]) && Address(items[indexed_ - 1]) == last_ &&
+          key_hash(Get(items[indexed_ - 1])) == last_hash_));
     if (!appended) {
       positions_.clear();
       indexed_ = 0;
@@ -74,16 +81,30 @@ class PositionIndex {
         positions_.emplace(key_hash(Get(items[indexed_])), indexed_);
       }
     }
-    last_ = indexed_ > 0 ? Address(items[indexed_ - 1]) : nullptr;
+    last_ = nullptr;
+    last_alive_.reset();
+    if (indexed_ > 0 && Present(items[indexed_ - 1])) {
+      last_ = Address(items[indexed_ - 1]);
+      last_alive_ = KeepAlive(items[indexed_ - 1]);
+      last_hash_ = key_hash(Get(items[indexed_ - 1]));
+    }
   }
   template <typename T>
   static const void* Address(const std::shared_ptr<T>& item) { return item.get(); }
   template <typename T>
   static const void* Address(const T& item) { return &item; }
+  template <typename T>
+  static std::shared_ptr<const void> KeepAlive(const std::shared_ptr<T>& item) {
+    return item;
+  }
+  template <typename T>
+  static std::shared_ptr<const void> KeepAlive(const T&) { return nullptr; }
 
   mutable std::unordered_multimap<size_t, size_t> positions_;
   mutable size_t indexed_ = 0;
   mutable const void* last_ = nullptr;
+  mutable std::shared_ptr<const void> last_alive_;
+  mutable size_t last_hash_ = 0;
 };
 
 // The key hash of a component: its logical path and name.

@@ -69,6 +69,11 @@ TEST(PositionIndex, WorksOnVectorsOfValues) {
   EXPECT_EQ(find("absent"), PositionIndex::kNone);
   names.erase(names.begin());  // "n0" now only at 49.
   EXPECT_EQ(find("n0"), 49u);
+  // The last element replaced by another at the same address.
+  names.pop_back();
+  names.push_back("replacement");
+  EXPECT_EQ(find("replacement"), names.size() - 1);
+  EXPECT_EQ(find("n49"), 48u);  // Its first place; the second was popped.
 }
 
 }  // namespace
