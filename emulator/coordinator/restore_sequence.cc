@@ -41,7 +41,7 @@ bool TakesRestoreEvents(Service& service, const Participant& p) {
     if (r.service) fields.push_back({"service", metadata::ToUtf8(*r.service)});
     if (r.reboot_required) fields.push_back({"reboot_required", "true"});
   }
-  service.Record("restore_method", std::move(fields));
+  service.Record("restore_method", fields);
   if (WriterRestoreOf(p) != VSS_WRE_NEVER) return true;
   if (service.options().knobs.service_honours_writer_restore) {
     service.Record("skipped", {{"name", "PreRestore"},

@@ -112,13 +112,12 @@ void Service::Record(std::string_view kind,
   trace_.Add(clock_.now().since_start.count(), kind, fields);
 }
 
-void Service::Record(std::string_view kind, TraceFields fields) {
+void Service::Record(std::string_view kind, const TraceFields& fields) {
   if (!options_.record_trace) return;
-  TraceEvent event;
-  event.time_us = clock_.now().since_start.count();
-  event.kind = kind;
-  event.fields = std::move(fields);
-  trace_.Add(event);
+  std::vector<TraceField> views;
+  views.reserve(fields.size());
+  for (const auto& [name, value] : fields) views.push_back({name, value});
+  Record(kind, std::span<const TraceField>(views));
 }
 
 void Service::Violate(std::string_view rule, std::string_view section,

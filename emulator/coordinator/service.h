@@ -102,7 +102,7 @@ class Service {
     Record(kind, std::span<const TraceField>(fields.begin(), fields.size()));
   }
   void Record(std::string_view kind, std::span<const TraceField> fields);
-  void Record(std::string_view kind, TraceFields fields);
+  void Record(std::string_view kind, const TraceFields& fields);
 
   // Reports that code under test broke rule (from spec section); what the
   // caller returns is unchanged. Recorded in the trace unless the

@@ -50,7 +50,7 @@ void TraceCopies(Service& service, const std::vector<VolumeCopy>& copies) {
       fields.push_back({"result", TraceHr(VSS_E_UNEXPECTED_PROVIDER_ERROR).str()});
       fields.push_back({"reason", DescribeCopyFailure(c.copy, volume)});
     }
-    service.Record("copy", std::move(fields));
+    service.Record("copy", fields);
   }
 }
 

@@ -62,7 +62,8 @@ class Trace {
   void set_listener(TraceListener* listener) { listener_ = listener; }
   // Returns every event in order. The events are kept in a compact form
   // and made TraceEvents here, those added since the last call, so a trace
-  // that is only rendered or hashed never builds them.
+  // that is only rendered or hashed never builds them. Like Add, not to be
+  // called on one trace from two threads at once.
   const std::vector<TraceEvent>& events() const;
   // Returns the number of events.
   size_t size() const { return records_.size(); }
