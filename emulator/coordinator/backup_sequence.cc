@@ -38,6 +38,12 @@ bool CallWriter(Service& service, BackupSession& session, Participant& p,
                 WriterEvent event,
                 std::shared_ptr<const metadata::WriterMetadata>* identified) {
   WriterRecord& w = *p.writer;
+  if (w.express) {
+    // VSS answers for an express writer: its registered metadata at
+    // Identify, success at every other event (docs/protocol.md, Q40).
+    if (event == WriterEvent::kIdentify) *identified = w.express;
+    return true;
+  }
   CVssWriter* writer = w.writer;
   // The view lives for the callback only, as the SDK's does.
   std::optional<metadata::BcdWriterComponentsView> components;
@@ -90,7 +96,7 @@ void RecordState(Service& service, const Participant& p) {
 Delivery Deliver(Service& service, BackupSession& session, Participant& p,
                  WriterEvent event) {
   WriterRecord& w = *p.writer;
-  if (w.writer == nullptr || p.gone) {
+  if (!w.alive() || p.gone) {
     // Spec Q3: a writer that left mid-session does not respond.
     p.failure = WriterFailure{VSS_E_WRITER_NOT_RESPONDING, S_FALSE, {}};
     service.Record("skipped", {{"name", EventName(event)},
@@ -162,7 +168,7 @@ void QueueInChosenOrder(Service& service, BackupSession& session,
 void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
   std::vector<Participant*> order;
   for (const auto& writer : service.writers()) {
-    if (!writer->subscribed || writer->writer == nullptr) continue;
+    if (!writer->subscribed || !writer->alive()) continue;
     // Spec 15.1: disabled classes and instances receive no event at all.
     if (session.FiltersOut(*writer)) {
       service.Record("filtered", {{"writer", writer->TraceName()}});
@@ -279,7 +285,7 @@ void QueueIntruder(Service& service, Operation& op) {
                             {"intruder", "GatherWriterMetadata"}});
     sim::Duration took{0};
     for (const auto& writer : service.writers()) {
-      if (!writer->subscribed || writer->writer == nullptr) continue;
+      if (!writer->subscribed || !writer->alive()) continue;
       Participant* p = other.AddParticipant(writer);
       took += Deliver(service, other, *p, WriterEvent::kIdentify).took;
     }

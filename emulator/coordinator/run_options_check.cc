@@ -12,6 +12,8 @@
 
 #include "coordinator/choice_points.h"
 #include "coordinator/provider_volumes.h"
+#include "metadata/wmd_express_rules.h"
+#include "metadata/wmd_xml.h"
 #include "paths/path_text.h"
 #include "paths/vss_paths.h"
 
@@ -74,6 +76,30 @@ std::string VolumesError(const std::vector<VolumeOptions>& volumes) {
   return "";
 }
 
+std::string ExpressWritersError(const std::vector<std::wstring>& documents) {
+  std::vector<GUID> classes;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    std::string which = "express_writers[";
+    which += std::to_string(i);
+    which += ']';
+    metadata::WmdParseResult parsed = metadata::ParseWriterMetadata(documents[i]);
+    if (!parsed) {
+      return Text({which, " is not a Writer Metadata Document: ", parsed.error});
+    }
+    if (std::string broken = metadata::ExpressRuleBroken(*parsed.metadata);
+        !broken.empty()) {
+      return Text({which, " breaks an express writer rule: ", broken});
+    }
+    for (const GUID& seen : classes) {
+      if (seen == parsed.metadata->identity.writer_id) {
+        return Text({which, " repeats the class id of an earlier express writer"});
+      }
+    }
+    classes.push_back(parsed.metadata->identity.writer_id);
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string RunOptionsError(const RunOptions& options) {
@@ -89,6 +115,9 @@ std::string RunOptionsError(const RunOptions& options) {
                    "\", which is not a fault kind (provider, flush, hold, freeze-timeout, writer, "
                    "user)"});
     }
+  }
+  if (std::string express = ExpressWritersError(options.express_writers); !express.empty()) {
+    return express;
   }
   if (options.exploration.max_pending_answers < 0) {
     return Text({"exploration.max_pending_answers is ",

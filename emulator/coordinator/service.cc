@@ -13,6 +13,8 @@
 #include "com/guid_format.h"
 #include "com/hresult_table.h"
 #include "coordinator/backup_session.h"
+#include "coordinator/express_writers.h"
+#include "metadata/wmd_xml.h"
 #include "paths/path_text.h"
 #include "paths/vss_paths.h"
 
@@ -104,6 +106,12 @@ Service::Service(RunOptions options)
       result->hr = VSS_E_PROVIDER_VETO;
     }
   });
+  // The machine's express writer metadata store as the options describe
+  // it (RunOptionsError has checked every document).
+  for (const std::wstring& document : options_.express_writers) {
+    metadata::WmdParseResult parsed = metadata::ParseWriterMetadata(document);
+    if (parsed) RegisterExpressWriter(*this, *parsed.metadata);
+  }
 }
 
 void Service::Record(std::string_view kind,

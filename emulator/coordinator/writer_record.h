@@ -3,11 +3,14 @@
 //
 // Contract: the record lives as long as the service or a session refers to
 // it; `writer` becomes NULL when the writer uninitializes (its destructor),
-// after which no event reaches it. The helper methods of CVssWriter consult
+// after which no event reaches it. An express writer has no `writer`: VSS
+// answers for it from `express`, its registered metadata, until it is
+// unregistered. The helper methods of CVssWriter consult
 // `current` to enforce their documented valid windows.
 #ifndef VSSEMU_COORDINATOR_WRITER_RECORD_H_
 #define VSSEMU_COORDINATOR_WRITER_RECORD_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -54,6 +57,12 @@ struct WriterRecord {
   DWORD unsubscribe_timeout_ms = 0;
   bool shutting_down = false;
   CallbackContext* current = nullptr;  // The running callback, if any.
+  // An express writer's registered metadata; NULL for a writer with code.
+  std::shared_ptr<const metadata::WriterMetadata> express;
+
+  // Returns whether events still reach the writer: a writer whose code is
+  // initialized, or a registered express writer.
+  bool alive() const { return writer != nullptr || express != nullptr; }
 
   // Returns the name the trace uses for the writer ("name" or
   // "name/instance name"), and its instance id as the trace writes it. Both

@@ -9,6 +9,7 @@
 #include "com/bstr.h"
 #include "com/com_object.h"
 #include "coordinator/service.h"
+#include "express/express_writer.h"
 #include "harness/current_emulator.h"
 #include "metadata/wmd_examine.h"
 #include "requester/backup_components.h"
@@ -67,6 +68,18 @@ CreateVssBackupComponentsInternal(IVssBackupComponents** ppBackup) {
   *ppBackup = vssemu::com::MakeComObject<vssemu::requester::BackupComponents>(
                   service)
                   .detach();
+  return S_OK;
+}
+
+HRESULT STDAPICALLTYPE
+CreateVssExpressWriterInternal(IVssExpressWriter** ppWriter) {
+  if (ppWriter == nullptr) return E_INVALIDARG;
+  *ppWriter = nullptr;
+  const auto* service = CurrentService();
+  if (service == nullptr) return E_UNEXPECTED;
+  *ppWriter =
+      vssemu::com::MakeComObject<vssemu::express::ExpressWriter>(*service)
+          .detach();
   return S_OK;
 }
 

@@ -628,4 +628,67 @@ class CVssWriterEx2 : public CVssWriterEx {
   }
 };
 
+// --- Express writers (Windows 7 / Windows Server 2008 R2 and later). -------
+// An application describes its file-group components once and registers
+// the description; VSS itself then answers for the writer in backups and
+// restores, and the application runs no writer code.
+
+// Builds an express writer's Writer Metadata Document. Unlike
+// IVssCreateWriterMetadata it is a counted COM interface.
+MIDL_INTERFACE("9c772e77-b26e-427f-92dd-c996f41ea5e3")
+IVssCreateExpressWriterMetadata : public IUnknown {
+ public:
+  virtual HRESULT STDMETHODCALLTYPE AddExcludeFiles(LPCWSTR wszPath,
+                                                    LPCWSTR wszFilespec,
+                                                    bool bRecursive) = 0;
+  virtual HRESULT STDMETHODCALLTYPE AddComponent(
+      VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName,
+      LPCWSTR wszCaption, const BYTE* pbIcon, UINT cbIcon,
+      bool bRestoreMetadata, bool bNotifyOnBackupComplete, bool bSelectable,
+      bool bSelectableForRestore = false, DWORD dwComponentFlags = 0) = 0;
+  virtual HRESULT STDMETHODCALLTYPE AddFilesToFileGroup(
+      LPCWSTR wszLogicalPath, LPCWSTR wszGroupName, LPCWSTR wszPath,
+      LPCWSTR wszFilespec, bool bRecursive, LPCWSTR wszAlternateLocation,
+      DWORD dwBackupTypeMask = VSS_FSBT_ALL_BACKUP_REQUIRED |
+                               VSS_FSBT_ALL_SNAPSHOT_REQUIRED) = 0;
+  virtual HRESULT STDMETHODCALLTYPE SetRestoreMethod(
+      VSS_RESTOREMETHOD_ENUM method, LPCWSTR wszService,
+      LPCWSTR wszUserProcedure, VSS_WRITERRESTORE_ENUM writerRestore,
+      bool bRebootRequired) = 0;
+  virtual HRESULT STDMETHODCALLTYPE AddComponentDependency(
+      LPCWSTR wszForLogicalPath, LPCWSTR wszForComponentName,
+      VSS_ID onWriterId, LPCWSTR wszOnLogicalPath,
+      LPCWSTR wszOnComponentName) = 0;
+  virtual HRESULT STDMETHODCALLTYPE SetBackupSchema(DWORD dwSchemaMask) = 0;
+  virtual HRESULT STDMETHODCALLTYPE SaveAsXML(BSTR* pbstrXML) = 0;
+};
+VSSEMU_DECLARE_IID(IVssCreateExpressWriterMetadata, 0x9C772E77, 0xB26E,
+                   0x427F, 0x92, 0xDD, 0xC9, 0x96, 0xF4, 0x1E, 0xA5, 0xE3)
+
+// Creates, loads, registers and unregisters express writer metadata.
+MIDL_INTERFACE("e33affdc-59c7-47b1-97d5-4266598f6235")
+IVssExpressWriter : public IUnknown {
+ public:
+  virtual HRESULT STDMETHODCALLTYPE CreateMetadata(
+      VSS_ID writerId, LPCWSTR writerName, VSS_USAGE_TYPE usageType,
+      DWORD versionMajor, DWORD versionMinor, DWORD reserved,
+      IVssCreateExpressWriterMetadata** ppMetadata) = 0;
+  virtual HRESULT STDMETHODCALLTYPE LoadMetadata(LPCWSTR metadata,
+                                                 DWORD reserved) = 0;
+  virtual HRESULT STDMETHODCALLTYPE Register() = 0;
+  virtual HRESULT STDMETHODCALLTYPE Unregister(VSS_ID writerId) = 0;
+};
+VSSEMU_DECLARE_IID(IVssExpressWriter, 0xE33AFFDC, 0x59C7, 0x47B1, 0x97, 0xD5,
+                   0x42, 0x66, 0x59, 0x8F, 0x62, 0x35)
+
+extern "C" {
+HRESULT STDAPICALLTYPE
+CreateVssExpressWriterInternal(IVssExpressWriter** ppWriter);
+}
+
+// Creates an IVssExpressWriter object.
+inline HRESULT CreateVssExpressWriter(IVssExpressWriter** ppWriter) {
+  return CreateVssExpressWriterInternal(ppWriter);
+}
+
 #endif  // VSSEMU_SDK_VSWRITER_H_

@@ -165,6 +165,11 @@ struct RunOptions {
   std::filesystem::path snapshot_storage = {};
   // The choice points offered to an exploring run's choice source.
   ExplorationOptions exploration;
+  // Express writers in the machine's express writer metadata store before
+  // anything runs, registered in this order: each a Writer Metadata
+  // Document as IVssCreateExpressWriterMetadata::SaveAsXML writes it
+  // (docs/express-writers.md).
+  std::vector<std::wstring> express_writers;
 };
 
 // Returns "" when options describe a machine the emulator can run, else what
@@ -172,7 +177,8 @@ struct RunOptions {
 // root or a mounted folder, a volume declared twice ("D:\" and "d:"), a
 // backing directory that is not a folder, a snapshot scope outside its
 // volume, an empty machine name or one with a slash, an unknown fault kind,
-// a negative count. vssemu::Emulator refuses such options (below); the
+// a negative count, an express writer document that does not parse, breaks
+// an express writer rule or repeats a class id. vssemu::Emulator refuses such options (below); the
 // scenario loader refuses the scenario that would give them.
 std::string RunOptionsError(const RunOptions& options);
 
