@@ -49,6 +49,10 @@ bool TakesRestoreEvents(Service& service, const Participant& p) {
                                {"reason", "writer restore never"}});
     return false;
   }
+  // An express writer is always VSS_WRE_NEVER, and restoring its components
+  // is the requester's whole part in its restore (Q45): VSS answers its
+  // events.
+  if (p.writer->express) return true;
   service.Violate("requester.restore-involves-never-writer", "11.1",
                   p.writer->TraceName() +
                       " asked for no restore events (VSS_WRE_NEVER) but has "

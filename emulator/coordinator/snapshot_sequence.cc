@@ -70,6 +70,9 @@ void StartFreezeWindow(Service& service, BackupSession& session,
                        Participant& p) {
   const sim::Duration window = sim::Milliseconds(p.writer->freeze_timeout_ms);
   p.frozen = true;
+  // VSS holds nothing for an express writer, so nothing of it can time out
+  // (Q41).
+  if (p.writer->express) return;
   p.freeze_timer = service.scheduler().PostAfter(window, [&service, &session,
                                                           &p] {
     p.freeze_timer.reset();

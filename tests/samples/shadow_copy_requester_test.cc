@@ -19,6 +19,7 @@
 #include <vssemu/emulator.h>
 #include <vssemu/host_paths.h>
 
+#include "fixtures/samples/express_writer_app.h"
 #include "fixtures/samples/shadow_copy_requester.h"
 
 namespace vssemu::samples {
@@ -159,6 +160,61 @@ TEST_F(ShadowCopyRequester, BacksUpFromTheShadowCopyAndRestoresByteForByte) {
   EXPECT_EQ(writer.post_restores, 1);
   EXPECT_TRUE(emulator.violations().empty())
       << emulator.violations().front().rule;
+}
+
+// An application's express writer, registered as Microsoft's express writer
+// sample registers one, is backed up and restored by the same unchanged
+// tool beside an ordinary writer: VSS answers for it, its component is in
+// the saved document, and the tool meets every requester obligation for it.
+TEST_F(ShadowCopyRequester, BacksUpAndRestoresAnExpressWriterBesideAnOrdinaryOne) {
+  Emulator emulator(options_);
+  DataWriter writer(data_);
+  ASSERT_EQ(writer.Start(), S_OK);
+  const std::wstring app = data_ + L"\\sub";
+  ASSERT_EQ(RegisterAppExpressWriter(app.c_str()), S_OK);
+  EXPECT_EQ(RegisterAppExpressWriter(app.c_str()), VSS_E_OBJECT_ALREADY_EXISTS);
+  std::wstring xml;
+  ::testing::internal::CaptureStdout();
+  const HRESULT backed_up = BackUpFolder(data_.c_str(), backup_.c_str(), &xml);
+  const std::string printed = ::testing::internal::GetCapturedStdout();
+  ASSERT_EQ(backed_up, S_OK) << printed;
+  EXPECT_NE(printed.find("Added component AppData of writer \"App Express Writer\""),
+            std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("Added component Data of writer \"Data Writer\""),
+            std::string::npos)
+      << printed;
+  EXPECT_NE(xml.find(L"componentName=\"AppData\""), std::wstring::npos);
+  EXPECT_EQ(Contents(backup_host_ / "sub" / "b.bin"), binary_);
+
+  fs::remove_all(data_host_);
+  ::testing::internal::CaptureStdout();
+  const HRESULT restored = RestoreFolder(xml, backup_.c_str(), data_.c_str());
+  const std::string restore_output = ::testing::internal::GetCapturedStdout();
+  ASSERT_EQ(restored, S_OK) << restore_output;
+  EXPECT_EQ(Contents(data_host_ / "sub" / "b.bin"), binary_);
+  EXPECT_EQ(writer.pre_restores, 1);
+  // VSS answered every event of the express writer, restore included.
+  int express_callbacks = 0;
+  for (const TraceEvent& e : emulator.trace().events()) {
+    if (e.kind == "callback" && e.Get("writer") == "App Express Writer") {
+      ++express_callbacks;
+      EXPECT_EQ(e.Get("returned"), "true") << e.ToLine();
+    }
+  }
+  EXPECT_GE(express_callbacks, 8);
+  EXPECT_TRUE(emulator.violations().empty())
+      << emulator.violations().front().rule << ": "
+      << emulator.violations().front().message;
+
+  EXPECT_EQ(UnregisterAppExpressWriter(), S_OK);
+  EXPECT_EQ(UnregisterAppExpressWriter(), VSS_E_OBJECT_NOT_FOUND);
+  // Saved on one machine, registered from its XML on another.
+  std::wstring saved;
+  ASSERT_EQ(SaveAppExpressWriterMetadata(app.c_str(), &saved), S_OK);
+  EXPECT_EQ(RegisterAppExpressWriterFromXml(saved), S_OK);
+  EXPECT_EQ(RegisterAppExpressWriterFromXml(L"<WRITER_METADATA"),
+            VSS_E_INVALID_XML_DOCUMENT);
 }
 
 }  // namespace

@@ -43,9 +43,6 @@ const std::vector<std::string> kHeaders = {"vsserror.h", "vss.h", "vswriter.h",
 // MinGW names that our headers leave out on purpose; they are neither
 // compared nor reported as missing. Any other MinGW name we lack fails.
 const std::set<std::string> kDeliberatelyOmitted = {
-    // Express writers (Windows 8 metadata-only writers registered with
-    // IVssExpressWriter) are not emulated.
-    "IVssCreateExpressWriterMetadata", "IVssExpressWriter",
     // vsprov.h (the provider side) is not mirrored yet. It is not parsed
     // here, so its names cannot appear; list any that vss.h starts to carry.
 };

@@ -232,7 +232,8 @@ struct NamedIid {
 const NamedIid kOurIids[] = {
     I(IVssEnumObject), I(IVssAsync),
     I(IVssComponent), I(IVssComponentEx), I(IVssComponentEx2),
-    I(IVssCreateWriterMetadataEx),
+    I(IVssCreateWriterMetadataEx), I(IVssCreateExpressWriterMetadata),
+    I(IVssExpressWriter),
     I(IVssExamineWriterMetadata), I(IVssExamineWriterMetadataEx),
     I(IVssExamineWriterMetadataEx2),
     I(IVssBackupComponents), I(IVssBackupComponentsEx),
