@@ -195,9 +195,13 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
   context.event = event;
   context.session = session;
   context.participant = participant;
-  Record("event", {{"name", EventName(event)},
-                   {"writer", writer.TraceName()},
-                   {"instance", writer.TraceInstance()}});
+  // VSS answers an express writer's events itself; the trace says so.
+  const TraceField event_fields[] = {{"name", EventName(event)},
+                                     {"writer", writer.TraceName()},
+                                     {"instance", writer.TraceInstance()},
+                                     {"express", "true"}};
+  Record("event", std::span<const TraceField>(event_fields,
+                                              writer.express ? 4 : 3));
   CallbackContext* outer = current_;
   CallbackContext* outer_running = t_running;
   writer.current = &context;

@@ -6,7 +6,9 @@
 #include "scenario/scenario_loader.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -14,6 +16,8 @@
 #include <pugixml.hpp>
 
 #include "com/guid_format.h"
+#include "metadata/wmd_express_rules.h"
+#include "metadata/wmd_xml.h"
 #include "metadata/xml_util.h"
 #include "paths/path_text.h"
 #include "scenario/scenario_loader_internal.h"
@@ -105,7 +109,8 @@ void CheckFile(const Element& e, const Scenario& s, const VolumeFile& file, File
 // Refuses a writer element past the limit on writers of every kind.
 void CheckWriterCount(const Element& e, const Scenario& s) {
   const size_t writers =
-      s.scripted_writers.size() + s.registered_writers.size() + s.program_writers.size();
+      s.scripted_writers.size() + s.registered_writers.size() + s.program_writers.size() +
+      s.express_writers.size();
   if (static_cast<int64_t>(writers) >= limits::kWriters) {
     e.Fail("a scenario has at most " + std::to_string(limits::kWriters) +
            " writers of every kind (docs/scenarios.md, \"Limits\")");
@@ -321,10 +326,11 @@ void ReadBehaviour(Element& e, ScriptedWriter& w) {
   }
 }
 
-metadata::RestoreMethod ReadRestoreMethod(Element& e) {
+metadata::RestoreMethod ReadRestoreMethod(
+    Element& e, VSS_WRITERRESTORE_ENUM writer_restore = VSS_WRE_ALWAYS) {
   metadata::RestoreMethod r;
   r.method = e.Enum("method", RestoreMethodNames(), VSS_RME_RESTORE_IF_CAN_REPLACE);
-  r.writer_restore = e.Enum("writer-restore", WriterRestoreNames(), VSS_WRE_ALWAYS);
+  r.writer_restore = e.Enum("writer-restore", WriterRestoreNames(), writer_restore);
   if (e.Has("service")) r.service = e.Wide("service");
   if (e.Has("user-procedure")) r.user_procedure = e.Wide("user-procedure");
   r.reboot_required = e.Bool("reboot-required", false);
@@ -347,6 +353,15 @@ metadata::FileSpec ReadAlternateMapping(Element& e) {
   return m;
 }
 
+// Reads the class= of a writer element, or derives a stable one from its id.
+GUID ReadClassId(Element& e, const std::string& id) {
+  std::string class_text = e.Text("class");
+  if (class_text.empty()) return StableClassId(id);
+  std::optional<GUID> g = com::ParseGuid(std::string_view(class_text));
+  if (!g) e.Fail("attribute class: \"" + class_text + "\" is not a GUID");
+  return *g;
+}
+
 void ReadWriter(const Reader& reader, Element& e, Scenario& s,
                 std::vector<PendingDependency>* pending) {
   ScriptedWriter w;
@@ -354,14 +369,7 @@ void ReadWriter(const Reader& reader, Element& e, Scenario& s,
   w.id = e.Required("id");
   metadata::WriterIdentity& id = w.metadata.identity;
   id.writer_name = e.Wide("name", metadata::FromUtf8(w.id));
-  std::string class_text = e.Text("class");
-  if (class_text.empty()) {
-    id.writer_id = StableClassId(w.id);
-  } else if (std::optional<GUID> g = com::ParseGuid(std::string_view(class_text))) {
-    id.writer_id = *g;
-  } else {
-    e.Fail("attribute class: \"" + class_text + "\" is not a GUID");
-  }
+  id.writer_id = ReadClassId(e, w.id);
   if (e.Has("instance")) id.instance_name = e.Wide("instance");
   id.usage = e.Enum("usage", UsageNames(), VSS_UT_USERDATA);
   id.source = e.Enum("source", SourceNames(), VSS_ST_OTHER);
@@ -394,6 +402,89 @@ void ReadWriter(const Reader& reader, Element& e, Scenario& s,
   s.scripted_writers.push_back(std::move(w));
 }
 
+// Reads the document of <express-writer metadata="FILE">: UTF-8, as
+// SaveAsXML's text saved by the application, relative to the scenario.
+metadata::WriterMetadata ReadSavedExpressMetadata(const Reader& reader, Element& e) {
+  const std::string file = e.Text("metadata");
+  const std::filesystem::path path =
+      std::filesystem::path(reader.file()).parent_path() / file;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  if (!in && bytes.empty()) e.Fail("attribute metadata: cannot read \"" + file + "\"");
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+  metadata::WmdParseResult parsed = metadata::ParseWriterMetadata(metadata::FromUtf8(bytes));
+  if (!parsed) {
+    e.Fail("attribute metadata: \"" + file + "\" is not a Writer Metadata Document: " +
+           parsed.error);
+  }
+  return std::move(*parsed.metadata);
+}
+
+// Reads an <express-writer>: its metadata written out as a <writer>'s
+// (with the express defaults: no source type, writer-restore never), or a
+// document SaveAsXML wrote (metadata=). The machine stores it before the
+// run starts (RunOptions::express_writers).
+void ReadExpressWriter(const Reader& reader, Element& e, Scenario& s) {
+  ExpressWriterSpec x;
+  x.where = e.where();
+  x.id = e.Required("id");
+  if (e.Has("metadata")) {
+    x.metadata = ReadSavedExpressMetadata(reader, e);
+    e.Leaf();
+    e.Finish();
+  } else {
+    ScriptedWriter w;  // Only its metadata: the <writer> readers fill it.
+    metadata::WriterIdentity& id = w.metadata.identity;
+    id.writer_name = e.Wide("name", metadata::FromUtf8(x.id));
+    id.writer_id = ReadClassId(e, x.id);
+    id.usage = e.Enum("usage", UsageNames(), VSS_UT_USERDATA);
+    id.source = VSS_ST_OTHER;
+    w.metadata.backup_schema = static_cast<DWORD>(e.Int("backup-schema", 0, limits::kDword));
+    w.metadata.restore_method.method = VSS_RME_RESTORE_IF_CAN_REPLACE;
+    w.metadata.restore_method.writer_restore = VSS_WRE_NEVER;
+    e.Finish();
+    std::vector<PendingDependency> pending;
+    for (pugi::xml_node node : e.Children()) {
+      Element c(reader, node);
+      std::string tag = node.name();
+      if (tag == "component") {
+        ReadComponent(reader, c, w, 0, &pending);
+      } else if (tag == "restore-method") {
+        w.metadata.restore_method = ReadRestoreMethod(c, VSS_WRE_NEVER);
+      } else if (tag == "exclude") {
+        w.metadata.exclude_files.push_back(ReadFiles(c, true));
+      } else {
+        UnknownChild(e, c, "<component>, <exclude> or <restore-method>");
+      }
+    }
+    if (!pending.empty()) {
+      throw LoadError{pending.front().where,
+                      "a dependency of an express writer names the other "
+                      "writer with class="};
+    }
+    // Full backups only (the mask the express writer pages allow; a
+    // <writer>'s files take the header default, 0xF0F).
+    for (metadata::Component& c : w.metadata.components) {
+      for (metadata::FileSpec& f : c.files) {
+        f.backup_type_mask = VSS_FSBT_FULL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED;
+      }
+    }
+    x.metadata = std::move(w.metadata);
+  }
+  if (std::string broken = metadata::ExpressRuleBroken(x.metadata); !broken.empty()) {
+    e.Fail("<express-writer> breaks an express writer rule (docs/protocol.md 13.8): " +
+           broken);
+  }
+  for (const ExpressWriterSpec& other : s.express_writers) {
+    if (other.metadata.identity.writer_id == x.metadata.identity.writer_id) {
+      e.Fail("a second express writer of the class of \"" + other.id +
+             "\": the store keeps one per class");
+    }
+  }
+  s.options.express_writers.push_back(metadata::SerializeWriterMetadata(x.metadata));
+  s.express_writers.push_back(std::move(x));
+}
+
 // Checks references between elements once everything is read.
 void CheckReferences(const Scenario& s) {
   std::set<std::string> ids;
@@ -403,6 +494,11 @@ void CheckReferences(const Scenario& s) {
     }
   }
   for (const RegisteredWriter& w : s.registered_writers) {
+    if (!ids.insert(w.id).second) {
+      throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
+    }
+  }
+  for (const ExpressWriterSpec& w : s.express_writers) {
     if (!ids.insert(w.id).second) {
       throw LoadError{w.where, "writer id \"" + w.id + "\" is used twice"};
     }
@@ -451,6 +547,9 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       c.Leaf();
       c.Finish();
       s.registered_writers.push_back(r);
+    } else if (tag == "express-writer") {
+      CheckWriterCount(c, s);
+      ReadExpressWriter(reader, c, s);
     } else if (tag == "program-writer") {
       CheckWriterCount(c, s);
       ProgramWriter w{c.Required("id"), c.Required("name"), c.where()};
@@ -467,7 +566,7 @@ Scenario ReadScenario(const Reader& reader, pugi::xml_node root) {
       loader::ReadPinnedRun(c, s);
     } else {
       UnknownChild(e, c,
-                   "<description>, <world>, <writer>, <registered-writer>, "
+                   "<description>, <world>, <writer>, <registered-writer>, <express-writer>, "
                    "<program-writer>, <requester>, <fault>, <expect> or <explore>");
     }
   }

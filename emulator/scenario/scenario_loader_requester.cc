@@ -283,6 +283,14 @@ void CheckRequesterReferences(const Scenario& s,
     }
     const RestoreStep& r = step.restore;
     CheckWriterIds(r.stopped_writers, writer_ids, r.where);
+    for (const ExpressWriterSpec& w : s.express_writers) {
+      if (std::find(r.stopped_writers.begin(), r.stopped_writers.end(), w.id) !=
+          r.stopped_writers.end()) {
+        throw LoadError{r.where, "stopped-writers: \"" + w.id +
+                                     "\" is an express writer, which VSS "
+                                     "answers for; it cannot stop"};
+      }
+    }
     for (const ProgramWriter& w : s.program_writers) {
       if (std::find(r.stopped_writers.begin(), r.stopped_writers.end(), w.id) !=
           r.stopped_writers.end()) {
@@ -305,6 +313,13 @@ void CheckRequesterReferences(const Scenario& s,
     bool registered = false;
     for (const RegisteredWriter& w : s.registered_writers) {
       registered = registered || w.id == f.writer;
+    }
+    for (const ExpressWriterSpec& w : s.express_writers) {
+      if (w.id == f.writer) {
+        throw LoadError{f.where, "writer=\"" + f.writer +
+                                     "\" is an express writer, which VSS "
+                                     "answers for; no fault reaches it"};
+      }
     }
     for (const ProgramWriter& w : s.program_writers) {
       if (w.id == f.writer) {

@@ -112,6 +112,14 @@ struct ProgramWriter {
   SourceLocation where;
 };
 
+// An express writer stored in the machine's express writer metadata store
+// before the run (RunOptions::express_writers): VSS answers for it.
+struct ExpressWriterSpec {
+  std::string id;
+  metadata::WriterMetadata metadata;
+  SourceLocation where;
+};
+
 // One provider step that fails or takes time.
 struct ProviderFault {
   coordinator::ProviderStep step = coordinator::ProviderStep::kCommitSnapshots;
@@ -278,6 +286,7 @@ struct Scenario {
   std::vector<ScriptedWriter> scripted_writers;
   std::vector<RegisteredWriter> registered_writers;
   std::vector<ProgramWriter> program_writers;
+  std::vector<ExpressWriterSpec> express_writers;
   std::vector<ProviderFault> provider_faults;
   std::vector<VolumeFile> files;  // Created on the volumes before the run.
   RequesterWorkload requester;

@@ -181,6 +181,27 @@ void NoteProgramWriters(const Scenario& scenario, WriterNames* names) {
   }
 }
 
+// Names the express writers the machine stored before the run: each
+// appears under the name, class and instance of its Register event.
+void NoteExpressWriters(const Scenario& scenario, const Trace& trace,
+                        WriterNames* names) {
+  for (const ExpressWriterSpec& w : scenario.express_writers) {
+    const std::string class_id = coordinator::TraceGuid(w.metadata.identity.writer_id);
+    names->trace_name[w.id] = metadata::ToUtf8(w.metadata.identity.writer_name);
+    names->start[w.id] = S_OK;
+    names->object[w.id] = nullptr;
+    for (const TraceEvent& e : trace.events()) {
+      if (e.kind == "writer" && e.Get("name") == "Register" &&
+          e.Get("express") == "true" && e.Get("class") == class_id) {
+        names->trace_name[w.id] = std::string(e.Get("writer"));
+        names->class_id[w.id] = class_id;
+        names->instance_id[w.id] = std::string(e.Get("instance"));
+        break;
+      }
+    }
+  }
+}
+
 // Reads the class and instance of each program writer from its Initialize
 // in the trace (once it has started).
 void IdentifyProgramWriters(const Scenario& scenario, const Trace& trace,
@@ -299,6 +320,7 @@ bool ScenarioRun::Start(const std::filesystem::path& scratch_parent) {
   if (hooks_ != nullptr && hooks_->started) hooks_->started(emulator);
   StartWriters(scenario_, emulator, &parts_->names, &parts_->writers, &result_);
   NoteProgramWriters(scenario_, &parts_->names);
+  NoteExpressWriters(scenario_, parts_->emulator->trace(), &parts_->names);
   parts_->foreign = StartForeignSet(scenario_, &result_);
   return !result_.setup_failed;
 }
