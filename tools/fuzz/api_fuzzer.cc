@@ -8,8 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <string>
+
 #include <vsbackup.h>
 #include <vsserror.h>
+#include <vswriter.h>
 
 #include "com/bstr.h"
 #include "fixtures/samples/sample_writer.h"
@@ -50,12 +53,79 @@ struct Slot {
     if (async != nullptr) async->Release();
     async = nullptr;
   }
+  // An application's express writer objects.
+  IVssExpressWriter* express = nullptr;
+  IVssCreateExpressWriterMetadata* metadata = nullptr;
+
+  void ReleaseMetadata() {
+    if (metadata != nullptr) metadata->Release();
+    metadata = nullptr;
+  }
   void Release() {
     ReleaseAsync();
     if (backup != nullptr) backup->Release();
     backup = nullptr;
+    ReleaseMetadata();
+    if (express != nullptr) express->Release();
+    express = nullptr;
   }
 };
+
+const VSS_ID kExpressId = {0x0e0e0e0e, 0x1, 0x2, {3, 4, 5, 6, 7, 8, 9, 10}};
+
+// Loads the document the slot's builder saves, cut short or whole.
+void LoadSaved(Slot& s, Bytes& in) {
+  BSTR xml = nullptr;
+  if (s.metadata == nullptr || FAILED(s.metadata->SaveAsXML(&xml))) return;
+  std::wstring text(xml, SysStringLen(xml));
+  SysFreeString(xml);
+  const size_t keep = text.size() * (in.Next() % 5) / 4;  // 0 to whole.
+  text.resize(keep);
+  s.express->LoadMetadata(text.c_str(), in.Next() % 4 == 0 ? 1 : 0);
+}
+
+// One express writer call: create, describe, register, unregister; a
+// writer registered or unregistered in the middle of a backup included.
+void ExpressCall(Slot& s, Bytes& in) {
+  if (s.express == nullptr) {
+    CreateVssExpressWriter(in.Next() % 16 == 0 ? nullptr : &s.express);
+    return;
+  }
+  IVssCreateExpressWriterMetadata* m = s.metadata;
+  switch (in.Next() % 7) {
+    case 0:
+      s.ReleaseMetadata();
+      s.express->CreateMetadata(Id(in, kExpressId), in.Flag() ? nullptr : L"Express",
+                                static_cast<VSS_USAGE_TYPE>(in.Next() % 6), 1, 0,
+                                in.Next() % 4 == 0 ? 1 : 0,
+                                in.Next() % 8 == 0 ? nullptr : &s.metadata);
+      break;
+    case 1:
+      if (m != nullptr) {
+        m->AddComponent(static_cast<VSS_COMPONENT_TYPE>(in.Next() % 4), Name(in), Name(in),
+                        nullptr, nullptr, 0, in.Flag(), in.Flag(), in.Flag(), in.Flag(),
+                        in.Next() % 8);
+      }
+      break;
+    case 2:
+      if (m != nullptr) {
+        m->AddFilesToFileGroup(Name(in), Name(in), Name(in), in.Flag() ? L"*" : nullptr,
+                               in.Flag(), in.Flag() ? nullptr : L"D:\\Alt",
+                               static_cast<DWORD>(in.Next()) * 0x101u);
+      }
+      break;
+    case 3:
+      if (m != nullptr) {
+        m->SetRestoreMethod(static_cast<VSS_RESTOREMETHOD_ENUM>(in.Next() % 10),
+                            in.Flag() ? nullptr : L"Svc", nullptr,
+                            static_cast<VSS_WRITERRESTORE_ENUM>(in.Next() % 4), in.Flag());
+      }
+      break;
+    case 4: s.express->Register(); break;
+    case 5: s.express->Unregister(Id(in, kExpressId)); break;
+    default: LoadSaved(s, in); break;
+  }
+}
 
 // Starts an operation; keeps its IVssAsync (or passes NULL when the input
 // says so).
@@ -65,7 +135,11 @@ void Start(Slot& s, Bytes& in, HRESULT (STDMETHODCALLTYPE IVssBackupComponents::
 }
 
 void Call(Slot& s, Bytes& in) {
-  const uint8_t op = in.Next() % 26;
+  const uint8_t op = in.Next() % 28;
+  if (op >= 26) {
+    ExpressCall(s, in);
+    return;
+  }
   if (op == 0) {
     if (s.backup == nullptr) CreateVssBackupComponents(&s.backup);
     return;
