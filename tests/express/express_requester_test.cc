@@ -1,6 +1,7 @@
 // What a requester sees of a registered express writer: a writer like any
 // other in GatherWriterMetadata and GatherWriterStatus, answered by VSS,
 // whose components it selects and must report (docs/protocol.md Q40).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,6 +14,9 @@
 
 namespace vssemu {
 namespace {
+
+using ::testing::Contains;
+using ::testing::Field;
 
 const VSS_ID kAppId = {0x5a5a0001, 0x1234, 0x4321,
                        {0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87}};
@@ -43,13 +47,6 @@ void RegisterApp() {
                                        VSS_FSBT_ALL_SNAPSHOT_REQUIRED),
             S_OK);
   ASSERT_EQ(writer->Register(), S_OK);
-}
-
-bool Reported(const Emulator& emulator, const std::string& rule) {
-  for (const Violation& v : emulator.violations()) {
-    if (v.rule == rule) return true;
-  }
-  return false;
 }
 
 class ExpressRequester : public ::testing::Test {
@@ -136,7 +133,7 @@ TEST_F(ExpressRequester, ItsComponentsMustBeReportedLikeAnyOthers) {
   EXPECT_TRUE(emulator_.violations().empty());
   ASSERT_EQ(backup_->BackupComplete(&async), S_OK);  // Without SetBackupSucceeded.
   ASSERT_EQ(Wait(async), S_OK);
-  EXPECT_TRUE(Reported(emulator_, "requester.component-not-reported"));
+  EXPECT_THAT(emulator_.violations(), Contains(Field(&Violation::rule, "requester.component-not-reported")));
   // VSS answered every event for the express writer, which the trace
   // shows as callbacks of the writer.
   int callbacks = 0;

@@ -1,6 +1,7 @@
 // IVssExpressWriter and IVssCreateExpressWriterMetadata through the SDK
 // surface: the documented results, the express writer rules, and the
 // machine's express writer metadata store (docs/protocol.md 13.8).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,6 +14,9 @@
 
 namespace vssemu {
 namespace {
+
+using ::testing::Contains;
+using ::testing::Field;
 
 // Full backups with every snapshot kind, as Microsoft's sample passes it:
 // the header's default mask (0xF0F) has the partial backup bits express
@@ -34,13 +38,6 @@ std::vector<std::string> Lines(const Emulator& emulator,
     if (all) lines.push_back(line);
   }
   return lines;
-}
-
-bool Reported(const Emulator& emulator, const std::string& rule) {
-  for (const Violation& v : emulator.violations()) {
-    if (v.rule == rule) return true;
-  }
-  return false;
 }
 
 class ExpressWriterTest : public ::testing::Test {
@@ -115,7 +112,7 @@ TEST_F(ExpressWriterTest, CreateMetadataChecksItsArguments) {
   EXPECT_TRUE(emulator_.violations().empty());
   m.Release();
   EXPECT_EQ(writer_->CreateMetadata(kAppId, L"App", VSS_UT_USERDATA, 1, 0, 7, &m), S_OK);
-  EXPECT_TRUE(Reported(emulator_, "express.discouraged-argument"));
+  EXPECT_THAT(emulator_.violations(), Contains(Field(&Violation::rule, "express.discouraged-argument")));
 }
 
 TEST_F(ExpressWriterTest, OnlyFileGroupsWithoutRecoveryFlagsAreComponents) {
@@ -148,7 +145,7 @@ TEST_F(ExpressWriterTest, OnlyFileGroupsWithoutRecoveryFlagsAreComponents) {
   EXPECT_EQ(metadata_->AddComponent(VSS_CT_FILEGROUP, NULL, L"B", NULL, NULL, 0,
                                     true, false, true),
             S_OK);  // Reserved argument: accepted, reported.
-  EXPECT_TRUE(Reported(emulator_, "express.discouraged-argument"));
+  EXPECT_THAT(emulator_.violations(), Contains(Field(&Violation::rule, "express.discouraged-argument")));
 }
 
 TEST_F(ExpressWriterTest, FileSetsHaveNoAlternateLocationOrPartialBackupBits) {
@@ -206,7 +203,7 @@ TEST_F(ExpressWriterTest, RestoreMethodsAreInPlaceAndNeedNoRestoreEvents) {
   EXPECT_EQ(metadata_->SetRestoreMethod(VSS_RME_STOP_RESTORE_START, NULL, NULL,
                                         VSS_WRE_NEVER, false),
             S_OK);  // No service to stop: accepted, reported.
-  EXPECT_TRUE(Reported(emulator_, "express.discouraged-argument"));
+  EXPECT_THAT(emulator_.violations(), Contains(Field(&Violation::rule, "express.discouraged-argument")));
 }
 
 TEST_F(ExpressWriterTest, TheBackupSchemaIsCopyAndIndependentSystemStateAtMost) {
@@ -258,7 +255,7 @@ TEST_F(ExpressWriterTest, RegisterNeedsCreatedOrLoadedMetadata) {
   EXPECT_EQ(writer_->Register(), VSS_E_BAD_STATE);
   Create();
   EXPECT_EQ(writer_->Register(), S_OK);  // No restore method: stored, reported.
-  EXPECT_TRUE(Reported(emulator_, "express.no-restore-method"));
+  EXPECT_THAT(emulator_.violations(), Contains(Field(&Violation::rule, "express.no-restore-method")));
 }
 
 TEST_F(ExpressWriterTest, MalformedXmlIsRefusedAndNothingIsStored) {
@@ -302,7 +299,7 @@ TEST_F(ExpressWriterTest, ALoadedDocumentThatBreaksAnExpressRuleIsReported) {
       L"</WRITER_METADATA>";
   ASSERT_EQ(CreateVssExpressWriter(&writer_), S_OK);
   ASSERT_EQ(writer_->LoadMetadata(xml.c_str(), 0), S_OK);
-  EXPECT_TRUE(Reported(emulator_, "express.document-breaks-rule"));
+  EXPECT_THAT(emulator_.violations(), Contains(Field(&Violation::rule, "express.document-breaks-rule")));
   EXPECT_EQ(writer_->Register(), S_OK);
 }
 
