@@ -144,10 +144,30 @@ void QueuePreRestore(Service& service, BackupSession& session, Operation& op) {
                      [](Participant& p) { p.got_pre_restore = true; });
 }
 
+// VSS_RS_UNDEFINED is not supported for the components of an express
+// writer: by PostRestore the requester has said how the files of each one
+// it selected were restored (docs/protocol.md 13.8, Q45).
+void CheckExpressRestoreStatus(Service& service, const Participant& p) {
+  if (!p.writer->express || p.bcd_entry == nullptr) return;
+  for (const auto& c : p.bcd_entry->components) {
+    if (!c->selected_for_restore || c->file_restore_status != VSS_RS_UNDEFINED) {
+      continue;
+    }
+    std::string message = p.writer->TraceName();
+    message += ": component ";
+    message += metadata::ToUtf8(metadata::FullComponentPath(c->logical_path, c->name));
+    message += " of an express writer has no file restore status at PostRestore "
+               "(SetFileRestoreStatus)";
+    service.Violate("requester.express-restore-status-undefined", "13.8",
+                    std::move(message));
+  }
+}
+
 void QueuePostRestore(Service& service, BackupSession& session, Operation& op) {
   std::vector<Participant*> order;
   for (Participant* p : session.Identified()) {
     if (!p->got_pre_restore) continue;
+    CheckExpressRestoreStatus(service, *p);
     // Q4: a writer that failed an event gets no further sequence events.
     if (p->failed &&
         !service.options().knobs.failed_writers_get_sequence_events) {

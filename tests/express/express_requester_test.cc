@@ -143,5 +143,57 @@ TEST_F(ExpressRequester, ItsComponentsMustBeReportedLikeAnyOthers) {
   EXPECT_EQ(callbacks, 7);  // Identify to BackupComplete.
 }
 
+// Restores the component "Files" from document; with_status says whether
+// the requester reports how its files were restored before PostRestore.
+void Restore(BSTR document, bool with_status) {
+  CComPtr<IVssBackupComponents> restore;
+  ASSERT_EQ(CreateVssBackupComponents(&restore), S_OK);
+  ASSERT_EQ(restore->InitializeForRestore(document), S_OK);
+  IVssAsync* async = nullptr;
+  ASSERT_EQ(restore->GatherWriterMetadata(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  ASSERT_EQ(restore->SetSelectedForRestore(kAppId, VSS_CT_FILEGROUP, NULL, L"Files", true),
+            S_OK);
+  ASSERT_EQ(restore->PreRestore(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  if (with_status) {
+    ASSERT_EQ(restore->SetFileRestoreStatus(kAppId, VSS_CT_FILEGROUP, NULL, L"Files",
+                                            VSS_RS_ALL),
+              S_OK);
+  }
+  ASSERT_EQ(restore->PostRestore(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+}
+
+TEST_F(ExpressRequester, ARestoreSaysHowItsFilesWereRestored) {
+  VSS_ID instance = GUID_NULL;
+  CComPtr<IVssExamineWriterMetadata> wmd;
+  ASSERT_EQ(backup_->GetWriterMetadata(0, &instance, &wmd), S_OK);
+  ASSERT_EQ(backup_->AddComponent(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files"),
+            S_OK);
+  VSS_ID set = GUID_NULL;
+  ASSERT_EQ(backup_->StartSnapshotSet(&set), S_OK);
+  IVssAsync* async = nullptr;
+  ASSERT_EQ(backup_->PrepareForBackup(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  ASSERT_EQ(backup_->DoSnapshotSet(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  ASSERT_EQ(backup_->SetBackupSucceeded(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files",
+                                        true),
+            S_OK);
+  ASSERT_EQ(backup_->BackupComplete(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  CComBSTR document;
+  ASSERT_EQ(backup_->SaveAsXML(&document), S_OK);
+  backup_.Release();
+  ASSERT_TRUE(emulator_.violations().empty()) << emulator_.violations()[0].rule;
+
+  Restore(document, true);
+  EXPECT_TRUE(emulator_.violations().empty()) << emulator_.violations()[0].rule;
+  Restore(document, false);
+  EXPECT_THAT(emulator_.violations(),
+              Contains(Field(&Violation::rule, "requester.express-restore-status-undefined")));
+}
+
 }  // namespace
 }  // namespace vssemu
