@@ -4,12 +4,7 @@
 # the corpus still produces its recorded trace, byte for byte. A change that
 # means to change traces records the new hashes with
 #   build/tools/vssemu run scenarios --quiet --hashes tests/scenario/corpus-hashes.txt
-file(REMOVE ${OUTPUT})
-execute_process(COMMAND ${EMULATOR} ${CMD} ${ARGS} RESULT_VARIABLE rc
-                OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "exit code ${rc}\n${out}${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/run_writing.cmake)
 # Lines without carriage returns (a Windows build writes them).
 function(read_lines file out)
   file(READ ${file} text)
