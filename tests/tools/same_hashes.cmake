@@ -4,6 +4,7 @@
 # the corpus still produces its recorded trace, byte for byte. A change that
 # means to change traces records the new hashes with
 #   build/tools/vssemu run scenarios --quiet --hashes tests/scenario/corpus-hashes.txt
+cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...) in a -P script.
 include(${CMAKE_CURRENT_LIST_DIR}/run_writing.cmake)
 # Lines without carriage returns (a Windows build writes them).
 function(read_lines file out)
