@@ -143,6 +143,44 @@ TEST_F(ExpressRequester, ItsComponentsMustBeReportedLikeAnyOthers) {
   EXPECT_EQ(callbacks, 7);  // Identify to BackupComplete.
 }
 
+// Q46: unregistered during a session, the express writer stops answering
+// as a writer that left, and the next gather no longer lists it.
+TEST_F(ExpressRequester, UnregisteredMidSessionItNoLongerResponds) {
+  VSS_ID instance = GUID_NULL;
+  CComPtr<IVssExamineWriterMetadata> wmd;
+  ASSERT_EQ(backup_->GetWriterMetadata(0, &instance, &wmd), S_OK);
+  ASSERT_EQ(backup_->AddComponent(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files"),
+            S_OK);
+  CComPtr<IVssExpressWriter> writer;
+  ASSERT_EQ(CreateVssExpressWriter(&writer), S_OK);
+  ASSERT_EQ(writer->Unregister(kAppId), S_OK);
+  VSS_ID set = GUID_NULL;
+  ASSERT_EQ(backup_->StartSnapshotSet(&set), S_OK);
+  IVssAsync* async = nullptr;
+  ASSERT_EQ(backup_->PrepareForBackup(&async), S_OK);
+  Wait(async);
+  ASSERT_EQ(backup_->GatherWriterStatus(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  VSS_ID status_instance, status_writer;
+  CComBSTR status_name;
+  VSS_WRITER_STATE state;
+  HRESULT failure = S_OK;
+  ASSERT_EQ(backup_->GetWriterStatus(0, &status_instance, &status_writer, &status_name,
+                                     &state, &failure),
+            S_OK);
+  EXPECT_EQ(failure, VSS_E_WRITER_NOT_RESPONDING);
+  EXPECT_EQ(backup_->FreeWriterStatus(), S_OK);
+
+  CComPtr<IVssBackupComponents> next;
+  ASSERT_EQ(CreateVssBackupComponents(&next), S_OK);
+  ASSERT_EQ(next->InitializeForBackup(NULL), S_OK);
+  ASSERT_EQ(next->GatherWriterMetadata(&async), S_OK);
+  ASSERT_EQ(Wait(async), S_OK);
+  UINT count = 9;
+  ASSERT_EQ(next->GetWriterMetadataCount(&count), S_OK);
+  EXPECT_EQ(count, 0u);
+}
+
 // Restores the component "Files" from document; with_status says whether
 // the requester reports how its files were restored before PostRestore.
 void Restore(BSTR document, bool with_status) {
