@@ -2,6 +2,7 @@
 
 #include <vsserror.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -9,20 +10,23 @@
 
 namespace vssemu::coordinator {
 
-const WriterRecord* FindExpressWriter(const Service& service,
-                                      const VSS_ID& writer_id) {
+namespace {
+
+// Returns the stored express writer of class writer_id, or NULL.
+std::shared_ptr<WriterRecord> FindExpressWriter(const Service& service,
+                                                const VSS_ID& writer_id) {
   for (const auto& writer : service.writers()) {
-    if (writer->express && writer->identity.writer_id == writer_id) {
-      return writer.get();
-    }
+    if (writer->express && writer->identity.writer_id == writer_id) return writer;
   }
   return nullptr;
 }
 
+}  // namespace
+
 HRESULT RegisterExpressWriter(Service& service,
                               const metadata::WriterMetadata& metadata) {
   const VSS_ID& writer_id = metadata.identity.writer_id;
-  if (const WriterRecord* stored = FindExpressWriter(service, writer_id)) {
+  if (const auto stored = FindExpressWriter(service, writer_id)) {
     service.Record("writer", {{"name", "Register"},
                               {"writer", stored->TraceName()},
                               {"express", "true"},
@@ -51,8 +55,8 @@ HRESULT RegisterExpressWriter(Service& service,
 }
 
 HRESULT UnregisterExpressWriter(Service& service, const VSS_ID& writer_id) {
-  const WriterRecord* stored = FindExpressWriter(service, writer_id);
-  if (stored == nullptr) {
+  const std::shared_ptr<WriterRecord> record = FindExpressWriter(service, writer_id);
+  if (record == nullptr) {
     service.Record("writer", {{"name", "Unregister"},
                               {"class", TraceGuid(writer_id)},
                               {"express", "true"},
@@ -61,10 +65,6 @@ HRESULT UnregisterExpressWriter(Service& service, const VSS_ID& writer_id) {
   }
   // Sessions that already gathered it keep their participant, which from
   // now on does not respond (as a writer that left, Q3).
-  std::shared_ptr<WriterRecord> record;
-  for (const auto& writer : service.writers()) {
-    if (writer.get() == stored) record = writer;
-  }
   record->subscribed = false;
   record->express.reset();
   service.Record("writer", {{"name", "Unregister"},

@@ -6,12 +6,10 @@
 // Contract: the store is the emulated machine's, so it lives in the
 // service: a registered express writer is a WriterRecord whose `express`
 // holds its metadata, subscribed from registration to unregistration, and
-// it takes part in sessions like any other writer (docs/protocol.md 13.8, Q40 to
-// Q46). Express writers are keyed by writer class id.
+// it takes part in sessions like any other writer (docs/protocol.md 13.8,
+// Q40 to Q46). Express writers are keyed by writer class id.
 #ifndef VSSEMU_COORDINATOR_EXPRESS_WRITERS_H_
 #define VSSEMU_COORDINATOR_EXPRESS_WRITERS_H_
-
-#include <memory>
 
 #include <vswriter.h>
 
@@ -20,7 +18,6 @@
 namespace vssemu::coordinator {
 
 class Service;
-struct WriterRecord;
 
 // Stores metadata as an express writer; VSS_E_OBJECT_ALREADY_EXISTS when an
 // express writer of the same class id is stored already (nothing changes).
@@ -30,10 +27,6 @@ HRESULT RegisterExpressWriter(Service& service,
 // Deletes the express writer of class writer_id; VSS_E_OBJECT_NOT_FOUND
 // when there is none (ordinary writers of that class are not touched).
 HRESULT UnregisterExpressWriter(Service& service, const VSS_ID& writer_id);
-
-// Returns the stored express writer of class writer_id, or NULL.
-const WriterRecord* FindExpressWriter(const Service& service,
-                                      const VSS_ID& writer_id);
 
 }  // namespace vssemu::coordinator
 

@@ -61,6 +61,29 @@ class ExpressRequester : public ::testing::Test {
     ASSERT_EQ(Wait(async), S_OK);
   }
 
+  // Adds the express writer's component "Files"; *instance is its
+  // instance id.
+  void AddFiles(VSS_ID* instance) {
+    CComPtr<IVssExamineWriterMetadata> wmd;
+    ASSERT_EQ(backup_->GetWriterMetadata(0, instance, &wmd), S_OK);
+    ASSERT_EQ(backup_->AddComponent(*instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files"),
+              S_OK);
+  }
+  // Gathers the writer status, which lists the express writer alone; its
+  // instance, state and failure go to the out arguments.
+  void OnlyStatus(VSS_ID* instance, VSS_WRITER_STATE* state, HRESULT* failure) {
+    IVssAsync* async = nullptr;
+    ASSERT_EQ(backup_->GatherWriterStatus(&async), S_OK);
+    ASSERT_EQ(Wait(async), S_OK);
+    UINT count = 0;
+    ASSERT_EQ(backup_->GetWriterStatusCount(&count), S_OK);
+    ASSERT_EQ(count, 1u);
+    VSS_ID writer;
+    CComBSTR name;
+    ASSERT_EQ(backup_->GetWriterStatus(0, instance, &writer, &name, state, failure), S_OK);
+    EXPECT_EQ(backup_->FreeWriterStatus(), S_OK);
+  }
+
   Emulator emulator_;
   CComPtr<IVssBackupComponents> backup_;
 };
@@ -94,31 +117,19 @@ TEST_F(ExpressRequester, GathersTheExpressWritersMetadataAndStableStatus) {
   EXPECT_EQ(method, VSS_RME_RESTORE_IF_CAN_REPLACE);
   EXPECT_EQ(writer_restore, VSS_WRE_NEVER);
 
-  IVssAsync* async = nullptr;
-  ASSERT_EQ(backup_->GatherWriterStatus(&async), S_OK);
-  ASSERT_EQ(Wait(async), S_OK);
-  ASSERT_EQ(backup_->GetWriterStatusCount(&count), S_OK);
-  ASSERT_EQ(count, 1u);
-  VSS_ID status_instance, status_writer;
-  CComBSTR status_name;
-  VSS_WRITER_STATE state;
+  VSS_ID status_instance = GUID_NULL;
+  VSS_WRITER_STATE state = VSS_WS_UNKNOWN;
   HRESULT failure = E_FAIL;
-  ASSERT_EQ(backup_->GetWriterStatus(0, &status_instance, &status_writer, &status_name,
-                                     &state, &failure),
-            S_OK);
+  ASSERT_NO_FATAL_FAILURE(OnlyStatus(&status_instance, &state, &failure));
   EXPECT_EQ(status_instance, instance);
   EXPECT_EQ(state, VSS_WS_STABLE);
   EXPECT_EQ(failure, S_OK);
-  EXPECT_EQ(backup_->FreeWriterStatus(), S_OK);
   EXPECT_TRUE(emulator_.violations().empty());
 }
 
 TEST_F(ExpressRequester, ItsComponentsMustBeReportedLikeAnyOthers) {
   VSS_ID instance = GUID_NULL;
-  CComPtr<IVssExamineWriterMetadata> wmd;
-  ASSERT_EQ(backup_->GetWriterMetadata(0, &instance, &wmd), S_OK);
-  ASSERT_EQ(backup_->AddComponent(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files"),
-            S_OK);
+  ASSERT_NO_FATAL_FAILURE(AddFiles(&instance));
   EXPECT_EQ(backup_->AddComponent(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Nope"),
             VSS_E_OBJECT_NOT_FOUND);
   VSS_ID set = GUID_NULL, copy = GUID_NULL;
@@ -147,10 +158,7 @@ TEST_F(ExpressRequester, ItsComponentsMustBeReportedLikeAnyOthers) {
 // as a writer that left, and the next gather no longer lists it.
 TEST_F(ExpressRequester, UnregisteredMidSessionItNoLongerResponds) {
   VSS_ID instance = GUID_NULL;
-  CComPtr<IVssExamineWriterMetadata> wmd;
-  ASSERT_EQ(backup_->GetWriterMetadata(0, &instance, &wmd), S_OK);
-  ASSERT_EQ(backup_->AddComponent(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files"),
-            S_OK);
+  ASSERT_NO_FATAL_FAILURE(AddFiles(&instance));
   CComPtr<IVssExpressWriter> writer;
   ASSERT_EQ(CreateVssExpressWriter(&writer), S_OK);
   ASSERT_EQ(writer->Unregister(kAppId), S_OK);
@@ -159,17 +167,11 @@ TEST_F(ExpressRequester, UnregisteredMidSessionItNoLongerResponds) {
   IVssAsync* async = nullptr;
   ASSERT_EQ(backup_->PrepareForBackup(&async), S_OK);
   Wait(async);
-  ASSERT_EQ(backup_->GatherWriterStatus(&async), S_OK);
-  ASSERT_EQ(Wait(async), S_OK);
-  VSS_ID status_instance, status_writer;
-  CComBSTR status_name;
-  VSS_WRITER_STATE state;
+  VSS_ID status_instance = GUID_NULL;
+  VSS_WRITER_STATE state = VSS_WS_UNKNOWN;
   HRESULT failure = S_OK;
-  ASSERT_EQ(backup_->GetWriterStatus(0, &status_instance, &status_writer, &status_name,
-                                     &state, &failure),
-            S_OK);
+  ASSERT_NO_FATAL_FAILURE(OnlyStatus(&status_instance, &state, &failure));
   EXPECT_EQ(failure, VSS_E_WRITER_NOT_RESPONDING);
-  EXPECT_EQ(backup_->FreeWriterStatus(), S_OK);
 
   CComPtr<IVssBackupComponents> next;
   ASSERT_EQ(CreateVssBackupComponents(&next), S_OK);
@@ -205,10 +207,7 @@ void Restore(BSTR document, bool with_status) {
 
 TEST_F(ExpressRequester, ARestoreSaysHowItsFilesWereRestored) {
   VSS_ID instance = GUID_NULL;
-  CComPtr<IVssExamineWriterMetadata> wmd;
-  ASSERT_EQ(backup_->GetWriterMetadata(0, &instance, &wmd), S_OK);
-  ASSERT_EQ(backup_->AddComponent(instance, kAppId, VSS_CT_FILEGROUP, NULL, L"Files"),
-            S_OK);
+  ASSERT_NO_FATAL_FAILURE(AddFiles(&instance));
   VSS_ID set = GUID_NULL;
   ASSERT_EQ(backup_->StartSnapshotSet(&set), S_OK);
   IVssAsync* async = nullptr;
