@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "metadata/component_key.h"
+
 namespace vssemu::metadata {
 namespace {
 
@@ -32,7 +34,8 @@ size_t HashGuid(const GUID& id) {
 bool BcdComponent::Matches(VSS_COMPONENT_TYPE ct,
                            std::wstring_view logical_path_in,
                            std::wstring_view name_in) const {
-  return type == ct && logical_path == logical_path_in && name == name_in;
+  return type == ct &&
+         SamePathAndName(logical_path, name, logical_path_in, name_in);
 }
 
 BcdWriterComponents BcdWriterComponents::Clone() const {
@@ -55,7 +58,7 @@ std::shared_ptr<BcdComponent> BcdWriterComponents::FindByPathAndName(
       components, [&] { return HashPathAndName(logical_path, name); },
       [](const BcdComponent& c) { return HashPathAndName(c.logical_path, c.name); },
       [&](const BcdComponent& c) {
-        return c.logical_path == logical_path && c.name == name;
+        return SamePathAndName(c.logical_path, c.name, logical_path, name);
       });
   return at != PositionIndex::kNone ? components[at] : nullptr;
 }

@@ -18,7 +18,6 @@
 #include <functional>
 #include <limits>
 #include <memory>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -106,13 +105,6 @@ class PositionIndex {
   mutable std::shared_ptr<const void> last_alive_;
   mutable size_t last_hash_ = 0;
 };
-
-// The key hash of a component: its logical path and name.
-inline size_t HashPathAndName(std::wstring_view logical_path,
-                              std::wstring_view name) {
-  const std::hash<std::wstring_view> hash;
-  return hash(logical_path) * 1000003u ^ hash(name);
-}
 
 }  // namespace vssemu::metadata
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "com/bstr.h"
+#include "metadata/component_key.h"
 #include "metadata/wmd_xml.h"
 
 namespace vssemu::metadata {
@@ -88,7 +89,7 @@ Component* WriterMetadataCreator::Find(std::wstring_view logical_path,
       model_.components, [&] { return HashPathAndName(logical_path, name); },
       [](const Component& c) { return HashPathAndName(c.logical_path, c.name); },
       [&](const Component& c) {
-        return c.logical_path == logical_path && c.name == name;
+        return SamePathAndName(c.logical_path, c.name, logical_path, name);
       });
   return at != PositionIndex::kNone ? &model_.components[at] : nullptr;
 }

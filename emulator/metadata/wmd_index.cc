@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "metadata/component_key.h"
 #include "metadata/position_index.h"
 
 namespace vssemu::metadata {
@@ -81,7 +82,8 @@ const Component* ComponentIndex::Find(VSS_COMPONENT_TYPE type,
                                       std::wstring_view name) const {
   if (scanned_ != nullptr) {
     for (const Component& c : scanned_->components) {
-      if (c.type == type && c.logical_path == logical_path && c.name == name) {
+      if (c.type == type &&
+          SamePathAndName(c.logical_path, c.name, logical_path, name)) {
         return &c;
       }
     }
@@ -92,7 +94,8 @@ const Component* ComponentIndex::Find(VSS_COMPONENT_TYPE type,
       std::equal_range(by_identity_.begin(), by_identity_.end(), key, ByHash);
   for (auto it = first; it != last; ++it) {
     const Component& c = *it->second;
-    if (c.type == type && c.logical_path == logical_path && c.name == name) {
+    if (c.type == type &&
+        SamePathAndName(c.logical_path, c.name, logical_path, name)) {
       return &c;
     }
   }

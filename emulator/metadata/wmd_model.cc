@@ -1,5 +1,7 @@
 #include "metadata/wmd_model.h"
 
+#include "metadata/component_key.h"
+
 namespace vssemu::metadata {
 namespace {
 
@@ -10,7 +12,8 @@ auto* FindIn(Metadata& metadata, std::wstring_view logical_path,
              std::wstring_view name) {
   decltype(&metadata.components.front()) found = nullptr;
   for (auto& component : metadata.components) {
-    if (component.logical_path == logical_path && component.name == name) {
+    if (SamePathAndName(component.logical_path, component.name, logical_path,
+                        name)) {
       found = &component;
       break;
     }

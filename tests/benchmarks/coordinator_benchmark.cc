@@ -136,10 +136,10 @@ void CallDirectly(std::vector<std::unique_ptr<TestWriter>>& writers) {
 
 void BM_DirectCalls(benchmark::State& state) {
   auto writers = MakeWriters(3, 10, /*subscribe=*/false);
-  const uint64_t before = bench::Heap().allocations;
+  const uint64_t before = bench::Allocations();
   for (auto _ : state) CallDirectly(writers);
   state.counters["allocs_per_backup"] =
-      static_cast<double>(bench::Heap().allocations - before) /
+      static_cast<double>(bench::Allocations() - before) /
       static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_DirectCalls)->Apply(bench::FixedIterations);
@@ -149,7 +149,7 @@ void BM_FullBackup(benchmark::State& state) {
   auto writers = MakeWriters(3, 10);
   Trace& trace = emulator.service()->trace();
   size_t events = 0;
-  const uint64_t before = bench::Heap().allocations;
+  const uint64_t before = bench::Allocations();
   for (auto _ : state) {
     if (!FullBackup()) {
       state.SkipWithError("backup failed");
@@ -167,7 +167,7 @@ void BM_FullBackup(benchmark::State& state) {
       static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["events"] = static_cast<double>(events);
   state.counters["allocs_per_backup"] =
-      static_cast<double>(bench::Heap().allocations - before) /
+      static_cast<double>(bench::Allocations() - before) /
       static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_FullBackup)->Apply(bench::FixedIterations);
@@ -240,10 +240,9 @@ void BM_Scaling(benchmark::State& state) {
   const RunOptions options;
   size_t peak = 0;
   for (auto _ : state) {
-    bench::ResetPeak();
-    const size_t base = bench::Heap().in_use;
+    const bench::PeakHeap heap;
     if (!FreshBackup(state, options, writers, components)) return;
-    peak = bench::Heap().peak - base;
+    peak = heap.bytes();
   }
   state.counters["components"] = static_cast<double>(writers) * components;
   state.counters["peak_heap_kib"] = static_cast<double>(peak) / 1024;

@@ -10,21 +10,24 @@
 namespace {
 
 uint64_t g_allocations = 0;
-size_t g_in_use = 0;
-size_t g_peak = 0;
+bool g_sizing = false;  // A PeakHeap is alive.
+int64_t g_in_use = 0;   // Net bytes since the PeakHeap began.
+int64_t g_peak = 0;
 
 void* Allocate(size_t size) {
   void* p = std::malloc(size == 0 ? 1 : size);
   if (p == nullptr) throw std::bad_alloc();
   ++g_allocations;
-  g_in_use += malloc_usable_size(p);
-  if (g_in_use > g_peak) g_peak = g_in_use;
+  if (g_sizing) {
+    g_in_use += static_cast<int64_t>(malloc_usable_size(p));
+    if (g_in_use > g_peak) g_peak = g_in_use;
+  }
   return p;
 }
 
 void Free(void* p) {
   if (p == nullptr) return;
-  g_in_use -= malloc_usable_size(p);
+  if (g_sizing) g_in_use -= static_cast<int64_t>(malloc_usable_size(p));
   std::free(p);
 }
 
@@ -53,8 +56,16 @@ void operator delete[](void* p, size_t) noexcept { Free(p); }
 
 namespace vssemu::bench {
 
-HeapCounts Heap() { return {g_allocations, g_in_use, g_peak}; }
+uint64_t Allocations() { return g_allocations; }
 
-void ResetPeak() { g_peak = g_in_use; }
+PeakHeap::PeakHeap() {
+  g_in_use = 0;
+  g_peak = 0;
+  g_sizing = true;
+}
+
+PeakHeap::~PeakHeap() { g_sizing = false; }
+
+size_t PeakHeap::bytes() const { return static_cast<size_t>(g_peak); }
 
 }  // namespace vssemu::bench
