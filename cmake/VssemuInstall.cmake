@@ -32,7 +32,7 @@ install(FILES scenarios/scenario.xsd DESTINATION ${VSSEMU_INSTALL_DATADIR})
 set_target_properties(vssemu_emulator PROPERTIES EXPORT_NAME emulator)
 set(VSSEMU_PUBLIC_TARGETS vssemu_emulator vssemu_samples)
 set(VSSEMU_INTERNAL_TARGETS
-    vssemu_sdk_headers vssemu_sdk vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
+    vssemu_sdk_headers vssemu_sdk vssemu_memory vssemu_com vssemu_sim vssemu_metadata_common vssemu_wmd
     vssemu_bcd vssemu_metadata vssemu_trace vssemu_paths vssemu_platform
     vssemu_provider
     vssemu_coordinator

@@ -19,6 +19,7 @@
 
 #include <vssemu/com/com_ptr.h>
 #include <vssemu/com/live_objects.h>
+#include <vssemu/memory/block_cache.h>
 
 namespace vssemu::com {
 
@@ -32,6 +33,16 @@ class ComObject : public First, public Rest... {
   ComObject() { LiveCount().fetch_add(1); }
   ComObject(const ComObject&) = delete;
   ComObject& operator=(const ComObject&) = delete;
+
+  // Objects live in the thread's block cache (memory/block_cache.h): a
+  // requester gets and releases a view per component it looks at.
+  static void* operator new(size_t size) {
+    if (void* block = memory::Allocate(size)) return block;
+    throw std::bad_alloc();
+  }
+  static void operator delete(void* block, size_t size) noexcept {
+    memory::Free(block, size);
+  }
 
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) override {
     if (ppv == nullptr) return E_POINTER;

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <mutex>
+#include <new>
 #include <vector>
+
+#include <vssemu/memory/block_cache.h>
 
 #include "com/bstr.h"
 #include "metadata/filedesc.h"
@@ -69,7 +72,7 @@ void DestroyInfo(VSS_COMPONENTINFO* info) {
   SysFreeString(info->bstrComponentName);
   SysFreeString(info->bstrCaption);
   delete[] info->pbIcon;
-  delete info;
+  memory::Free(info, sizeof(VSS_COMPONENTINFO));
 }
 
 }  // namespace
@@ -78,7 +81,11 @@ HRESULT WmComponentView::GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) {
   if (ppInfo == nullptr) return E_INVALIDARG;
   *ppInfo = nullptr;
   const Component& c = *component_;
-  auto* info = new VSS_COMPONENTINFO{};
+  // From the block cache (memory/block_cache.h): requesters get and free
+  // an info per component.
+  void* block = memory::Allocate(sizeof(VSS_COMPONENTINFO));
+  if (block == nullptr) return E_OUTOFMEMORY;
+  auto* info = new (block) VSS_COMPONENTINFO{};
   bool ok = true;
   info->type = c.type;
   info->bstrLogicalPath = AllocOptional(LogicalPathValue(c.logical_path), &ok);

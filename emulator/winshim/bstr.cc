@@ -4,8 +4,9 @@
 // layout matters; the live counter lets tests prove nothing leaked.
 #include <vssemu/winshim/winshim.h>
 
+#include <vssemu/memory/block_cache.h>
+
 #include <atomic>
-#include <cstdlib>
 #include <cstring>
 
 namespace {
@@ -17,9 +18,16 @@ std::atomic<long> g_live_bstrs{0};
 constexpr size_t kHeaderBytes =
     sizeof(DWORD) > alignof(WCHAR) ? sizeof(DWORD) : alignof(WCHAR);
 
+// The size of the block that holds a BSTR of byte_len bytes. Blocks come
+// from the per-thread block cache, as OLE caches BSTRs: a requester reads
+// and frees a name per component.
+size_t BlockBytes(UINT byte_len) {
+  return kHeaderBytes + static_cast<size_t>(byte_len) + sizeof(WCHAR);
+}
+
 BSTR AllocateBytes(const void* src, UINT byte_len) {
-  char* block = static_cast<char*>(
-      std::malloc(kHeaderBytes + byte_len + sizeof(WCHAR)));
+  char* block =
+      static_cast<char*>(vssemu::memory::Allocate(BlockBytes(byte_len)));
   if (block == nullptr) return nullptr;
   DWORD prefix = byte_len;
   std::memcpy(block + kHeaderBytes - sizeof(DWORD), &prefix, sizeof(DWORD));
@@ -68,7 +76,7 @@ UINT STDAPICALLTYPE SysStringLen(BSTR bstr) {
 void STDAPICALLTYPE SysFreeString(BSTR bstr) {
   if (bstr == nullptr) return;
   g_live_bstrs.fetch_sub(1, std::memory_order_relaxed);
-  std::free(BlockOf(bstr));
+  vssemu::memory::Free(BlockOf(bstr), BlockBytes(SysStringByteLen(bstr)));
 }
 
 INT STDAPICALLTYPE SysReAllocString(BSTR* pbstr, const OLECHAR* psz) {
