@@ -52,7 +52,18 @@ BcdWriterComponents BcdWriterComponents::Clone() const {
   return copy;
 }
 
-std::shared_ptr<BcdComponent> BcdWriterComponents::FindByPathAndName(
+namespace {
+
+// What the lookups return for "not found".
+template <typename T>
+const std::shared_ptr<T>& NoEntry() {
+  static const std::shared_ptr<T> none;
+  return none;
+}
+
+}  // namespace
+
+const std::shared_ptr<BcdComponent>& BcdWriterComponents::FindByPathAndName(
     std::wstring_view logical_path, std::wstring_view name) const {
   const size_t at = by_path_and_name_.Find(
       components, [&] { return HashPathAndName(logical_path, name); },
@@ -60,7 +71,7 @@ std::shared_ptr<BcdComponent> BcdWriterComponents::FindByPathAndName(
       [&](const BcdComponent& c) {
         return SamePathAndName(c.logical_path, c.name, logical_path, name);
       });
-  return at != PositionIndex::kNone ? components[at] : nullptr;
+  return at != PositionIndex::kNone ? components[at] : NoEntry<BcdComponent>();
 }
 
 bool BcdWriterComponents::operator==(const BcdWriterComponents& other) const {
@@ -89,13 +100,14 @@ BackupComponentsDocument BackupComponentsDocument::Clone() const {
   return copy;
 }
 
-std::shared_ptr<BcdWriterComponents>
+const std::shared_ptr<BcdWriterComponents>&
 BackupComponentsDocument::FindWriterInstance(const VSS_ID& instance_id) const {
   const size_t at = by_instance_.Find(
       writers, [&] { return HashGuid(instance_id); },
       [](const BcdWriterComponents& w) { return HashGuid(w.instance_id); },
       [&](const BcdWriterComponents& w) { return w.instance_id == instance_id; });
-  return at != PositionIndex::kNone ? writers[at] : nullptr;
+  return at != PositionIndex::kNone ? writers[at]
+                                    : NoEntry<BcdWriterComponents>();
 }
 
 bool BackupComponentsDocument::operator==(

@@ -154,8 +154,11 @@ struct BcdWriterComponents {
 
   // Returns a deep copy (no component shared with this one).
   BcdWriterComponents Clone() const;
-  // Returns the component with that path and name, of any type, or nullptr.
-  std::shared_ptr<BcdComponent> FindByPathAndName(
+  // Returns the component with that path and name, of any type, or a null
+  // pointer. The reference is to the entry's own pointer (no reference
+  // count is taken: lookups are on every requester call), valid until the
+  // entry's components change; copy it to keep the component.
+  const std::shared_ptr<BcdComponent>& FindByPathAndName(
       std::wstring_view logical_path, std::wstring_view name) const;
   // Compares contents, component by component.
   bool operator==(const BcdWriterComponents& other) const;
@@ -187,8 +190,9 @@ class BackupComponentsDocument {
 
   // Returns a deep copy that shares nothing with this document.
   BackupComponentsDocument Clone() const;
-  // Returns the entry of that writer instance, or nullptr.
-  std::shared_ptr<BcdWriterComponents> FindWriterInstance(
+  // Returns the entry of that writer instance, or a null pointer; like
+  // FindByPathAndName, a reference valid until the writers change.
+  const std::shared_ptr<BcdWriterComponents>& FindWriterInstance(
       const VSS_ID& instance_id) const;
   // Compares contents, writer by writer.
   bool operator==(const BackupComponentsDocument& other) const;

@@ -114,13 +114,13 @@ HRESULT SetBackupSucceeded(BackupComponentsDocument* doc,
                            VSS_COMPONENT_TYPE ct, LPCWSTR logical_path,
                            LPCWSTR name, bool succeeded) {
   if (doc == nullptr || name == nullptr || !ValidType(ct)) return E_INVALIDARG;
-  std::shared_ptr<BcdWriterComponents> entry =
+  const std::shared_ptr<BcdWriterComponents>& entry =
       doc->FindWriterInstance(instance_id);
   if (entry == nullptr || entry->writer_id != writer_id) {
     return VSS_E_OBJECT_NOT_FOUND;
   }
   // Path and name are unique in an entry whatever the type (9.1).
-  std::shared_ptr<BcdComponent> component = entry->FindByPathAndName(
+  const std::shared_ptr<BcdComponent>& component = entry->FindByPathAndName(
       logical_path != nullptr ? logical_path : L"", name);
   if (component == nullptr || component->type != ct) {
     return VSS_E_OBJECT_NOT_FOUND;

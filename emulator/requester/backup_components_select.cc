@@ -51,7 +51,7 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
       p->writer->identity.writer_id != writerId || described == nullptr) {
     return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
   }
-  if (auto entry = session_.bcd.FindWriterInstance(instanceId)) {
+  if (const auto& entry = session_.bcd.FindWriterInstance(instanceId)) {
     std::string problem =
         coordinator::AddComponentProblem(p->MetadataIndex(), *described, *entry);
     if (!problem.empty()) {
@@ -67,7 +67,7 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   HRESULT hr = metadata::AddComponent(&session_.bcd, instanceId, writerId, ct,
                                       wszLogicalPath, wszComponentName);
   if (SUCCEEDED(hr)) {
-    auto entry = session_.bcd.FindWriterInstance(instanceId);
+    const auto& entry = session_.bcd.FindWriterInstance(instanceId);
     entry->instance_name = p->metadata->identity.instance_name;
     entry->backup_schema = p->metadata->backup_schema;
   }
