@@ -1,8 +1,10 @@
 #include "metadata/wmd_component_view.h"
 
 #include <algorithm>
-#include <mutex>
+#include <atomic>
 #include <new>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include <vssemu/memory/block_cache.h>
@@ -17,18 +19,36 @@ namespace {
 // than per view, because a requester may free an info through another view
 // of the same component (or after re-fetching the component).
 class InfoRegistry {
+  // A spin lock rather than a mutex: it is held for a few instructions,
+  // twice per component a requester examines, and is almost never
+  // contended; a mutex cost more than the rest of the bookkeeping.
+  class Lock {
+   public:
+    explicit Lock(std::atomic_flag& flag) : flag_(flag) {
+      while (flag_.test_and_set(std::memory_order_acquire)) {
+        std::this_thread::yield();
+      }
+    }
+    ~Lock() { flag_.clear(std::memory_order_release); }
+    Lock(const Lock&) = delete;
+    Lock& operator=(const Lock&) = delete;
+
+   private:
+    std::atomic_flag& flag_;
+  };
+
  public:
   static InfoRegistry& Get() {
     static InfoRegistry* registry = new InfoRegistry;  // Never destroyed.
     return *registry;
   }
   void Add(const VSS_COMPONENTINFO* info) {
-    std::lock_guard<std::mutex> lock(mutex_);
+    const Lock lock(busy_);
     infos_.push_back(info);
   }
   // Forgets info; false if it was never handed out (or already freed).
   bool Remove(const VSS_COMPONENTINFO* info) {
-    std::lock_guard<std::mutex> lock(mutex_);
+    const Lock lock(busy_);
     // Searched from the newest: requesters free an info soon after getting
     // it, so the one freed is nearly always among the last handed out.
     for (size_t i = infos_.size(); i-- > 0;) {
@@ -41,27 +61,30 @@ class InfoRegistry {
     return false;
   }
   long Count() {
-    std::lock_guard<std::mutex> lock(mutex_);
+    const Lock lock(busy_);
     return static_cast<long>(infos_.size());
   }
 
  private:
-  std::mutex mutex_;
+  std::atomic_flag busy_ = ATOMIC_FLAG_INIT;
   // The infos handed out and not yet freed; a vector, as there are few at a
   // time, so that handing one out allocates nothing.
   std::vector<const VSS_COMPONENTINFO*> infos_;
 };
 
-// Allocates a BSTR copy, NULL for "no value"; *ok turns false when the
-// allocation of a real value fails.
-BSTR AllocOptional(const std::optional<std::wstring>& text, bool* ok) {
-  if (!text) return nullptr;
-  BSTR b = SysAllocStringLen(text->data(), static_cast<UINT>(text->size()));
+// Allocates a BSTR copy; *ok turns false when the allocation fails.
+BSTR AllocText(std::wstring_view text, bool* ok) {
+  BSTR b = SysAllocStringLen(text.data(), static_cast<UINT>(text.size()));
   if (b == nullptr) *ok = false;
   return b;
 }
 
-// Root logical paths are NULL in the info, as Windows reports them.
+// Allocates a BSTR copy, NULL for "no value".
+BSTR AllocOptional(const std::optional<std::wstring>& text, bool* ok) {
+  return text ? AllocText(*text, ok) : nullptr;
+}
+
+// Root logical paths are NULL, as Windows reports them.
 std::optional<std::wstring> LogicalPathValue(const std::wstring& path) {
   if (path.empty()) return std::nullopt;
   return path;
@@ -88,8 +111,10 @@ HRESULT WmComponentView::GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) {
   auto* info = new (block) VSS_COMPONENTINFO{};
   bool ok = true;
   info->type = c.type;
-  info->bstrLogicalPath = AllocOptional(LogicalPathValue(c.logical_path), &ok);
-  info->bstrComponentName = AllocOptional(c.name, &ok);
+  // A root logical path is NULL (LogicalPathValue), without the copy.
+  info->bstrLogicalPath =
+      c.logical_path.empty() ? nullptr : AllocText(c.logical_path, &ok);
+  info->bstrComponentName = AllocText(c.name, &ok);
   info->bstrCaption = AllocOptional(c.caption, &ok);
   if (!c.icon.empty()) {
     info->pbIcon = new BYTE[c.icon.size()];

@@ -86,7 +86,7 @@ void BackupComponents::OnCancel() {
   }
 }
 
-HRESULT BackupComponents::Traced(const char* call, HRESULT hr) {
+HRESULT BackupComponents::Traced(std::string_view call, HRESULT hr) {
   service_->Record("call", {{"name", call},
                             {"requester", name_},
                             {"result", coordinator::TraceHr(hr)}});

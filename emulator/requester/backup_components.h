@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <vsbackup.h>
@@ -237,7 +238,7 @@ class BackupComponents
                      std::function<void(coordinator::Operation&)> done,
                      IVssAsync** out);
   // Records a requester call and its result in the trace; returns hr.
-  HRESULT Traced(const char* call, HRESULT hr);
+  HRESULT Traced(std::string_view call, HRESULT hr);
   // Returns VSS_E_BAD_STATE after reporting that call broke rule.
   HRESULT OutOfSequence(const char* call, const char* rule,
                         const char* section, const std::string& why);
