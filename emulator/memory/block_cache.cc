@@ -2,7 +2,11 @@
 
 #include <new>
 
-#if defined(__SANITIZE_ADDRESS__)
+// Windows builds do not cache either: OLE keeps its own BSTR cache there,
+// and MinGW-w64's runtime does not reliably run a thread-local object's
+// destructor in a DLL before the thread is joined, which the cache needs
+// to give a thread's blocks back.
+#if defined(__SANITIZE_ADDRESS__) || defined(_WIN32)
 #define VSSEMU_BLOCK_CACHE 0
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
