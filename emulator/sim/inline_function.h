@@ -17,7 +17,10 @@
 
 namespace vssemu::sim {
 
-template <typename Signature, size_t Capacity = 48>
+// 56 bytes of callable and the operations pointer make one 64-byte cache
+// line, and hold the largest step a backup queues (a writer event of the
+// snapshot sequence: seven pointers' worth of captures).
+template <typename Signature, size_t Capacity = 56>
 class InlineFunction;
 
 template <typename R, typename... Args, size_t Capacity>
