@@ -20,9 +20,6 @@
 namespace vssemu::memory {
 namespace {
 
-constexpr size_t kStep = 16;
-constexpr size_t kClasses = kLargestCached / kStep;
-
 void* HeapAllocate(size_t size) noexcept {
   return ::operator new(size, std::nothrow);
 }
@@ -30,6 +27,9 @@ void* HeapAllocate(size_t size) noexcept {
 void HeapFree(void* block) noexcept { ::operator delete(block); }
 
 #if VSSEMU_BLOCK_CACHE
+
+constexpr size_t kStep = 16;
+constexpr size_t kClasses = kLargestCached / kStep;
 
 // A free block holds the link to the next one of its list.
 struct FreeBlock {
