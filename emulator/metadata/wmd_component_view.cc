@@ -111,9 +111,7 @@ HRESULT WmComponentView::GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) {
   auto* info = new (block) VSS_COMPONENTINFO{};
   bool ok = true;
   info->type = c.type;
-  // A root logical path is NULL (LogicalPathValue), without the copy.
-  info->bstrLogicalPath =
-      c.logical_path.empty() ? nullptr : AllocText(c.logical_path, &ok);
+  info->bstrLogicalPath = AllocOptional(LogicalPathValue(c.logical_path), &ok);
   info->bstrComponentName = AllocText(c.name, &ok);
   info->bstrCaption = AllocOptional(c.caption, &ok);
   if (!c.icon.empty()) {
