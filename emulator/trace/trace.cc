@@ -5,6 +5,7 @@
 // characters are quoted with C-style escapes, so a line splits unambiguously.
 #include <vssemu/trace.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -199,6 +200,88 @@ std::string TraceEvent::ToJson() const {
   return json;
 }
 
+Trace::Trace(const Trace& other)
+    : data_(other.capacity_ > 0 ? new char[other.capacity_] : nullptr),
+      size_(other.size_),
+      capacity_(other.capacity_),
+      count_(other.count_),
+      events_(other.events_),
+      built_(other.built_),
+      listener_(other.listener_) {
+  if (size_ > 0) std::memcpy(data_.get(), other.data_.get(), size_);
+}
+
+Trace& Trace::operator=(const Trace& other) {
+  if (this != &other) *this = Trace(other);
+  return *this;
+}
+
+Trace::Trace(Trace&& other) noexcept
+    : data_(std::move(other.data_)),
+      size_(std::exchange(other.size_, 0)),
+      capacity_(std::exchange(other.capacity_, 0)),
+      count_(std::exchange(other.count_, 0)),
+      events_(std::move(other.events_)),
+      built_(std::exchange(other.built_, 0)),
+      listener_(std::exchange(other.listener_, nullptr)) {
+  other.events_.clear();
+}
+
+Trace& Trace::operator=(Trace&& other) noexcept {
+  if (this != &other) {
+    data_ = std::move(other.data_);
+    size_ = std::exchange(other.size_, 0);
+    capacity_ = std::exchange(other.capacity_, 0);
+    count_ = std::exchange(other.count_, 0);
+    events_ = std::move(other.events_);
+    other.events_.clear();
+    built_ = std::exchange(other.built_, 0);
+    listener_ = std::exchange(other.listener_, nullptr);
+  }
+  return *this;
+}
+
+// Walks the packed events of a trace from a given offset.
+class Trace::Reader {
+ public:
+  Reader(const char* data, size_t offset) : data_(data), at_(offset) {
+    std::memcpy(&header_, data_ + at_, sizeof(header_));
+    sizes_ = at_ + sizeof(Header);
+    text_ = sizes_ + 2 * sizeof(uint32_t) * header_.field_count;
+  }
+  int64_t time_us() const { return header_.time_us; }
+  uint32_t field_count() const { return header_.field_count; }
+  std::string_view kind() const { return {data_ + text_, header_.kind_size}; }
+  // Calls visit(name, value) for each field, in order.
+  template <typename Visit>
+  void ForEachField(Visit&& visit) const {
+    size_t text = text_ + header_.kind_size;
+    for (uint32_t i = 0; i < header_.field_count; ++i) {
+      uint32_t sizes[2];
+      std::memcpy(sizes, data_ + sizes_ + i * sizeof(sizes), sizeof(sizes));
+      visit(std::string_view(data_ + text, sizes[0]),
+            std::string_view(data_ + text + sizes[0], sizes[1]));
+      text += sizes[0] + sizes[1];
+    }
+  }
+  // Returns the offset of the next event.
+  size_t Next() const {
+    size_t text = text_ + header_.kind_size;
+    ForEachField([&](std::string_view name, std::string_view value) {
+      text += name.size() + value.size();
+    });
+    return AlignUp(text);
+  }
+  static size_t AlignUp(size_t n) { return (n + 7) & ~size_t{7}; }
+
+ private:
+  const char* data_;
+  size_t at_;
+  Header header_;
+  size_t sizes_;  // Offset of the fields' sizes.
+  size_t text_;   // Offset of the kind, then the names and values.
+};
+
 void Trace::Add(const TraceEvent& event) {
   std::vector<TraceFieldView> fields;
   fields.reserve(event.fields.size());
@@ -206,81 +289,101 @@ void Trace::Add(const TraceEvent& event) {
   Add(event.time_us, event.kind, fields);
 }
 
-void Trace::Add(int64_t time_us, std::string_view kind,
-                std::span<const TraceFieldView> fields) {
-  // One append per piece of text and one record per event and field: a
-  // backup records hundreds of events, and separate strings per field made
-  // recording most of its cost.
-  Record record{time_us, text_.size(), fields_.size(),
-                static_cast<uint32_t>(kind.size()),
-                static_cast<uint32_t>(fields.size())};
-  size_t size = kind.size();
-  for (const TraceFieldView& f : fields) size += f.name.size() + f.value.size();
-  size_t at = text_.size();
-  text_.resize(at + size);
-  char* out = text_.data();
-  auto put = [&](std::string_view piece) {
-    CopySmall(out + at, piece.data(), piece.size());
-    at += piece.size();
-  };
-  put(kind);
-  for (const TraceFieldView& f : fields) {
-    fields_.push_back({at, static_cast<uint32_t>(f.name.size()),
-                       static_cast<uint32_t>(f.value.size())});
-    put(f.name);
-    put(f.value);
-  }
-  records_.push_back(record);
-  if (listener_ != nullptr) listener_->OnEvent(Event(record));
+void Trace::Reserve(size_t n) {
+  if (capacity_ - size_ >= n) return;
+  size_t capacity = std::max<size_t>(4096, capacity_ * 2);
+  while (capacity - size_ < n) capacity *= 2;
+  // new char[] leaves the bytes uninitialized: every byte up to size_ is
+  // written by Add before it is read.
+  std::unique_ptr<char[]> grown(new char[capacity]);
+  if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+  data_ = std::move(grown);
+  capacity_ = capacity;
 }
 
-TraceEvent Trace::Event(const Record& record) const {
-  TraceEvent event;
-  event.time_us = record.time_us;
-  event.kind.assign(text_, record.kind, record.kind_size);
-  event.fields.reserve(record.field_count);
-  for (size_t i = 0; i < record.field_count; ++i) {
-    const FieldRecord& f = fields_[record.first_field + i];
-    event.fields.emplace_back(text_.substr(f.name, f.name_size),
-                              text_.substr(f.name + f.name_size, f.value_size));
+void Trace::Add(int64_t time_us, std::string_view kind,
+                std::span<const TraceFieldView> fields) {
+  size_t text = kind.size();
+  for (const TraceFieldView& f : fields) text += f.name.size() + f.value.size();
+  const size_t sizes = 2 * sizeof(uint32_t) * fields.size();
+  const size_t total = Reader::AlignUp(sizeof(Header) + sizes + text);
+  Reserve(total);
+  char* out = data_.get() + size_;
+  const Header header{time_us, static_cast<uint32_t>(kind.size()),
+                      static_cast<uint32_t>(fields.size())};
+  std::memcpy(out, &header, sizeof(header));
+  char* size_out = out + sizeof(Header);
+  char* text_out = size_out + sizes;
+  CopySmall(text_out, kind.data(), kind.size());
+  text_out += kind.size();
+  for (const TraceFieldView& f : fields) {
+    const uint32_t field_sizes[2] = {static_cast<uint32_t>(f.name.size()),
+                                     static_cast<uint32_t>(f.value.size())};
+    std::memcpy(size_out, field_sizes, sizeof(field_sizes));
+    size_out += sizeof(field_sizes);
+    CopySmall(text_out, f.name.data(), f.name.size());
+    text_out += f.name.size();
+    CopySmall(text_out, f.value.data(), f.value.size());
+    text_out += f.value.size();
   }
+  const size_t offset = size_;
+  size_ += total;
+  ++count_;
+  if (listener_ != nullptr) listener_->OnEvent(Event(offset));
+}
+
+TraceEvent Trace::Event(size_t offset) const {
+  const Reader reader(data_.get(), offset);
+  TraceEvent event;
+  event.time_us = reader.time_us();
+  event.kind = reader.kind();
+  event.fields.reserve(reader.field_count());
+  reader.ForEachField([&](std::string_view name, std::string_view value) {
+    event.fields.emplace_back(name, value);
+  });
   return event;
 }
 
 const std::vector<TraceEvent>& Trace::events() const {
-  for (size_t i = events_.size(); i < records_.size(); ++i) {
-    events_.push_back(Event(records_[i]));
+  while (events_.size() < count_) {
+    events_.push_back(Event(built_));
+    built_ = Reader(data_.get(), built_).Next();
   }
   return events_;
 }
 
 void Trace::Clear() {
-  text_.clear();
-  records_.clear();
-  fields_.clear();
+  size_ = 0;
+  count_ = 0;
   events_.clear();
+  built_ = 0;
 }
 
-void Trace::AppendLine(const Record& record, std::string* out) const {
-  const std::string_view text = text_;
-  AppendHead(out, record.time_us, text.substr(record.kind, record.kind_size));
-  for (size_t i = 0; i < record.field_count; ++i) {
-    const FieldRecord& f = fields_[record.first_field + i];
-    AppendField(out, text.substr(f.name, f.name_size),
-                text.substr(f.name + f.name_size, f.value_size));
-  }
+namespace {
+
+// Appends the canonical line of the event reader is at (without newline).
+template <typename Reader>
+void AppendPackedLine(const Reader& reader, std::string* out) {
+  AppendHead(out, reader.time_us(), reader.kind());
+  reader.ForEachField([&](std::string_view name, std::string_view value) {
+    AppendField(out, name, value);
+  });
 }
+
+}  // namespace
 
 uint64_t Trace::Hash() const {
   // The hash of the text's event lines, rendered one at a time into one
   // buffer.
   uint64_t hash = kFnvOffsetBasis;
   std::string line;
-  for (const Record& record : records_) {
+  for (size_t at = 0; at < size_;) {
+    const Reader reader(data_.get(), at);
     line.clear();
-    AppendLine(record, &line);
+    AppendPackedLine(reader, &line);
     line += '\n';
     hash = Fnv1a(hash, line);
+    at = reader.Next();
   }
   return hash;
 }
@@ -290,12 +393,15 @@ std::string Trace::HashText() const { return HashHex(Hash()); }
 std::string Trace::ToText() const {
   // Each line is rendered once; the hash is taken over the text itself.
   std::string text;
-  for (const Record& record : records_) {
-    AppendLine(record, &text);
+  for (size_t at = 0; at < size_;) {
+    const Reader reader(data_.get(), at);
+    AppendPackedLine(reader, &text);
     text += '\n';
+    at = reader.Next();
   }
   const uint64_t hash = Fnv1a(kFnvOffsetBasis, text);
-  text += "# events=" + std::to_string(records_.size()) + " hash=" + HashHex(hash) + "\n";
+  text +=
+      "# events=" + std::to_string(count_) + " hash=" + HashHex(hash) + "\n";
   return text;
 }
 
@@ -305,7 +411,7 @@ std::string Trace::ToJsonLines() const {
     text += event.ToJson();
     text += '\n';
   }
-  text += "{\"kind\":\"end\",\"events\":" + std::to_string(records_.size()) +
+  text += "{\"kind\":\"end\",\"events\":" + std::to_string(count_) +
           ",\"hash\":\"" + HashText() + "\"}\n";
   return text;
 }

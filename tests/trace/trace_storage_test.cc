@@ -107,5 +107,46 @@ TEST(TraceStorage, ACopyReadsTheSameEvents) {
   EXPECT_EQ(copy.ToText(), trace.ToText());
 }
 
+TEST(TraceStorage, AMovedTraceLeavesAnEmptyOneThatRecordsAgain) {
+  Trace trace;
+  trace.Add(MakeEvent(1, "a", {{"k", "v"}}));
+  const std::string text = trace.ToText();
+  Trace moved = std::move(trace);
+  EXPECT_EQ(moved.ToText(), text);
+  EXPECT_EQ(trace.size(), 0u);  // NOLINT: the moved-from state is specified.
+  EXPECT_TRUE(trace.events().empty());
+  trace.Add(MakeEvent(2, "b", {}));
+  ASSERT_EQ(trace.events().size(), 1u);
+  EXPECT_TRUE(SameEvent(trace.events()[0], MakeEvent(2, "b", {})));
+  Trace assigned;
+  assigned.Add(MakeEvent(3, "c", {}));
+  assigned = moved;
+  EXPECT_EQ(assigned.ToText(), text);
+}
+
+TEST(TraceStorage, EventsOfEverySizeSurviveTheBufferGrowing) {
+  // Pieces of 0 to 300 bytes (every copy path), across many regrowths.
+  Trace trace;
+  std::vector<TraceEvent> expected;
+  for (int i = 0; i < 2000; ++i) {
+    TraceEvent e = MakeEvent(i, std::string(static_cast<size_t>(i % 5), 'k'),
+                             {{"n" + std::to_string(i % 17),
+                               std::string(static_cast<size_t>(i % 301), 'v')},
+                              {"", std::to_string(i)}});
+    std::vector<TraceFieldView> views;
+    for (const auto& [name, value] : e.fields) views.push_back({name, value});
+    trace.Add(e.time_us, e.kind, views);
+    expected.push_back(std::move(e));
+    if (i == 999) (void)trace.events();  // Half read before the rest is added.
+  }
+  ASSERT_EQ(trace.events().size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_TRUE(SameEvent(trace.events()[i], expected[i])) << "event " << i;
+  }
+  std::string lines;
+  for (const TraceEvent& e : expected) lines += e.ToLine() + "\n";
+  EXPECT_EQ(trace.ToText().substr(0, lines.size()), lines);
+}
+
 }  // namespace
 }  // namespace vssemu

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,6 +53,13 @@ struct TraceFieldView {
 
 class Trace {
  public:
+  Trace() = default;
+  Trace(const Trace& other);
+  Trace& operator=(const Trace& other);
+  Trace(Trace&& other) noexcept;
+  Trace& operator=(Trace&& other) noexcept;
+  ~Trace() = default;
+
   // Appends an event.
   void Add(const TraceEvent& event);
   // Appends an event made of views, copying their text: how the emulator
@@ -66,7 +74,7 @@ class Trace {
   // called on one trace from two threads at once.
   const std::vector<TraceEvent>& events() const;
   // Returns the number of events.
-  size_t size() const { return records_.size(); }
+  size_t size() const { return count_; }
   // Returns the canonical text: one line per event, then a hash line.
   std::string ToText() const;
   // Returns the events as JSON lines, then {"kind":"end","events":N,"hash":H}.
@@ -80,29 +88,28 @@ class Trace {
   void Clear();
 
  private:
-  // An event: its time, its kind and its fields as places in text_.
-  struct Record {
+  class Reader;
+  // Events are packed one after another in one buffer, each 8-byte aligned:
+  // a Header, then the sizes of each field's name and value (two uint32_t
+  // per field), then the kind and every name and value, in order. A backup
+  // records hundreds of events; one buffer grown without zero-filling makes
+  // recording one a few copies.
+  struct Header {
     int64_t time_us;
-    size_t kind;           // Offset of the kind in text_.
-    size_t first_field;    // Index of its first field in fields_.
     uint32_t kind_size;
     uint32_t field_count;
   };
-  // A field: its name, then at once its value, in text_.
-  struct FieldRecord {
-    size_t name;
-    uint32_t name_size;
-    uint32_t value_size;
-  };
-  // Appends the canonical line of record (without newline) to *out.
-  void AppendLine(const Record& record, std::string* out) const;
-  // Returns the event record stands for.
-  TraceEvent Event(const Record& record) const;
+  // Makes room for n more bytes at the end of data_.
+  void Reserve(size_t n);
+  // Returns the event packed at offset.
+  TraceEvent Event(size_t offset) const;
 
-  std::string text_;                  // Every kind, name and value, in order.
-  std::vector<Record> records_;
-  std::vector<FieldRecord> fields_;
+  std::unique_ptr<char[]> data_;  // Packed events, size_ bytes of capacity_.
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+  size_t count_ = 0;                        // Events packed.
   mutable std::vector<TraceEvent> events_;  // The first events, as built.
+  mutable size_t built_ = 0;                // Offset after the last one built.
   TraceListener* listener_ = nullptr;
 };
 
