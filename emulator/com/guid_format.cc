@@ -60,11 +60,10 @@ char* PutHex(char* out, uint32_t value, int digits, const char* alphabet) {
 // Formatting by hand rather than with snprintf: GUIDs are formatted for
 // trace fields and writer-filter keys in every event of a run, and
 // snprintf's format parsing was most of a backup's cost.
-std::string FormatGuid(const GUID& g, GuidStyle style) {
+GuidText::GuidText(const GUID& g, GuidStyle style) {
   const bool upper = style == GuidStyle::kBracedUpper;
   const char* alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  char buf[38];
-  char* out = buf;
+  char* out = text_;
   if (upper) *out++ = '{';
   out = PutHex(out, static_cast<uint32_t>(g.Data1), 8, alphabet);
   *out++ = '-';
@@ -77,7 +76,11 @@ std::string FormatGuid(const GUID& g, GuidStyle style) {
     out = PutHex(out, g.Data4[i], 2, alphabet);
   }
   if (upper) *out++ = '}';
-  return std::string(buf, static_cast<size_t>(out - buf));
+  size_ = static_cast<size_t>(out - text_);
+}
+
+std::string FormatGuid(const GUID& g, GuidStyle style) {
+  return GuidText(g, style).str();
 }
 
 std::wstring FormatGuidW(const GUID& g, GuidStyle style) {

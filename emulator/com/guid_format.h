@@ -17,6 +17,20 @@ enum class GuidStyle {
   kBracedUpper,  // {5AFFB034-969F-4919-8875-88F830D0EF89}
 };
 
+// A GUID formatted into a buffer of its own: no allocation, for the trace
+// fields and names made of GUIDs on every backup.
+class GuidText {
+ public:
+  explicit GuidText(const GUID& g, GuidStyle style = GuidStyle::kBareLower);
+  std::string_view view() const { return {text_, size_}; }
+  operator std::string_view() const { return view(); }  // NOLINT: a view.
+  std::string str() const { return std::string(view()); }
+
+ private:
+  char text_[38];
+  size_t size_;
+};
+
 // Formats g in the given style.
 std::string FormatGuid(const GUID& g, GuidStyle style = GuidStyle::kBareLower);
 // Formats g as a wide string in the given style.

@@ -167,6 +167,9 @@ void QueueInChosenOrder(Service& service, BackupSession& session,
 
 void QueueIdentify(Service& service, BackupSession& session, Operation& op) {
   std::vector<Participant*> order;
+  order.reserve(service.writers().size());
+  session.participants.reserve(session.participants.size() +
+                               service.writers().size());
   for (const auto& writer : service.writers()) {
     if (!writer->subscribed || !writer->alive()) continue;
     // Spec 15.1: disabled classes and instances receive no event at all.
@@ -203,6 +206,7 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
                            Operation& op) {
   const bool component_mode = session.bcd.select_components;
   std::vector<Participant*> order;
+  order.reserve(session.Identified().size());
   for (Participant* p : session.Identified()) {
     // Spec 9.2 / Q39: in component mode a writer with no explicitly
     // added component takes no further part; in non-component mode every
@@ -223,6 +227,7 @@ void QueuePrepareForBackup(Service& service, BackupSession& session,
 void QueueBackupComplete(Service& service, BackupSession& session,
                          Operation& op) {
   std::vector<Participant*> order;
+  order.reserve(session.Identified().size());
   for (Participant* p : session.Identified()) {
     if (!p->selected || p->aborted) continue;
     if (p->failed && !service.options().knobs.failed_writers_get_sequence_events) {
@@ -295,6 +300,7 @@ void QueueIntruder(Service& service, Operation& op) {
 
 void DeliverBackupShutdown(Service& service, BackupSession& session) {
   std::vector<Participant*> order;
+  order.reserve(session.participants.size());
   for (auto& participant : session.participants) {
     if (participant->got_prepare_backup) order.push_back(participant.get());
   }

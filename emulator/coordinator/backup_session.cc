@@ -36,6 +36,7 @@ void BackupSession::Index(Participant* p) {
 
 void BackupSession::MarkIdentified(Participant* p) {
   p->identified = true;
+  if (identified_.empty()) identified_.reserve(participants.size());
   identified_.push_back(p);
 }
 

@@ -13,12 +13,11 @@ void Operation::Start() {
 
 void Operation::RunNext() {
   if (done_) return;
-  if (steps_.empty()) {
+  if (next_ == steps_.size()) {
     End(VSS_S_ASYNC_FINISHED);
     return;
   }
-  Step step = std::move(steps_.front());
-  steps_.pop_front();
+  Step step = std::move(steps_[next_++]);
   sim::Duration took = step();
   if (done_) return;
   auto self = shared_from_this();
@@ -44,6 +43,7 @@ void Operation::End(HRESULT status) {
   done_ = true;
   status_ = status;
   steps_.clear();
+  next_ = 0;
   if (on_done) {
     auto callback = std::move(on_done);
     callback(*this);

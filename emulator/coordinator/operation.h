@@ -11,10 +11,10 @@
 #define VSSEMU_COORDINATOR_OPERATION_H_
 
 #include <cstddef>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <vssemu/win32_base.h>
 
@@ -35,15 +35,18 @@ class Operation : public std::enable_shared_from_this<Operation> {
   const char* name() const { return name_; }
 
   // Appends a step.
-  void Then(Step step) { steps_.push_back(std::move(step)); }
+  void Then(Step step) {
+    if (steps_.empty()) steps_.reserve(8);
+    steps_.push_back(std::move(step));
+  }
   // Inserts a step before the index-th step still to run (at the end when
   // index is the count).
   void InsertAt(size_t index, Step step) {
-    steps_.insert(steps_.begin() + static_cast<std::ptrdiff_t>(index),
+    steps_.insert(steps_.begin() + static_cast<std::ptrdiff_t>(next_ + index),
                   std::move(step));
   }
   // Returns how many steps are still to run.
-  size_t steps_left() const { return steps_.size(); }
+  size_t steps_left() const { return steps_.size() - next_; }
   // Runs the steps from the current time on.
   void Start();
   // Ends the operation successfully now; remaining steps are dropped.
@@ -70,7 +73,10 @@ class Operation : public std::enable_shared_from_this<Operation> {
 
   sim::Scheduler* scheduler_;
   const char* name_;
-  std::deque<Step> steps_;
+  // The steps, run from next_ on: those run stay until the operation ends,
+  // which spares a deque's node allocations on every operation.
+  std::vector<Step> steps_;
+  size_t next_ = 0;
   bool started_ = false;
   bool done_ = false;
   HRESULT status_ = 0;

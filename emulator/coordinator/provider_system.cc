@@ -7,6 +7,7 @@
 #include <vsserror.h>
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "paths/vss_paths.h"
@@ -200,6 +201,7 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
   const bool auto_recovered = AutoRecovers(set->context);
   if (auto_recovered) attributes |= VSS_VOLSNAP_ATTR_AUTORECOVER;
   std::vector<SnapshotRecord> created;
+  created.reserve(set->prepared.size());
   for (const PlannedSnapshot& p : set->prepared) {
     const std::wstring device =
         paths::ShadowCopyDeviceName(next_device_number_++);
@@ -224,7 +226,8 @@ StepOutcome SystemProvider::CommitSnapshots(const VSS_ID& set_id,
   // what the shadow copy would show.
   HRESULT copied = CopyBackedVolumes(created, copies);
   if (FAILED(copied)) return StepOutcome{copied, copied, outcome.took};
-  snapshots_.insert(snapshots_.end(), created.begin(), created.end());
+  snapshots_.insert(snapshots_.end(), std::make_move_iterator(created.begin()),
+                    std::make_move_iterator(created.end()));
   set->phase = Phase::kCommitted;
   return outcome;
 }

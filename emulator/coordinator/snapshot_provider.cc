@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "com/guid_format.h"
 #include "coordinator/backup_session.h"
 #include "coordinator/service.h"
 #include "metadata/xml_util.h"
@@ -16,7 +17,7 @@ void TraceStep(Service& service, const BackupSession& session,
                ProviderStep step, const StepOutcome& outcome,
                const std::wstring* volume) {
   if (!service.tracing()) return;
-  const std::string set = TraceGuid(session.snapshot_set_id);
+  const com::GuidText set(session.snapshot_set_id);
   const std::string volume_text =
       volume != nullptr ? metadata::ToUtf8(*volume) : std::string();
   const com::HresultText result(outcome.hr), provider_result(outcome.provider_hr);

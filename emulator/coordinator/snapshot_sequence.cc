@@ -16,6 +16,7 @@
 // the set and fails DoSnapshotSet. Writerless contexts skip the writers.
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include <vsserror.h>
 
@@ -223,6 +224,7 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
   auto run = std::make_shared<SnapshotRun>();
   const bool writers = session.ContextUsesWriters();
   if (writers) {
+    run->writers.reserve(session.participants.size());
     for (auto& p : session.participants) {
       if (p->selected && InSequence(service, *p)) run->writers.push_back(p.get());
     }
@@ -260,26 +262,27 @@ void QueueSnapshotSet(Service& service, BackupSession& session, Operation& op) {
   points.Order("order.post-snapshot", &post_order);
 
   QueueWriterEvent(service, session, run, op, WriterEvent::kPrepareForSnapshot,
-                   prepare_order);
+                   std::move(prepare_order));
   QueueProviderStep(service, session, run, op,
                     ProviderStep::kBeginPrepareSnapshot);
   QueueProviderStep(service, session, run, op,
                     ProviderStep::kEndPrepareSnapshots);
   QueueWriterEvent(service, session, run, op, WriterEvent::kFreeze,
-                   freeze_order);
+                   std::move(freeze_order));
   for (ProviderStep kind :
        {ProviderStep::kPreCommitSnapshots, ProviderStep::kCommitSnapshots,
         ProviderStep::kPostCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
   QueueFreezeRace(service, run, op);
-  QueueWriterEvent(service, session, run, op, WriterEvent::kThaw, thaw_order);
+  QueueWriterEvent(service, session, run, op, WriterEvent::kThaw,
+                   std::move(thaw_order));
   for (ProviderStep kind : {ProviderStep::kPreFinalCommitSnapshots,
                                 ProviderStep::kPostFinalCommitSnapshots}) {
     QueueProviderStep(service, session, run, op, kind);
   }
   QueueWriterEvent(service, session, run, op, WriterEvent::kPostSnapshot,
-                   post_order);
+                   std::move(post_order));
   // Auto-recovery ends with the writers' PostSnapshot: from here on the
   // shadow copies are read-only.
   op.Then([&service, &session]() -> sim::Duration {
