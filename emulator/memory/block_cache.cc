@@ -106,7 +106,7 @@ void Free(void* block, size_t size) noexcept {
   if (size == 0) size = 1;
   if (size > kLargestCached || t_lists.closed) return HeapFree(block);
   const size_t c = ClassOf(size);
-  if (t_lists.count[c] >= kBlocksPerClass) return HeapFree(block);
+  if (t_lists.count[c] >= BlocksKept((c + 1) * kStep)) return HeapFree(block);
   if (!t_lists.armed) {
     // Registering Drain costs a check on every access to it; do it once.
     t_drain.armed = true;

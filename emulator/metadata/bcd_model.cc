@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <vssemu/memory/block_cache.h>
+
 #include "metadata/component_key.h"
 
 namespace vssemu::metadata {
@@ -38,6 +40,16 @@ bool BcdComponent::Matches(VSS_COMPONENT_TYPE ct,
          SamePathAndName(logical_path, name, logical_path_in, name_in);
 }
 
+std::shared_ptr<BcdComponent> MakeBcdComponent() {
+  return std::allocate_shared<BcdComponent>(
+      memory::BlockAllocator<BcdComponent>());
+}
+
+std::shared_ptr<BcdComponent> MakeBcdComponent(const BcdComponent& copy) {
+  return std::allocate_shared<BcdComponent>(
+      memory::BlockAllocator<BcdComponent>(), copy);
+}
+
 BcdWriterComponents BcdWriterComponents::Clone() const {
   BcdWriterComponents copy;
   copy.instance_id = instance_id;
@@ -46,7 +58,7 @@ BcdWriterComponents BcdWriterComponents::Clone() const {
   copy.backup_schema = backup_schema;
   for (const auto& component : components) {
     if (component != nullptr) {
-      copy.components.push_back(std::make_shared<BcdComponent>(*component));
+      copy.components.push_back(MakeBcdComponent(*component));
     }
   }
   return copy;

@@ -144,6 +144,13 @@ struct BcdComponent {
   bool operator==(const BcdComponent&) const = default;
 };
 
+// Makes a component, empty or a copy, for a document's list. Its memory
+// comes from the block cache (memory/block_cache.h): a requester adds every
+// component of a backup and the backup drops them all at its end, more of
+// one size than the general heap keeps ready.
+std::shared_ptr<BcdComponent> MakeBcdComponent();
+std::shared_ptr<BcdComponent> MakeBcdComponent(const BcdComponent& copy);
+
 // The components of one writer instance (WRITER_COMPONENTS).
 struct BcdWriterComponents {
   VSS_ID instance_id = GUID_NULL;

@@ -101,7 +101,7 @@ HRESULT AddComponent(BackupComponentsDocument* doc, const VSS_ID& instance_id,
     entry->writer_id = writer_id;
     doc->writers.push_back(entry);
   }
-  auto component = std::make_shared<BcdComponent>();
+  auto component = MakeBcdComponent();
   component->type = ct;
   component->logical_path = std::move(path);
   component->name = std::move(component_name);

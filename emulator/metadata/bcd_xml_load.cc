@@ -315,7 +315,7 @@ bool LoadWriter(Element& e, BcdWriterComponents* w, LoadContext* ctx) {
   }
   return ForEachChild(e, ctx, [&](const std::string& name, Element& child) {
     if (name != "COMPONENT") return UnknownChild(child, ctx);
-    auto component = std::make_shared<BcdComponent>();
+    auto component = MakeBcdComponent();
     if (!LoadComponent(child, component.get(), ctx)) return false;
     if (w->FindByPathAndName(component->logical_path, component->name)) {
       return child.Fail("duplicate component");

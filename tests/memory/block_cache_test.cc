@@ -1,11 +1,12 @@
 // The block cache reuses a thread's freed blocks by size class, holds at
-// most kBlocksPerClass of a class, sends large blocks to the heap, and
+// most BlocksKept of a class, sends large blocks to the heap, and
 // gives its blocks back to the heap when the thread ends. The heap's own
 // calls are counted by replacing the global operator new and delete in
 // this program.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <memory>
 #include <new>
 #include <thread>
 #include <vector>
@@ -78,19 +79,53 @@ TEST_F(BlockCacheTest, LargeBlocksAreNeverCached) {
   EXPECT_EQ(CachedOnThisThread(), cached);
 }
 
-TEST_F(BlockCacheTest, AClassHoldsAtMostItsShare) {
+// Frees more blocks of size bytes than a class keeps and returns how many
+// stayed in the cache; the rest must have gone to the heap.
+std::size_t KeptOfMany(std::size_t size, std::size_t many) {
   std::vector<void*> blocks;
-  for (std::size_t i = 0; i < kBlocksPerClass + 5; ++i) {
-    blocks.push_back(Allocate(kLargestCached));
-  }
+  for (std::size_t i = 0; i < many; ++i) blocks.push_back(Allocate(size));
   const std::size_t frees = g_heap_frees;
   const std::size_t cached = CachedOnThisThread();
-  for (void* b : blocks) Free(b, kLargestCached);
-  // What the class could still take stays; the rest goes to the heap.
+  for (void* b : blocks) Free(b, size);
   const std::size_t kept = CachedOnThisThread() - cached;
-  EXPECT_LE(kept, kBlocksPerClass);
-  EXPECT_EQ(kept + (g_heap_frees - frees), blocks.size());
-  EXPECT_GE(g_heap_frees - frees, 5u);
+  EXPECT_EQ(kept + (g_heap_frees - frees), many);
+  return kept;
+}
+
+TEST_F(BlockCacheTest, AClassHoldsAtMostItsShare) {
+  // What the class could still take stays; the rest goes to the heap.
+  EXPECT_LE(KeptOfMany(512, kBlocksPerClass + 5), kBlocksPerClass);
+  EXPECT_LE(KeptOfMany(kLargestCached, kBlocksPerClass + 5),
+            BlocksKept(kLargestCached));
+}
+
+TEST_F(BlockCacheTest, LargeClassesKeepFewerBlocks) {
+  EXPECT_EQ(BlocksKept(16), kBlocksPerClass);
+  EXPECT_EQ(BlocksKept(512), kBlocksPerClass);
+  EXPECT_EQ(BlocksKept(1024), kBytesPerClass / 1024);
+  EXPECT_LT(BlocksKept(1024), kBlocksPerClass);
+}
+
+struct Sample {
+  int a = 1;
+  double b = 2.0;
+};
+
+TEST_F(BlockCacheTest, AnAllocatorSharesItsBlocksWithTheCache) {
+  BlockAllocator<Sample> allocator;
+  Sample* first = allocator.allocate(3);
+  allocator.deallocate(first, 3);
+  const std::size_t allocations = g_heap_allocations;
+  // A block of the same class, asked for directly.
+  void* again = Allocate(3 * sizeof(Sample));
+  EXPECT_EQ(again, first);
+  EXPECT_EQ(g_heap_allocations, allocations);
+  Free(again, 3 * sizeof(Sample));
+  // Rebinding keeps the cache: the control block and object of a
+  // std::allocate_shared come from it too.
+  auto shared = std::allocate_shared<Sample>(allocator);
+  EXPECT_EQ(shared->a, 1);
+  EXPECT_TRUE(BlockAllocator<int>() == allocator);
 }
 
 TEST_F(BlockCacheTest, AThreadsBlocksGoBackToTheHeapWhenItEnds) {
