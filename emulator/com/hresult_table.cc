@@ -13,8 +13,10 @@ namespace {
 // spelling, so neither can drift from the SDK mirror headers. Then three
 // one-line texts: the meaning, who raises the code, and what a requester
 // should do about it.
-#define VSSEMU_HRESULT(macro, meaning, raised_by, requester_action) \
-  HresultInfo { macro, #macro, meaning, raised_by, requester_action }
+#define VSSEMU_HRESULT(macro, meaning, raised_by, requester_action)        \
+  HresultInfo {                                                            \
+    macro, #macro, meaning, raised_by, requester_action, sizeof(#macro) - 1 \
+  }
 
 // Every code of vsserror.h plus the common COM codes, sorted by name (byte
 // order, as std::string_view compares) so that HresultFromName can bisect.
@@ -735,8 +737,12 @@ const char* HresultMeaning(HRESULT hr) {
   return info != nullptr ? info->meaning : nullptr;
 }
 
-HresultText::HresultText(HRESULT hr) : name_(HresultName(hr)) {
-  if (name_ != nullptr) return;
+HresultText::HresultText(HRESULT hr) {
+  if (const HresultInfo* info = FindHresult(hr)) {
+    name_ = info->name;
+    name_size_ = info->name_size;
+    return;
+  }
   static constexpr char kDigits[] = "0123456789ABCDEF";
   uint32_t value = static_cast<uint32_t>(hr);
   hex_[0] = '0';

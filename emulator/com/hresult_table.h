@@ -25,6 +25,8 @@ struct HresultInfo {
   // What a requester should do when it sees the code: fix the call, retry
   // (and how), or give up.
   const char* requester_action;
+  // The length of name: trace lines carry the name of every call's result.
+  size_t name_size = 0;
 };
 
 // Returns every known HRESULT, in ascending order of name.
@@ -45,13 +47,15 @@ class HresultText {
  public:
   explicit HresultText(HRESULT hr);
   std::string_view view() const {
-    return name_ != nullptr ? std::string_view(name_) : std::string_view(hex_, 10);
+    return name_ != nullptr ? std::string_view(name_, name_size_)
+                            : std::string_view(hex_, 10);
   }
   operator std::string_view() const { return view(); }
   std::string str() const { return std::string(view()); }
 
  private:
-  const char* name_;
+  const char* name_ = nullptr;
+  size_t name_size_ = 0;
   char hex_[10] = {};
 };
 

@@ -38,6 +38,8 @@ TEST(HresultTable, EveryEntryHasANameAndAMeaning) {
     ASSERT_NE(info.name, nullptr);
     ASSERT_NE(info.meaning, nullptr);
     EXPECT_NE(std::string(info.name), "");
+    EXPECT_EQ(info.name_size, std::string(info.name).size()) << info.name;
+    EXPECT_EQ(HresultText(info.value).view(), info.name);
     EXPECT_NE(std::string(info.meaning), "") << info.name;
     EXPECT_EQ(std::string(info.meaning).find('\n'), std::string::npos)
         << info.name << ": meanings are one line";
