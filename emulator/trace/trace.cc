@@ -289,8 +289,7 @@ void Trace::Add(const TraceEvent& event) {
   Add(event.time_us, event.kind, fields);
 }
 
-void Trace::Reserve(size_t n) {
-  if (capacity_ - size_ >= n) return;
+void Trace::Grow(size_t n) {
   size_t capacity = std::max<size_t>(4096, capacity_ * 2);
   while (capacity - size_ < n) capacity *= 2;
   // new char[] leaves the bytes uninitialized: every byte up to size_ is

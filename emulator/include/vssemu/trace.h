@@ -100,7 +100,10 @@ class Trace {
     uint32_t field_count;
   };
   // Makes room for n more bytes at the end of data_.
-  void Reserve(size_t n);
+  void Reserve(size_t n) {
+    if (capacity_ - size_ < n) Grow(n);
+  }
+  void Grow(size_t n);
   // Returns the event packed at offset.
   TraceEvent Event(size_t offset) const;
 
