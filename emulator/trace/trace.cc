@@ -252,9 +252,10 @@ class Trace::Reader {
   int64_t time_us() const { return header_.time_us; }
   uint32_t field_count() const { return header_.field_count; }
   std::string_view kind() const { return {data_ + text_, header_.kind_size}; }
-  // Calls visit(name, value) for each field, in order.
+  // Calls visit(name, value) for each field, in order, and returns the
+  // offset of the next event.
   template <typename Visit>
-  void ForEachField(Visit&& visit) const {
+  size_t ForEachField(Visit&& visit) const {
     size_t text = text_ + header_.kind_size;
     for (uint32_t i = 0; i < header_.field_count; ++i) {
       uint32_t sizes[2];
@@ -263,14 +264,11 @@ class Trace::Reader {
             std::string_view(data_ + text + sizes[0], sizes[1]));
       text += sizes[0] + sizes[1];
     }
+    return AlignUp(text);
   }
   // Returns the offset of the next event.
   size_t Next() const {
-    size_t text = text_ + header_.kind_size;
-    ForEachField([&](std::string_view name, std::string_view value) {
-      text += name.size() + value.size();
-    });
-    return AlignUp(text);
+    return ForEachField([](std::string_view, std::string_view) {});
   }
   static size_t AlignUp(size_t n) { return (n + 7) & ~size_t{7}; }
 
@@ -360,11 +358,12 @@ void Trace::Clear() {
 
 namespace {
 
-// Appends the canonical line of the event reader is at (without newline).
+// Appends the canonical line of the event reader is at (without newline)
+// and returns the offset of the next event.
 template <typename Reader>
-void AppendPackedLine(const Reader& reader, std::string* out) {
+size_t AppendPackedLine(const Reader& reader, std::string* out) {
   AppendHead(out, reader.time_us(), reader.kind());
-  reader.ForEachField([&](std::string_view name, std::string_view value) {
+  return reader.ForEachField([&](std::string_view name, std::string_view value) {
     AppendField(out, name, value);
   });
 }
@@ -379,10 +378,9 @@ uint64_t Trace::Hash() const {
   for (size_t at = 0; at < size_;) {
     const Reader reader(data_.get(), at);
     line.clear();
-    AppendPackedLine(reader, &line);
+    at = AppendPackedLine(reader, &line);
     line += '\n';
     hash = Fnv1a(hash, line);
-    at = reader.Next();
   }
   return hash;
 }
@@ -394,9 +392,8 @@ std::string Trace::ToText() const {
   std::string text;
   for (size_t at = 0; at < size_;) {
     const Reader reader(data_.get(), at);
-    AppendPackedLine(reader, &text);
+    at = AppendPackedLine(reader, &text);
     text += '\n';
-    at = reader.Next();
   }
   const uint64_t hash = Fnv1a(kFnvOffsetBasis, text);
   text +=
