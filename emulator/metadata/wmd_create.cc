@@ -67,10 +67,11 @@ HRESULT WriterMetadataCreator::AddComponent(
   if (Find(logical_path, wszComponentName) != nullptr) {
     return VSS_E_OBJECT_ALREADY_EXISTS;
   }
-  // Writers mostly describe a handful of components or many; starting at
-  // eight skips the first three regrowths, each of which moves every
-  // component already described.
-  if (model_.components.capacity() == 0) model_.components.reserve(8);
+  // Starting at four skips the first two regrowths, each of which moves
+  // every component already described, and keeps a one-component writer's
+  // list in a small block (four are 960 bytes; glibc treats 1,024 and more
+  // as large, which costs every run that builds fresh metadata).
+  if (model_.components.capacity() == 0) model_.components.reserve(4);
   Component& component = model_.components.emplace_back();
   component.type = ct;
   component.logical_path = std::move(logical_path);
