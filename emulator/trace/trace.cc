@@ -201,44 +201,49 @@ std::string TraceEvent::ToJson() const {
 }
 
 Trace::Trace(const Trace& other)
-    : data_(other.capacity_ > 0 ? new char[other.capacity_] : nullptr),
-      size_(other.size_),
-      capacity_(other.capacity_),
-      count_(other.count_),
+    : count_(other.count_),
       events_(other.events_),
-      built_(other.built_),
+      built_chunk_(other.built_chunk_),
+      built_offset_(other.built_offset_),
       listener_(other.listener_) {
-  if (size_ > 0) std::memcpy(data_.get(), other.data_.get(), size_);
+  // The same chunks, each as large as its events: the copy's reading
+  // positions stay where they were.
+  if (other.chunks_.empty()) return;
+  chunks_.resize(other.filling_ + 1);
+  for (size_t i = 0; i <= other.filling_; ++i) {
+    const size_t used = other.Used(i);
+    chunks_[i].data.reset(new char[used]);
+    if (used > 0) std::memcpy(chunks_[i].data.get(), other.chunks_[i].data.get(), used);
+    chunks_[i].size = chunks_[i].capacity = used;
+  }
+  filling_ = other.filling_;
+  cursor_ = limit_ = chunks_[filling_].data.get() + chunks_[filling_].size;
 }
 
 Trace& Trace::operator=(const Trace& other) {
-  if (this != &other) *this = Trace(other);
+  if (this != &other) Trace(other).swap(*this);
   return *this;
 }
 
-Trace::Trace(Trace&& other) noexcept
-    : data_(std::move(other.data_)),
-      size_(std::exchange(other.size_, 0)),
-      capacity_(std::exchange(other.capacity_, 0)),
-      count_(std::exchange(other.count_, 0)),
-      events_(std::move(other.events_)),
-      built_(std::exchange(other.built_, 0)),
-      listener_(std::exchange(other.listener_, nullptr)) {
-  other.events_.clear();
-}
+Trace::Trace(Trace&& other) noexcept { swap(other); }
 
 Trace& Trace::operator=(Trace&& other) noexcept {
-  if (this != &other) {
-    data_ = std::move(other.data_);
-    size_ = std::exchange(other.size_, 0);
-    capacity_ = std::exchange(other.capacity_, 0);
-    count_ = std::exchange(other.count_, 0);
-    events_ = std::move(other.events_);
-    other.events_.clear();
-    built_ = std::exchange(other.built_, 0);
-    listener_ = std::exchange(other.listener_, nullptr);
-  }
+  Trace moved(std::move(other));
+  swap(moved);
   return *this;
+}
+
+void Trace::swap(Trace& other) noexcept {
+  using std::swap;
+  swap(chunks_, other.chunks_);
+  swap(filling_, other.filling_);
+  swap(cursor_, other.cursor_);
+  swap(limit_, other.limit_);
+  swap(count_, other.count_);
+  swap(events_, other.events_);
+  swap(built_chunk_, other.built_chunk_);
+  swap(built_offset_, other.built_offset_);
+  swap(listener_, other.listener_);
 }
 
 // Walks the packed events of a trace from a given offset.
@@ -288,14 +293,29 @@ void Trace::Add(const TraceEvent& event) {
 }
 
 void Trace::Grow(size_t n) {
-  size_t capacity = std::max<size_t>(4096, capacity_ * 2);
-  while (capacity - size_ < n) capacity *= 2;
-  // new char[] leaves the bytes uninitialized: every byte up to size_ is
-  // written by Add before it is read.
-  std::unique_ptr<char[]> grown(new char[capacity]);
-  if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
-  data_ = std::move(grown);
-  capacity_ = capacity;
+  if (!chunks_.empty()) {
+    chunks_[filling_].size = Used(filling_);
+    ++filling_;
+  }
+  if (filling_ < chunks_.size() && chunks_[filling_].capacity < n) {
+    // Kept from before a Clear, but too small for this event.
+    chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(filling_),
+                  chunks_.end());
+  }
+  if (filling_ == chunks_.size()) {
+    const size_t previous = chunks_.empty() ? 0 : chunks_.back().capacity;
+    Chunk chunk;
+    chunk.capacity = std::max(
+        n, std::clamp(previous * 2, kFirstChunk, kLargestChunk));
+    // new char[] leaves the bytes uninitialized: every byte up to the
+    // chunk's size is written by Add before it is read.
+    chunk.data.reset(new char[chunk.capacity]);
+    chunks_.push_back(std::move(chunk));
+  }
+  Chunk& chunk = chunks_[filling_];
+  chunk.size = 0;
+  cursor_ = chunk.data.get();
+  limit_ = cursor_ + chunk.capacity;
 }
 
 void Trace::Add(int64_t time_us, std::string_view kind,
@@ -305,7 +325,7 @@ void Trace::Add(int64_t time_us, std::string_view kind,
   const size_t sizes = 2 * sizeof(uint32_t) * fields.size();
   const size_t total = Reader::AlignUp(sizeof(Header) + sizes + text);
   Reserve(total);
-  char* out = data_.get() + size_;
+  char* out = cursor_;
   const Header header{time_us, static_cast<uint32_t>(kind.size()),
                       static_cast<uint32_t>(fields.size())};
   std::memcpy(out, &header, sizeof(header));
@@ -323,14 +343,13 @@ void Trace::Add(int64_t time_us, std::string_view kind,
     CopySmall(text_out, f.value.data(), f.value.size());
     text_out += f.value.size();
   }
-  const size_t offset = size_;
-  size_ += total;
+  cursor_ += total;
   ++count_;
-  if (listener_ != nullptr) listener_->OnEvent(Event(offset));
+  if (listener_ != nullptr) listener_->OnEvent(Event(out, 0));
 }
 
-TraceEvent Trace::Event(size_t offset) const {
-  const Reader reader(data_.get(), offset);
+TraceEvent Trace::Event(const char* data, size_t offset) {
+  const Reader reader(data, offset);
   TraceEvent event;
   event.time_us = reader.time_us();
   event.kind = reader.kind();
@@ -341,19 +360,38 @@ TraceEvent Trace::Event(size_t offset) const {
   return event;
 }
 
+template <typename Visit>
+void Trace::ForEachEvent(Visit&& visit) const {
+  for (size_t i = 0; i < chunks_.size() && i <= filling_; ++i) {
+    const char* data = chunks_[i].data.get();
+    const size_t used = Used(i);
+    for (size_t at = 0; at < used;) at = visit(Reader(data, at));
+  }
+}
+
 const std::vector<TraceEvent>& Trace::events() const {
   while (events_.size() < count_) {
-    events_.push_back(Event(built_));
-    built_ = Reader(data_.get(), built_).Next();
+    while (built_offset_ >= Used(built_chunk_)) {
+      ++built_chunk_;
+      built_offset_ = 0;
+    }
+    const char* data = chunks_[built_chunk_].data.get();
+    events_.push_back(Event(data, built_offset_));
+    built_offset_ = Reader(data, built_offset_).Next();
   }
   return events_;
 }
 
 void Trace::Clear() {
-  size_ = 0;
+  if (!chunks_.empty()) {
+    filling_ = 0;
+    cursor_ = chunks_[0].data.get();
+    limit_ = cursor_ + chunks_[0].capacity;
+  }
   count_ = 0;
   events_.clear();
-  built_ = 0;
+  built_chunk_ = 0;
+  built_offset_ = 0;
 }
 
 namespace {
@@ -375,13 +413,13 @@ uint64_t Trace::Hash() const {
   // buffer.
   uint64_t hash = kFnvOffsetBasis;
   std::string line;
-  for (size_t at = 0; at < size_;) {
-    const Reader reader(data_.get(), at);
+  ForEachEvent([&](const Reader& reader) {
     line.clear();
-    at = AppendPackedLine(reader, &line);
+    const size_t next = AppendPackedLine(reader, &line);
     line += '\n';
     hash = Fnv1a(hash, line);
-  }
+    return next;
+  });
   return hash;
 }
 
@@ -390,11 +428,11 @@ std::string Trace::HashText() const { return HashHex(Hash()); }
 std::string Trace::ToText() const {
   // Each line is rendered once; the hash is taken over the text itself.
   std::string text;
-  for (size_t at = 0; at < size_;) {
-    const Reader reader(data_.get(), at);
-    at = AppendPackedLine(reader, &text);
+  ForEachEvent([&](const Reader& reader) {
+    const size_t next = AppendPackedLine(reader, &text);
     text += '\n';
-  }
+    return next;
+  });
   const uint64_t hash = Fnv1a(kFnvOffsetBasis, text);
   text +=
       "# events=" + std::to_string(count_) + " hash=" + HashHex(hash) + "\n";

@@ -151,5 +151,41 @@ TEST(TraceStorage, EventsOfEverySizeSurviveTheBufferGrowing) {
   EXPECT_EQ(trace.ToText().substr(0, lines.size()), lines);
 }
 
+// The text of a trace made of these events by a fresh Trace.
+std::string FreshText(const std::vector<TraceEvent>& events) {
+  Trace fresh;
+  for (const TraceEvent& e : events) fresh.Add(e);
+  return fresh.ToText();
+}
+
+TEST(TraceStorage, ChunksKeptByClearServeEventsOfAnySize) {
+  // Small events fill the first chunks; after Clear, an event larger than
+  // any chunk kept, then small ones again, then a copy that grows on.
+  Trace trace;
+  std::vector<TraceEvent> first;
+  for (int i = 0; i < 400; ++i) {
+    first.push_back(MakeEvent(i, "call", {{"i", std::to_string(i)}, {"pad", std::string(40, 'p')}}));
+    trace.Add(first.back());
+  }
+  ASSERT_EQ(trace.ToText(), FreshText(first));
+  trace.Clear();
+  std::vector<TraceEvent> second = {
+      MakeEvent(1, "big", {{"value", std::string(3u << 20, 'b')}}),
+      MakeEvent(2, "small", {{"k", "v"}})};
+  for (const TraceEvent& e : second) trace.Add(e);
+  ASSERT_EQ(trace.events().size(), 2u);
+  EXPECT_TRUE(SameEvent(trace.events()[0], second[0]));
+  EXPECT_TRUE(SameEvent(trace.events()[1], second[1]));
+  EXPECT_EQ(trace.Hash(), Trace(trace).Hash());
+  Trace copy(trace);
+  for (int i = 0; i < 300; ++i) {
+    second.push_back(MakeEvent(10 + i, "more", {{"n", std::string(static_cast<size_t>(i), 'm')}}));
+    copy.Add(second.back());
+  }
+  EXPECT_EQ(copy.ToText(), FreshText(second));
+  EXPECT_EQ(copy.events().size(), second.size());
+  EXPECT_EQ(trace.size(), 2u);  // The original is untouched.
+}
+
 }  // namespace
 }  // namespace vssemu

@@ -84,35 +84,60 @@ class Trace {
   // Returns Hash() as 16 lower-case hex digits, as the text form's last line
   // writes it.
   std::string HashText() const;
-  // Drops every event.
+  // Drops every event; the memory is kept for the next ones.
   void Clear();
+  // Exchanges the contents of two traces.
+  void swap(Trace& other) noexcept;
 
  private:
   class Reader;
-  // Events are packed one after another in one buffer, each 8-byte aligned:
-  // a Header, then the sizes of each field's name and value (two uint32_t
-  // per field), then the kind and every name and value, in order. A backup
-  // records hundreds of events; one buffer grown without zero-filling makes
-  // recording one a few copies.
+  // Events are packed one after another in chunks, each event 8-byte
+  // aligned and whole in one chunk: a Header, then the sizes of each
+  // field's name and value (two uint32_t per field), then the kind and
+  // every name and value, in order. A backup records hundreds of events;
+  // buffers written without zero-filling make recording one a few copies.
+  // Chunks double up to kLargestChunk and are never moved, so a trace of
+  // millions of events is never copied to grow, and needs no more memory
+  // than it holds plus one chunk.
   struct Header {
     int64_t time_us;
     uint32_t kind_size;
     uint32_t field_count;
   };
-  // Makes room for n more bytes at the end of data_.
+  struct Chunk {
+    std::unique_ptr<char[]> data;
+    size_t size = 0;  // Bytes of packed events (of the chunk being filled:
+                      // up to cursor_).
+    size_t capacity = 0;
+  };
+  static constexpr size_t kFirstChunk = 4096;
+  static constexpr size_t kLargestChunk = size_t{1} << 20;
+  // Makes room for n more bytes at cursor_.
   void Reserve(size_t n) {
-    if (capacity_ - size_ < n) Grow(n);
+    if (static_cast<size_t>(limit_ - cursor_) < n) Grow(n);
   }
+  // Moves cursor_ to the next chunk with room for n bytes.
   void Grow(size_t n);
-  // Returns the event packed at offset.
-  TraceEvent Event(size_t offset) const;
+  // Returns the bytes of events packed in chunk i.
+  size_t Used(size_t i) const {
+    return i == filling_ ? static_cast<size_t>(cursor_ - chunks_[i].data.get())
+                         : chunks_[i].size;
+  }
+  // Calls visit(reader) for every event, in order.
+  template <typename Visit>
+  void ForEachEvent(Visit&& visit) const;
+  // Returns the event packed at offset of data.
+  static TraceEvent Event(const char* data, size_t offset);
 
-  std::unique_ptr<char[]> data_;  // Packed events, size_ bytes of capacity_.
-  size_t size_ = 0;
-  size_t capacity_ = 0;
-  size_t count_ = 0;                        // Events packed.
+  std::vector<Chunk> chunks_;  // Filled in order up to chunks_[filling_].
+  size_t filling_ = 0;
+  char* cursor_ = nullptr;  // Where the next event goes.
+  char* limit_ = nullptr;   // The end of the chunk being filled.
+  size_t count_ = 0;        // Events packed.
   mutable std::vector<TraceEvent> events_;  // The first events, as built.
-  mutable size_t built_ = 0;                // Offset after the last one built.
+  // Where the event after the last one built is: chunk and offset.
+  mutable size_t built_chunk_ = 0;
+  mutable size_t built_offset_ = 0;
   TraceListener* listener_ = nullptr;
 };
 
