@@ -11,14 +11,20 @@
 // it indexed is no longer where it was, as it was) and re-reads the vector.
 // Vectors shorter than kIndexFrom are scanned, which is faster there and
 // costs no memory.
+//
+// The index is one open-addressed table of (hash, position) slots, at most
+// half full: a backup of a thousand writers looks up a hundred thousand
+// components, and a table of nodes would be as many allocations and as
+// many cache misses more.
 #ifndef VSSEMU_METADATA_POSITION_INDEX_H_
 #define VSSEMU_METADATA_POSITION_INDEX_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <limits>
 #include <memory>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 namespace vssemu::metadata {
@@ -41,11 +47,18 @@ class PositionIndex {
       return kNone;
     }
     Sync(items, key_hash);
+    if (slots_.empty()) return kNone;  // No element present.
+    // Every slot of this hash lies between its home slot and the next empty
+    // one; the first in the vector's order is the answer.
+    const size_t hash = query_hash();
     size_t best = kNone;
-    auto [first, last] = positions_.equal_range(query_hash());
-    for (auto it = first; it != last; ++it) {
-      const size_t at = it->second;
-      if (at < best && Present(items[at]) && match(Get(items[at]))) best = at;
+    for (size_t i = hash & mask(); slots_[i].position != kEmpty;
+         i = (i + 1) & mask()) {
+      const size_t at = slots_[i].position;
+      if (slots_[i].hash == static_cast<uint32_t>(hash) && at < best &&
+          Present(items[at]) && match(Get(items[at]))) {
+        best = at;
+      }
     }
     return best;
   }
@@ -72,12 +85,13 @@ class PositionIndex {
          (Present(items[indexed_ - 1]) && Address(items[indexed_ - 1]) == last_ &&
           key_hash(Get(items[indexed_ - 1])) == last_hash_));
     if (!appended) {
-      positions_.clear();
+      slots_.assign(slots_.size(), Slot{});
+      filled_ = 0;
       indexed_ = 0;
     }
     for (; indexed_ < items.size(); ++indexed_) {
       if (Present(items[indexed_])) {
-        positions_.emplace(key_hash(Get(items[indexed_])), indexed_);
+        Insert(key_hash(Get(items[indexed_])), indexed_);
       }
     }
     last_ = nullptr;
@@ -99,7 +113,37 @@ class PositionIndex {
   template <typename T>
   static std::shared_ptr<const void> KeepAlive(const T&) { return nullptr; }
 
-  mutable std::unordered_multimap<size_t, size_t> positions_;
+  // A position in the vector and the low bits of its key's hash (which
+  // only spare most calls of match: equal bits prove nothing).
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t position = kEmpty;
+  };
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  size_t mask() const { return slots_.size() - 1; }
+  void Insert(size_t hash, size_t position) const {
+    if (2 * (filled_ + 1) > slots_.size()) {
+      // Twice as many slots; every position is placed again.
+      std::vector<Slot> old(std::max<size_t>(2 * kIndexFrom, 2 * slots_.size()));
+      old.swap(slots_);
+      filled_ = 0;
+      for (const Slot& slot : old) {
+        if (slot.position != kEmpty) Place(slot.hash, slot.position);
+      }
+    }
+    Place(hash, position);
+  }
+  // Puts a position in the first empty slot from hash's home slot (the
+  // table has one).
+  void Place(size_t hash, size_t position) const {
+    size_t i = hash & mask();
+    while (slots_[i].position != kEmpty) i = (i + 1) & mask();
+    slots_[i] = Slot{static_cast<uint32_t>(hash), static_cast<uint32_t>(position)};
+    ++filled_;
+  }
+
+  mutable std::vector<Slot> slots_;  // A power of two of them, or none.
+  mutable size_t filled_ = 0;
   mutable size_t indexed_ = 0;
   mutable const void* last_ = nullptr;
   mutable std::shared_ptr<const void> last_alive_;

@@ -54,6 +54,27 @@ TEST(PositionIndex, AgreesWithAScanThroughAppendsAndErasures) {
   }
 }
 
+TEST(PositionIndex, OneHashForEveryKeyAndAbsentElements) {
+  // Every key hashes to the table's last slot: each lookup wraps around
+  // the table and walks every entry; null elements are never answers.
+  PositionIndex index;
+  std::vector<std::shared_ptr<Item>> items;
+  auto find = [&](int key) {
+    const size_t at = index.Find(
+        items, [] { return ~size_t{0}; }, [](const Item&) { return ~size_t{0}; },
+        [&](const Item& i) { return i.key == key; });
+    return at == PositionIndex::kNone ? -1 : items[at]->tag;
+  };
+  for (int i = 0; i < 20; ++i) items.push_back(nullptr);
+  EXPECT_EQ(find(3), -1);  // Long enough to index, nothing present.
+  for (int i = 0; i < 300; ++i) {
+    items.push_back(i % 3 == 0 ? nullptr : std::make_shared<Item>(Item{i % 50, i}));
+  }
+  for (int key = -1; key < 52; ++key) {
+    ASSERT_EQ(find(key), Scan(items, key)) << "key " << key;
+  }
+}
+
 TEST(PositionIndex, WorksOnVectorsOfValues) {
   PositionIndex index;
   std::vector<std::string> names;
