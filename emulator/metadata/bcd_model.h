@@ -24,10 +24,15 @@
 #include <string_view>
 #include <vector>
 
-#include "metadata/position_index.h"
+#include "memory/boxed_optional.h"
 #include "metadata/filedesc.h"
+#include "metadata/position_index.h"
 
 namespace vssemu::metadata {
+
+// An optional string of a component record: the records are many and
+// their optional strings mostly unset (memory/boxed_optional.h).
+using BoxedText = memory::BoxedOptional<std::wstring>;
 
 // A file the writer wants backed up only in part
 // (IVssComponent::AddPartialFile).
@@ -89,7 +94,7 @@ struct BcdDirectedTarget {
 struct BcdComponentFailure {
   HRESULT hr = S_OK;
   HRESULT hr_application = S_OK;
-  std::optional<std::wstring> message;
+  BoxedText message;
   DWORD reserved = 0;
 
   bool operator==(const BcdComponentFailure&) const = default;
@@ -106,21 +111,21 @@ struct BcdComponent {
   // SetBackupSucceeded was called for it in this backup (not saved: the
   // requester's obligation of spec 9.5).
   bool backup_reported = false;
-  std::optional<std::wstring> backup_options;
-  std::optional<std::wstring> backup_metadata;
-  std::optional<std::wstring> backup_stamp;
-  std::optional<std::wstring> previous_backup_stamp;
+  BoxedText backup_options;
+  BoxedText backup_metadata;
+  BoxedText backup_stamp;
+  BoxedText previous_backup_stamp;
   std::vector<BcdPartialFile> partial_files;
   std::vector<BcdDifferencedFile> differenced_files;
-  std::optional<std::wstring> prepare_for_backup_failure_msg;
-  std::optional<std::wstring> post_snapshot_failure_msg;
+  BoxedText prepare_for_backup_failure_msg;
+  BoxedText post_snapshot_failure_msg;
 
   // Restore time.
   bool selected_for_restore = false;
   std::vector<BcdRestoreSubcomponent> restore_subcomponents;
   bool additional_restores = false;
-  std::optional<std::wstring> restore_options;
-  std::optional<std::wstring> restore_metadata;
+  BoxedText restore_options;
+  BoxedText restore_metadata;
   // Default per protocol.md 11.3: obey the restore method.
   VSS_RESTORE_TARGET restore_target = VSS_RT_ORIGINAL;
   std::vector<BcdDirectedTarget> directed_targets;
@@ -128,12 +133,12 @@ struct BcdComponent {
   // alternate_location = destination.
   std::vector<FileSpec> alternate_location_mappings;
   VSS_FILE_RESTORE_STATUS file_restore_status = VSS_RS_UNDEFINED;
-  std::optional<std::wstring> pre_restore_failure_msg;
-  std::optional<std::wstring> post_restore_failure_msg;
+  BoxedText pre_restore_failure_msg;
+  BoxedText post_restore_failure_msg;
   bool authoritative_restore = false;
   VSS_ROLLFORWARD_TYPE roll_forward_type = VSS_RF_UNDEFINED;
-  std::optional<std::wstring> roll_forward_point;
-  std::optional<std::wstring> restore_name;
+  BoxedText roll_forward_point;
+  BoxedText restore_name;
 
   // Any time a writer holds the component.
   BcdComponentFailure failure;

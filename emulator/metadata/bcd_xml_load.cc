@@ -71,7 +71,9 @@ class Element {
     return true;
   }
 
-  bool OptText(const char* name, std::optional<std::wstring>* out) {
+  // *out: a std::optional<std::wstring> or a BoxedText.
+  template <typename Optional>
+  bool OptText(const char* name, Optional* out) {
     const char* raw = Raw(name);
     if (raw != nullptr) *out = FromUtf8(raw);
     return true;
@@ -197,8 +199,7 @@ bool LoadHresult(Element& e, const char* name, HRESULT* out) {
   return true;
 }
 
-bool LoadMetadataChild(Element& e, std::optional<std::wstring>* out,
-                       LoadContext* ctx) {
+bool LoadMetadataChild(Element& e, BoxedText* out, LoadContext* ctx) {
   if (out->has_value()) return e.Fail("duplicate element");
   std::wstring metadata;
   if (!e.Text("metadata", &metadata) || !e.Finish()) return false;

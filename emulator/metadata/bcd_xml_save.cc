@@ -31,8 +31,9 @@ class Saver {
     used_extension_ = true;
     return node;
   }
-  void OptText(pugi::xml_node node, const char* name,
-               const std::optional<std::wstring>& value) {
+  // value: a std::optional<std::wstring> or a BoxedText.
+  template <typename Optional>
+  void OptText(pugi::xml_node node, const char* name, const Optional& value) {
     if (value) SetText(Ext(node), name, *value);
   }
   void Flag(pugi::xml_node node, const char* name, bool value) {
