@@ -78,12 +78,15 @@ class PositionIndex {
     // Appended to only: the last element indexed is still there, at its
     // place and with its key; index the new tail. Anything else: re-read
     // all. (The last element indexed is kept alive when shared, so that no
-    // new element can take its address.)
+    // new element can take its address, and its key cannot have changed:
+    // only an element held by value needs its key hashed again.)
     const bool appended =
         indexed_ <= items.size() &&
         (indexed_ == 0 ||
          (Present(items[indexed_ - 1]) && Address(items[indexed_ - 1]) == last_ &&
-          key_hash(Get(items[indexed_ - 1])) == last_hash_));
+          (IsShared(items[indexed_ - 1]) ||
+           key_hash(Get(items[indexed_ - 1])) == last_hash_)));
+    if (appended && indexed_ == items.size()) return;  // Nothing new.
     if (!appended) {
       slots_.assign(slots_.size(), Slot{});
       filled_ = 0;
@@ -102,6 +105,10 @@ class PositionIndex {
       last_hash_ = key_hash(Get(items[indexed_ - 1]));
     }
   }
+  template <typename T>
+  static constexpr bool IsShared(const std::shared_ptr<T>&) { return true; }
+  template <typename T>
+  static constexpr bool IsShared(const T&) { return false; }
   template <typename T>
   static const void* Address(const std::shared_ptr<T>& item) { return item.get(); }
   template <typename T>
