@@ -11,6 +11,7 @@
 #include <vswriter.h>
 
 #include <vssemu/com/com_object.h>
+#include <vssemu/memory/boxed_optional.h>
 
 namespace vssemu::metadata {
 
@@ -23,8 +24,9 @@ struct FileSpec {
   std::wstring filespec;
   bool recursive = false;
   // Alternate path (file groups), destination (mappings) or new location
-  // (new targets); absent when none was given.
-  std::optional<std::wstring> alternate_location;
+  // (new targets); absent when none was given. Boxed: a writer names a
+  // file set per component, and few have an alternate path.
+  memory::BoxedOptional<std::wstring> alternate_location;
   DWORD backup_type_mask = kDefaultBackupTypeMask;
 
   bool operator==(const FileSpec&) const = default;
