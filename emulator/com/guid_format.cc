@@ -84,8 +84,10 @@ std::string FormatGuid(const GUID& g, GuidStyle style) {
 }
 
 std::wstring FormatGuidW(const GUID& g, GuidStyle style) {
-  std::string narrow = FormatGuid(g, style);
-  return std::wstring(narrow.begin(), narrow.end());
+  // Widened from the stack: the text is ASCII, and needs no string of its own.
+  const GuidText narrow(g, style);
+  const std::string_view text = narrow.view();
+  return std::wstring(text.begin(), text.end());
 }
 
 std::optional<GUID> ParseGuid(std::string_view text) {
