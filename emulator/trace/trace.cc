@@ -297,23 +297,20 @@ void Trace::Grow(size_t n) {
     chunks_[filling_].size = Used(filling_);
     ++filling_;
   }
-  if (filling_ < chunks_.size() && chunks_[filling_].capacity < n) {
-    // Kept from before a Clear, but too small for this event.
-    chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(filling_),
-                  chunks_.end());
-  }
-  if (filling_ == chunks_.size()) {
-    const size_t previous = chunks_.empty() ? 0 : chunks_.back().capacity;
-    Chunk chunk;
-    chunk.capacity = std::max(
-        n, std::clamp(previous * 2, kFirstChunk, kLargestChunk));
-    // new char[] leaves the bytes uninitialized: every byte up to the
-    // chunk's size is written by Add before it is read.
-    chunk.data.reset(new char[chunk.capacity]);
-    chunks_.push_back(std::move(chunk));
-  }
+  const size_t previous = filling_ == 0 ? 0 : chunks_[filling_ - 1].capacity;
+  const size_t capacity =
+      std::max(n, std::clamp(previous * 2, kFirstChunk, kLargestChunk));
+  if (filling_ == chunks_.size()) chunks_.emplace_back();
   Chunk& chunk = chunks_[filling_];
-  chunk.size = 0;
+  if (chunk.capacity < n) {
+    // A new chunk, or one kept from before a Clear that is too small for
+    // this event: only its buffer is replaced, so the chunks after it are
+    // still there for the events that follow. new char[] leaves the bytes
+    // uninitialized: every byte up to the chunk's size is written by Add
+    // before it is read.
+    chunk.data.reset(new char[capacity]);
+    chunk.capacity = capacity;
+  }
   cursor_ = chunk.data.get();
   limit_ = cursor_ + chunk.capacity;
 }
