@@ -24,15 +24,10 @@
 #include <string_view>
 #include <vector>
 
-#include "memory/boxed_optional.h"
 #include "metadata/filedesc.h"
 #include "metadata/position_index.h"
 
 namespace vssemu::metadata {
-
-// An optional string of a component record: the records are many and
-// their optional strings mostly unset (memory/boxed_optional.h).
-using BoxedText = memory::BoxedOptional<std::wstring>;
 
 // A file the writer wants backed up only in part
 // (IVssComponent::AddPartialFile).

@@ -5,7 +5,6 @@
 #ifndef VSSEMU_METADATA_FILEDESC_H_
 #define VSSEMU_METADATA_FILEDESC_H_
 
-#include <optional>
 #include <string>
 
 #include <vswriter.h>
@@ -14,6 +13,11 @@
 #include <vssemu/memory/boxed_optional.h>
 
 namespace vssemu::metadata {
+
+// An optional string of a record that is kept many times over (component
+// records, file sets) and is mostly unset: one pointer instead of an
+// optional string's 40 bytes (memory/boxed_optional.h).
+using BoxedText = memory::BoxedOptional<std::wstring>;
 
 // The default VSS_FILE_SPEC_BACKUP_TYPE mask of every Add*Files call.
 inline constexpr DWORD kDefaultBackupTypeMask =
@@ -26,7 +30,7 @@ struct FileSpec {
   // Alternate path (file groups), destination (mappings) or new location
   // (new targets); absent when none was given. Boxed: a writer names a
   // file set per component, and few have an alternate path.
-  memory::BoxedOptional<std::wstring> alternate_location;
+  BoxedText alternate_location;
   DWORD backup_type_mask = kDefaultBackupTypeMask;
 
   bool operator==(const FileSpec&) const = default;

@@ -62,7 +62,7 @@ struct Component {
   VSS_COMPONENT_TYPE type = VSS_CT_FILEGROUP;
   std::wstring logical_path;  // "" for the root.
   std::wstring name;
-  memory::BoxedOptional<std::wstring> caption;  // Boxed: most have none.
+  BoxedText caption;  // Boxed: most have none.
   std::vector<BYTE> icon;
   bool restore_metadata = false;
   bool notify_on_backup_complete = false;
