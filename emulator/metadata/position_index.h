@@ -21,10 +21,9 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <limits>
 #include <memory>
-#include <cstdint>
 #include <vector>
 
 namespace vssemu::metadata {
