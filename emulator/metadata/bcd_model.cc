@@ -86,6 +86,14 @@ const std::shared_ptr<BcdComponent>& BcdWriterComponents::FindByPathAndName(
   return at != PositionIndex::kNone ? components[at] : NoEntry<BcdComponent>();
 }
 
+void BcdWriterComponents::EraseComponent(
+    const std::shared_ptr<BcdComponent>& component) {
+  // A copy: the argument may be a reference to the element erased.
+  const std::shared_ptr<BcdComponent> doomed = component;
+  std::erase(components, doomed);
+  by_path_and_name_.Forget();
+}
+
 bool BcdWriterComponents::operator==(const BcdWriterComponents& other) const {
   return instance_id == other.instance_id && writer_id == other.writer_id &&
          instance_name == other.instance_name &&
@@ -120,6 +128,13 @@ BackupComponentsDocument::FindWriterInstance(const VSS_ID& instance_id) const {
       [&](const BcdWriterComponents& w) { return w.instance_id == instance_id; });
   return at != PositionIndex::kNone ? writers[at]
                                     : NoEntry<BcdWriterComponents>();
+}
+
+void BackupComponentsDocument::EraseWriter(
+    const std::shared_ptr<BcdWriterComponents>& writer) {
+  const std::shared_ptr<BcdWriterComponents> doomed = writer;
+  std::erase(writers, doomed);
+  by_instance_.Forget();
 }
 
 bool BackupComponentsDocument::operator==(

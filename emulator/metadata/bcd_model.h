@@ -167,6 +167,8 @@ struct BcdWriterComponents {
   // entry's components change; copy it to keep the component.
   const std::shared_ptr<BcdComponent>& FindByPathAndName(
       std::wstring_view logical_path, std::wstring_view name) const;
+  // Erases that component (the same object) from components.
+  void EraseComponent(const std::shared_ptr<BcdComponent>& component);
   // Compares contents, component by component.
   bool operator==(const BcdWriterComponents& other) const;
 
@@ -201,6 +203,8 @@ class BackupComponentsDocument {
   // FindByPathAndName, a reference valid until the writers change.
   const std::shared_ptr<BcdWriterComponents>& FindWriterInstance(
       const VSS_ID& instance_id) const;
+  // Erases that writer instance's entry (the same object) from writers.
+  void EraseWriter(const std::shared_ptr<BcdWriterComponents>& writer);
   // Compares contents, writer by writer.
   bool operator==(const BackupComponentsDocument& other) const;
 

@@ -194,9 +194,9 @@ HRESULT SetSelectedForRestoreEx(BackupComponentsDocument* doc,
     target->backup_schema = source->backup_schema;
     doc->writers.push_back(target);
   }
-  std::erase(source->components, component);
+  source->EraseComponent(component);
   // GetWriterComponentsCount counts writers with components (10.3).
-  if (source->components.empty()) std::erase(doc->writers, source);
+  if (source->components.empty()) doc->EraseWriter(source);
   component->selected_for_restore = selected;
   if (!selected) component->restore_subcomponents.clear();
   target->components.push_back(component);

@@ -7,8 +7,11 @@
 // Contract: Find answers exactly as a scan of the vector in order would, as
 // long as elements join only at the end and leave by erasure, never by
 // replacement in place, and an element's key does not change while it is
-// in the vector. The index notices erasures and appends (the last element
-// it indexed is no longer where it was, as it was) and re-reads the vector.
+// in the vector. The index notices appends, and erasures that leave the
+// last element it indexed elsewhere or gone, and re-reads the vector. One
+// erasure it cannot see: the last element erased (or a middle one) and the
+// same last element appended again, which leaves it where and as it was.
+// An owner that erases therefore calls Forget.
 // Vectors shorter than kIndexFrom are scanned, which is faster there and
 // costs no memory.
 //
@@ -60,6 +63,13 @@ class PositionIndex {
       }
     }
     return best;
+  }
+
+  // Tells the index that elements were erased: the next Find re-reads.
+  void Forget() {
+    indexed_ = 0;
+    last_ = nullptr;
+    last_alive_.reset();
   }
 
  private:

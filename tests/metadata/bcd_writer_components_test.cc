@@ -47,6 +47,30 @@ TEST(BcdWriterComponents, WriterViewListsComponentsWithTheEventsAccess) {
   EXPECT_EQ(writer->components[1]->backup_stamp, L"stamp");
 }
 
+TEST(BcdWriterComponents, FindsComponentsAfterEraseComponent) {
+  // Long enough to be indexed. The last component leaves and comes back
+  // after a new one: every component is still found where it now is.
+  BcdWriterComponents writer;
+  for (int i = 0; i < 20; ++i) {
+    auto c = std::make_shared<BcdComponent>();
+    c->name = L"c" + std::to_wstring(i);
+    writer.components.push_back(c);
+  }
+  ASSERT_EQ(writer.FindByPathAndName(L"", L"c19"), writer.components[19]);
+  const std::shared_ptr<BcdComponent> last = writer.components.back();
+  writer.EraseComponent(writer.components[5]);
+  writer.EraseComponent(last);
+  auto added = std::make_shared<BcdComponent>();
+  added->name = L"added";
+  writer.components.push_back(added);
+  writer.components.push_back(last);
+  EXPECT_EQ(writer.FindByPathAndName(L"", L"c5"), nullptr);
+  EXPECT_EQ(writer.FindByPathAndName(L"", L"c6"), writer.components[5]);
+  EXPECT_EQ(writer.FindByPathAndName(L"", L"added"), added);
+  EXPECT_EQ(writer.FindByPathAndName(L"", L"c19"), last);
+  EXPECT_EQ(writer.components.size(), 20u);
+}
+
 TEST(BcdWriterComponents, WriterViewDuringBackupCompleteIsReadOnly) {
   auto writer = Writer();
   BcdWriterComponentsView view(writer,
