@@ -51,8 +51,8 @@ bool CallWriter(Service& service, BackupSession& session, Participant& p,
   IVssWriterComponents* view = components ? &*components : nullptr;
   switch (event) {
     case WriterEvent::kIdentify: {
-      auto creator =
-          com::MakeComObject<metadata::WriterMetadataCreator>(w.identity);
+      auto creator = com::MakeComObject<metadata::WriterMetadataCreator>(
+          w.identity, w.components_identified);
       // Spec Q12: writers made by CreateWriterEx get OnIdentifyEx.
       bool ok = w.writer_ex != nullptr
                     ? w.writer_ex->OnIdentifyEx(creator.get())
@@ -60,6 +60,7 @@ bool CallWriter(Service& service, BackupSession& session, Participant& p,
                           static_cast<IVssCreateWriterMetadata*>(creator.get()));
       *identified =
           std::make_shared<const metadata::WriterMetadata>(creator->Take());
+      w.components_identified = (*identified)->components.size();
       return ok;
     }
     case WriterEvent::kPrepareForBackup: return writer->OnPrepareBackup(view);

@@ -57,6 +57,10 @@ struct WriterRecord {
   DWORD unsubscribe_timeout_ms = 0;
   bool shutting_down = false;
   CallbackContext* current = nullptr;  // The running callback, if any.
+  // Components described at the last Identify: a writer describes the same
+  // ones every time, so the next Identify's document starts with room for
+  // them instead of regrowing (and moving them) as they come.
+  size_t components_identified = 0;
   // An express writer's registered metadata; NULL for a writer with code.
   std::shared_ptr<const metadata::WriterMetadata> express;
 

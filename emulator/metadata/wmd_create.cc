@@ -28,8 +28,10 @@ FileSpec MakeSpec(LPCWSTR path, LPCWSTR filespec, bool recursive,
 
 }  // namespace
 
-WriterMetadataCreator::WriterMetadataCreator(WriterIdentity identity) {
+WriterMetadataCreator::WriterMetadataCreator(WriterIdentity identity,
+                                             size_t expected_components) {
   model_.identity = std::move(identity);
+  model_.components.reserve(expected_components);
 }
 
 WriterMetadata WriterMetadataCreator::Take() {
@@ -100,7 +102,8 @@ Component* WriterMetadataCreator::Find(std::wstring_view logical_path,
 
 HRESULT WriterMetadataCreator::AddComponentFiles(
     LPCWSTR logical_path, LPCWSTR component_name, LPCWSTR path,
-    LPCWSTR filespec, VSS_COMPONENT_TYPE required_type, FileSpec spec,
+    LPCWSTR filespec, VSS_COMPONENT_TYPE required_type, bool recursive,
+    LPCWSTR alternate_location, DWORD mask,
     std::vector<FileSpec> Component::*list) {
   if (component_name == nullptr || !ValidFileArguments(path, filespec)) {
     return E_INVALIDARG;
@@ -111,7 +114,9 @@ HRESULT WriterMetadataCreator::AddComponentFiles(
   // The AddFilesToFileGroup page: E_INVALIDARG "if the component is not a
   // file group"; the database pages mirror it for database components.
   if (component->type != required_type) return E_INVALIDARG;
-  (component->*list).push_back(std::move(spec));
+  (component->*list)
+      .push_back(MakeSpec(path, filespec, recursive,
+                          com::OptionalText(alternate_location), mask));
   return S_OK;
 }
 
@@ -120,12 +125,10 @@ HRESULT WriterMetadataCreator::AddDatabaseFiles(LPCWSTR wszLogicalPath,
                                                 LPCWSTR wszPath,
                                                 LPCWSTR wszFilespec,
                                                 DWORD dwBackupTypeMask) {
-  if (!ValidFileArguments(wszPath, wszFilespec)) return E_INVALIDARG;
   // Database files are never recursive and have no alternate path.
-  return AddComponentFiles(
-      wszLogicalPath, wszDatabaseName, wszPath, wszFilespec, VSS_CT_DATABASE,
-      MakeSpec(wszPath, wszFilespec, false, std::nullopt, dwBackupTypeMask),
-      &Component::database_files);
+  return AddComponentFiles(wszLogicalPath, wszDatabaseName, wszPath,
+                           wszFilespec, VSS_CT_DATABASE, false, nullptr,
+                           dwBackupTypeMask, &Component::database_files);
 }
 
 HRESULT WriterMetadataCreator::AddDatabaseLogFiles(LPCWSTR wszLogicalPath,
@@ -133,23 +136,18 @@ HRESULT WriterMetadataCreator::AddDatabaseLogFiles(LPCWSTR wszLogicalPath,
                                                    LPCWSTR wszPath,
                                                    LPCWSTR wszFilespec,
                                                    DWORD dwBackupTypeMask) {
-  if (!ValidFileArguments(wszPath, wszFilespec)) return E_INVALIDARG;
-  return AddComponentFiles(
-      wszLogicalPath, wszDatabaseName, wszPath, wszFilespec, VSS_CT_DATABASE,
-      MakeSpec(wszPath, wszFilespec, false, std::nullopt, dwBackupTypeMask),
-      &Component::database_log_files);
+  return AddComponentFiles(wszLogicalPath, wszDatabaseName, wszPath,
+                           wszFilespec, VSS_CT_DATABASE, false, nullptr,
+                           dwBackupTypeMask, &Component::database_log_files);
 }
 
 HRESULT WriterMetadataCreator::AddFilesToFileGroup(
     LPCWSTR wszLogicalPath, LPCWSTR wszGroupName, LPCWSTR wszPath,
     LPCWSTR wszFilespec, bool bRecursive, LPCWSTR wszAlternateLocation,
     DWORD dwBackupTypeMask) {
-  if (!ValidFileArguments(wszPath, wszFilespec)) return E_INVALIDARG;
-  return AddComponentFiles(
-      wszLogicalPath, wszGroupName, wszPath, wszFilespec, VSS_CT_FILEGROUP,
-      MakeSpec(wszPath, wszFilespec, bRecursive,
-               com::OptionalText(wszAlternateLocation), dwBackupTypeMask),
-      &Component::files);
+  return AddComponentFiles(wszLogicalPath, wszGroupName, wszPath, wszFilespec,
+                           VSS_CT_FILEGROUP, bRecursive, wszAlternateLocation,
+                           dwBackupTypeMask, &Component::files);
 }
 
 HRESULT WriterMetadataCreator::SetRestoreMethod(

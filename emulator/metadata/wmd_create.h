@@ -45,8 +45,10 @@ class WriterMetadataCreator
  public:
   using Queryable = com::InterfaceList<IVssCreateWriterMetadataEx>;
 
-  // Starts an empty document for the writer with this identity.
-  explicit WriterMetadataCreator(WriterIdentity identity);
+  // Starts an empty document for the writer with this identity, with room
+  // for expected_components components.
+  explicit WriterMetadataCreator(WriterIdentity identity,
+                                 size_t expected_components = 0);
 
   // Returns the document built so far.
   const WriterMetadata& model() const { return model_; }
@@ -97,11 +99,12 @@ class WriterMetadataCreator
 
  private:
   // Shared by the three Add*Files* methods: checks the arguments, finds the
-  // component and checks its type, then appends spec to the list select
-  // picks from it.
+  // component and checks its type, then appends the file set to the list
+  // that list picks from it.
   HRESULT AddComponentFiles(LPCWSTR logical_path, LPCWSTR component_name,
                             LPCWSTR path, LPCWSTR filespec,
-                            VSS_COMPONENT_TYPE required_type, FileSpec spec,
+                            VSS_COMPONENT_TYPE required_type, bool recursive,
+                            LPCWSTR alternate_location, DWORD mask,
                             std::vector<FileSpec> Component::*list);
 
   // Returns the component of model_ with this path and name, or nullptr.
