@@ -77,7 +77,8 @@ HRESULT SetRestoreState(BackupComponentsDocument* doc, VSS_RESTORE_TYPE type) {
 
 HRESULT AddComponent(BackupComponentsDocument* doc, const VSS_ID& instance_id,
                      const VSS_ID& writer_id, VSS_COMPONENT_TYPE ct,
-                     LPCWSTR logical_path, LPCWSTR name) {
+                     LPCWSTR logical_path, LPCWSTR name,
+                     BcdWriterComponents** added_to) {
   if (doc == nullptr || name == nullptr || !ValidType(ct)) return E_INVALIDARG;
   std::wstring component_name(name);
   // 9.1: a component name may not contain a backslash (it would be
@@ -106,6 +107,7 @@ HRESULT AddComponent(BackupComponentsDocument* doc, const VSS_ID& instance_id,
   component->logical_path = std::move(path);
   component->name = std::move(component_name);
   entry->components.push_back(std::move(component));
+  if (added_to != nullptr) *added_to = entry.get();
   return S_OK;
 }
 

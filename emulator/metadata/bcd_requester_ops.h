@@ -45,10 +45,12 @@ HRESULT SetRestoreState(BackupComponentsDocument* doc, VSS_RESTORE_TYPE type);
 // writer_id, no instance name, schema 0) if needed. VSS_E_OBJECT_ALREADY_EXISTS
 // when that instance already has a component with the same path and name
 // (of either type); E_INVALIDARG for a NULL name or one with a backslash, or
-// when instance_id already belongs to another writer class.
+// when instance_id already belongs to another writer class. On success,
+// *added_to (when given) is the entry the component went into.
 HRESULT AddComponent(BackupComponentsDocument* doc, const VSS_ID& instance_id,
                      const VSS_ID& writer_id, VSS_COMPONENT_TYPE ct,
-                     LPCWSTR logical_path, LPCWSTR name);
+                     LPCWSTR logical_path, LPCWSTR name,
+                     BcdWriterComponents** added_to = nullptr);
 
 // Sets backup_succeeded; the entry must match both instance and class id.
 HRESULT SetBackupSucceeded(BackupComponentsDocument* doc,

@@ -64,10 +64,10 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
                           " is a nonselectable subcomponent and must never be "
                           "added");
   }
+  metadata::BcdWriterComponents* entry = nullptr;
   HRESULT hr = metadata::AddComponent(&session_.bcd, instanceId, writerId, ct,
-                                      wszLogicalPath, wszComponentName);
+                                      wszLogicalPath, wszComponentName, &entry);
   if (SUCCEEDED(hr)) {
-    const auto& entry = session_.bcd.FindWriterInstance(instanceId);
     entry->instance_name = p->metadata->identity.instance_name;
     entry->backup_schema = p->metadata->backup_schema;
   }

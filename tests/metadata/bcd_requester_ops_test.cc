@@ -41,8 +41,22 @@ TEST(BcdRequesterOps, AddComponentCreatesOneWriterEntryPerInstance) {
   ASSERT_EQ(doc.writers[0]->components.size(), 2u);
   EXPECT_EQ(doc.writers[0]->components[1]->logical_path, L"Data");
   EXPECT_EQ(doc.writers[0]->components[1]->type, VSS_CT_DATABASE);
-  EXPECT_EQ(AddComponent(&doc, kInstance2, kWriter, kFg, L"", L"Data"), S_OK);
+  BcdWriterComponents* added_to = nullptr;
+  EXPECT_EQ(
+      AddComponent(&doc, kInstance2, kWriter, kFg, L"", L"Data", &added_to),
+      S_OK);
   EXPECT_EQ(doc.writers.size(), 2u);
+  EXPECT_EQ(added_to, doc.writers[1].get());
+  EXPECT_EQ(
+      AddComponent(&doc, kInstance, kWriter, kFg, L"", L"More", &added_to),
+      S_OK);
+  EXPECT_EQ(added_to, doc.writers[0].get());
+  // Not set when nothing is added.
+  added_to = nullptr;
+  EXPECT_EQ(
+      AddComponent(&doc, kInstance, kWriter, kFg, L"", L"More", &added_to),
+      VSS_E_OBJECT_ALREADY_EXISTS);
+  EXPECT_EQ(added_to, nullptr);
 }
 
 TEST(BcdRequesterOps, AddComponentRejectsTheSamePathAndNameTwicePerInstance) {
