@@ -97,6 +97,12 @@ struct BcdComponentFailure {
 
 // One explicitly included component and everything stored about it.
 struct BcdComponent {
+  // Provided, so that BcdComponent() sets each member as declared below
+  // and does not first zero every byte of the record as value
+  // initialization of a class with an implicit constructor does: a
+  // requester adds one per component on every backup.
+  BcdComponent() {}
+
   VSS_COMPONENT_TYPE type = VSS_CT_FILEGROUP;
   std::wstring logical_path;  // "" = root.
   std::wstring name;

@@ -59,6 +59,11 @@ struct ComponentDependency {
 
 // One component (database or file group) with its file sets.
 struct Component {
+  // Provided, so that Component() (emplace_back) sets each member as
+  // declared below without first zeroing every byte of the record (value
+  // initialization of a class with an implicit constructor does that).
+  Component() {}
+
   VSS_COMPONENT_TYPE type = VSS_CT_FILEGROUP;
   std::wstring logical_path;  // "" for the root.
   std::wstring name;
