@@ -10,16 +10,16 @@
 #ifndef VSSEMU_COM_COM_OBJECT_H_
 #define VSSEMU_COM_COM_OBJECT_H_
 
+#include <vssemu/com/com_ptr.h>
+#include <vssemu/com/live_objects.h>
+#include <vssemu/memory/block_cache.h>
+#include <vssemu/memory/live_counter.h>
+#include <vssemu/win32_base.h>
+
 #include <atomic>
 #include <new>
 #include <typeinfo>
 #include <utility>
-
-#include <vssemu/win32_base.h>
-
-#include <vssemu/com/com_ptr.h>
-#include <vssemu/com/live_objects.h>
-#include <vssemu/memory/block_cache.h>
 
 namespace vssemu::com {
 
@@ -30,7 +30,7 @@ struct InterfaceList {};
 template <typename Self, typename First, typename... Rest>
 class ComObject : public First, public Rest... {
  public:
-  ComObject() { LiveCount().fetch_add(1); }
+  ComObject() { LiveCount().Add(); }
   ComObject(const ComObject&) = delete;
   ComObject& operator=(const ComObject&) = delete;
 
@@ -69,14 +69,14 @@ class ComObject : public First, public Rest... {
   // Virtual so that Release may delete through Self even when Self is not
   // final; the slot follows the interface methods, so the COM vtable
   // layout that callers see is unchanged.
-  virtual ~ComObject() { LiveCount().fetch_sub(1); }
+  virtual ~ComObject() { LiveCount().Remove(); }
 
  private:
   Self* self() { return static_cast<Self*>(this); }
 
   // This kind's live-object counter (com/live_objects.h), found once.
-  static std::atomic<long>& LiveCount() {
-    static std::atomic<long>& count = internal::LiveCounter(typeid(First));
+  static memory::LiveCounter& LiveCount() {
+    static memory::LiveCounter& count = internal::KindCounter(typeid(First));
     return count;
   }
 

@@ -1,6 +1,5 @@
 #include "com/live_objects.h"
 
-#include <atomic>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
@@ -18,7 +17,7 @@ namespace {
 // kind is: few kinds, so a short list searched by type once per kind.
 struct Kind {
   const std::type_info* type;
-  std::atomic<long> live{0};
+  memory::LiveCounter live;
 };
 std::mutex g_kinds_mutex;
 std::deque<Kind>& Kinds() {  // A deque: counters never move.
@@ -48,7 +47,7 @@ std::string Readable(const std::type_info& type) {
 long LiveObjectCount() {
   long live = 0;
   const std::lock_guard<std::mutex> lock(g_kinds_mutex);
-  for (const Kind& k : Kinds()) live += k.live.load();
+  for (const Kind& k : Kinds()) live += k.live.Total();
   return live;
 }
 
@@ -56,7 +55,7 @@ std::map<std::string, long> LiveObjectsByInterface() {
   std::map<std::string, long> live;
   const std::lock_guard<std::mutex> lock(g_kinds_mutex);
   for (const Kind& k : Kinds()) {
-    if (const long n = k.live.load(); n != 0) live[Readable(*k.type)] += n;
+    if (const long n = k.live.Total(); n != 0) live[Readable(*k.type)] += n;
   }
   return live;
 }
@@ -70,7 +69,7 @@ std::optional<long> LiveBstrCount() {
 }
 
 namespace internal {
-std::atomic<long>& LiveCounter(const std::type_info& first) {
+memory::LiveCounter& KindCounter(const std::type_info& first) {
   const std::lock_guard<std::mutex> lock(g_kinds_mutex);
   for (Kind& k : Kinds()) {
     if (*k.type == first) return k.live;

@@ -3,7 +3,8 @@
 #ifndef VSSEMU_COM_LIVE_OBJECTS_H_
 #define VSSEMU_COM_LIVE_OBJECTS_H_
 
-#include <atomic>
+#include <vssemu/memory/live_counter.h>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -26,8 +27,8 @@ std::optional<long> LiveBstrCount();
 namespace internal {
 // The counter of live objects whose first interface is first: made once
 // per kind, never moved (ComObject keeps a reference to it per class, so
-// making and destroying an object costs one atomic operation).
-std::atomic<long>& LiveCounter(const std::type_info& first);
+// making and destroying an object costs one change of this thread's slot).
+memory::LiveCounter& KindCounter(const std::type_info& first);
 }  // namespace internal
 
 }  // namespace vssemu::com

@@ -2,16 +2,20 @@
 // immediately before the characters, and a terminating NUL after them. Code
 // under test may read the prefix (SysStringLen) or keep embedded NULs, so the
 // layout matters; the live counter lets tests prove nothing leaked.
+#include <vssemu/memory/block_cache.h>
+#include <vssemu/memory/live_counter.h>
 #include <vssemu/winshim/winshim.h>
 
-#include <vssemu/memory/block_cache.h>
-
-#include <atomic>
 #include <cstring>
 
 namespace {
 
-std::atomic<long> g_live_bstrs{0};
+// Made on first use, and never destroyed: BSTRs are allocated and freed
+// by other statics' constructors and destructors.
+vssemu::memory::LiveCounter& LiveBstrs() {
+  static auto* counter = new vssemu::memory::LiveCounter;
+  return *counter;
+}
 
 // The prefix is a DWORD, but the characters must stay aligned for WCHAR, so
 // the header occupies max(sizeof(DWORD), alignof(WCHAR)) bytes.
@@ -38,7 +42,7 @@ BSTR AllocateBytes(const void* src, UINT byte_len) {
     std::memset(chars, 0, byte_len);
   }
   std::memset(chars + byte_len, 0, sizeof(WCHAR));
-  g_live_bstrs.fetch_add(1, std::memory_order_relaxed);
+  LiveBstrs().Add();
   return reinterpret_cast<BSTR>(chars);
 }
 
@@ -75,7 +79,7 @@ UINT STDAPICALLTYPE SysStringLen(BSTR bstr) {
 
 void STDAPICALLTYPE SysFreeString(BSTR bstr) {
   if (bstr == nullptr) return;
-  g_live_bstrs.fetch_sub(1, std::memory_order_relaxed);
+  LiveBstrs().Remove();
   vssemu::memory::Free(BlockOf(bstr), BlockBytes(SysStringByteLen(bstr)));
 }
 
@@ -91,5 +95,5 @@ INT STDAPICALLTYPE SysReAllocString(BSTR* pbstr, const OLECHAR* psz) {
 }  // extern "C"
 
 namespace winshim {
-long LiveBstrCount() { return g_live_bstrs.load(std::memory_order_relaxed); }
+long LiveBstrCount() { return LiveBstrs().Total(); }
 }  // namespace winshim
