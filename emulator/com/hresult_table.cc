@@ -737,7 +737,7 @@ const char* HresultMeaning(HRESULT hr) {
   return info != nullptr ? info->meaning : nullptr;
 }
 
-HresultText::HresultText(HRESULT hr) {
+void HresultText::Look(HRESULT hr) {
   if (const HresultInfo* info = FindHresult(hr)) {
     name_ = info->name;
     name_size_ = info->name_size;

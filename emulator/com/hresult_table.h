@@ -45,7 +45,15 @@ const char* HresultMeaning(HRESULT hr);
 // allocating (the trace writes one for every call and callback).
 class HresultText {
  public:
-  explicit HresultText(HRESULT hr);
+  explicit HresultText(HRESULT hr) {
+    // S_OK, the result of nearly every traced call, without a lookup.
+    if (hr == 0) {
+      name_ = "S_OK";
+      name_size_ = 4;
+    } else {
+      Look(hr);
+    }
+  }
   std::string_view view() const {
     return name_ != nullptr ? std::string_view(name_, name_size_)
                             : std::string_view(hex_, 10);
@@ -54,9 +62,12 @@ class HresultText {
   std::string str() const { return std::string(view()); }
 
  private:
+  // Sets the name of hr from the table, or its hexadecimal form.
+  void Look(HRESULT hr);
+
   const char* name_ = nullptr;
   size_t name_size_ = 0;
-  char hex_[10] = {};
+  char hex_[10];  // Set by Look when hr has no name.
 };
 
 // Returns the name of hr, or "0x%08X" when it is not in the table.
