@@ -68,6 +68,11 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   HRESULT hr = metadata::AddComponent(&session_.bcd, instanceId, writerId, ct,
                                       wszLogicalPath, wszComponentName, &entry);
   if (SUCCEEDED(hr)) {
+    // A requester adds most of what a writer describes, one component at a
+    // time: at the first, make room for them all rather than regrow.
+    if (entry->components.size() == 1) {
+      entry->components.reserve(p->metadata->components.size());
+    }
     entry->instance_name = p->metadata->identity.instance_name;
     entry->backup_schema = p->metadata->backup_schema;
   }
