@@ -15,8 +15,9 @@ bool ValidFileArguments(LPCWSTR path, LPCWSTR filespec) {
   return path != nullptr && filespec != nullptr && IsValidFilespec(filespec);
 }
 
-FileSpec MakeSpec(LPCWSTR path, LPCWSTR filespec, bool recursive,
-                  std::optional<std::wstring> alternate, DWORD mask) {
+FileSpec MakeSpec(std::wstring_view path, std::wstring_view filespec,
+                  bool recursive, std::optional<std::wstring> alternate,
+                  DWORD mask) {
   FileSpec spec;
   spec.path = path;
   spec.filespec = filespec;
@@ -61,14 +62,16 @@ HRESULT WriterMetadataCreator::AddComponent(
     bool bNotifyOnBackupComplete, bool bSelectable, bool bSelectableForRestore,
     DWORD dwComponentFlags) {
   if (ct != VSS_CT_DATABASE && ct != VSS_CT_FILEGROUP) return E_INVALIDARG;
-  if (wszComponentName == nullptr || !IsValidComponentName(wszComponentName)) {
-    return E_INVALIDARG;
-  }
+  if (wszComponentName == nullptr) return E_INVALIDARG;
+  // Each text is measured once: a writer describes every component on
+  // every Identify.
+  const std::wstring_view name(wszComponentName);
+  if (!IsValidComponentName(name)) return E_INVALIDARG;
   if (pbIcon == nullptr && cbIcon != 0) return E_INVALIDARG;
-  std::wstring logical_path = com::TextOrEmpty(wszLogicalPath);
-  if (Find(logical_path, wszComponentName) != nullptr) {
-    return VSS_E_OBJECT_ALREADY_EXISTS;
-  }
+  const std::wstring_view logical_path = wszLogicalPath != nullptr
+                                             ? std::wstring_view(wszLogicalPath)
+                                             : std::wstring_view();
+  if (Find(logical_path, name) != nullptr) return VSS_E_OBJECT_ALREADY_EXISTS;
   // Starting at four skips the first two regrowths, each of which moves
   // every component already described, and keeps a one-component writer's
   // list in a small block (four are 960 bytes; glibc treats 1,024 and more
@@ -76,8 +79,8 @@ HRESULT WriterMetadataCreator::AddComponent(
   if (model_.components.capacity() == 0) model_.components.reserve(4);
   Component& component = model_.components.emplace_back();
   component.type = ct;
-  component.logical_path = std::move(logical_path);
-  component.name = wszComponentName;
+  component.logical_path = logical_path;
+  component.name = name;
   component.caption = com::OptionalText(wszCaption);
   if (pbIcon != nullptr) component.icon.assign(pbIcon, pbIcon + cbIcon);
   component.restore_metadata = bRestoreMetadata;
@@ -105,17 +108,21 @@ HRESULT WriterMetadataCreator::AddComponentFiles(
     LPCWSTR filespec, VSS_COMPONENT_TYPE required_type, bool recursive,
     LPCWSTR alternate_location, DWORD mask,
     std::vector<FileSpec> Component::*list) {
-  if (component_name == nullptr || !ValidFileArguments(path, filespec)) {
+  if (component_name == nullptr || path == nullptr || filespec == nullptr) {
     return E_INVALIDARG;
   }
+  const std::wstring_view filespec_text(filespec);
+  if (!IsValidFilespec(filespec_text)) return E_INVALIDARG;
   Component* component =
-      Find(logical_path != nullptr ? logical_path : L"", component_name);
+      Find(logical_path != nullptr ? std::wstring_view(logical_path)
+                                   : std::wstring_view(),
+           component_name);
   if (component == nullptr) return VSS_E_OBJECT_NOT_FOUND;
   // The AddFilesToFileGroup page: E_INVALIDARG "if the component is not a
   // file group"; the database pages mirror it for database components.
   if (component->type != required_type) return E_INVALIDARG;
   (component->*list)
-      .push_back(MakeSpec(path, filespec, recursive,
+      .push_back(MakeSpec(path, filespec_text, recursive,
                           com::OptionalText(alternate_location), mask));
   return S_OK;
 }
