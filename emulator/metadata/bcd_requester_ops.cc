@@ -88,8 +88,8 @@ HRESULT AddComponent(BackupComponentsDocument* doc, const VSS_ID& instance_id,
     return E_INVALIDARG;
   }
   std::wstring path = com::TextOrEmpty(logical_path);
-  std::shared_ptr<BcdWriterComponents> entry =
-      doc->FindWriterInstance(instance_id);
+  // The document owns the entry; no reference is counted for the call.
+  BcdWriterComponents* entry = doc->FindWriterInstance(instance_id).get();
   if (entry != nullptr) {
     if (entry->writer_id != writer_id) return E_INVALIDARG;
     // 9.1: path + name are unique per instance, whatever the type.
@@ -97,17 +97,18 @@ HRESULT AddComponent(BackupComponentsDocument* doc, const VSS_ID& instance_id,
       return VSS_E_OBJECT_ALREADY_EXISTS;
     }
   } else {
-    entry = std::make_shared<BcdWriterComponents>();
-    entry->instance_id = instance_id;
-    entry->writer_id = writer_id;
-    doc->writers.push_back(entry);
+    auto made = std::make_shared<BcdWriterComponents>();
+    made->instance_id = instance_id;
+    made->writer_id = writer_id;
+    entry = made.get();
+    doc->writers.push_back(std::move(made));
   }
   auto component = MakeBcdComponent();
   component->type = ct;
   component->logical_path = std::move(path);
   component->name = std::move(component_name);
   entry->components.push_back(std::move(component));
-  if (added_to != nullptr) *added_to = entry.get();
+  if (added_to != nullptr) *added_to = entry;
   return S_OK;
 }
 
