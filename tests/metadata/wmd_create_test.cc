@@ -38,6 +38,29 @@ class WmdCreateTest : public ::testing::Test {
   com::ComPtr<WriterMetadataCreator> creator_;
 };
 
+TEST(WmdCreate, ExpectedComponentsAreDescribedWithoutMovingAny) {
+  // Made with room for the components the writer described last time,
+  // the document holds that many without moving those already described.
+  auto creator = com::MakeComObject<WriterMetadataCreator>(
+      WriterIdentity{kWriterId, GUID_NULL, L"Test Writer", std::nullopt,
+                     VSS_UT_USERDATA, VSS_ST_OTHER, 1, 0},
+      12);
+  IVssCreateWriterMetadataEx* md = creator.get();
+  ASSERT_EQ(md->AddComponent(VSS_CT_FILEGROUP, nullptr, L"c0", nullptr, nullptr,
+                             0, false, false, true),
+            S_OK);
+  const Component* first = &creator->model().components[0];
+  for (int i = 1; i < 12; ++i) {
+    const std::wstring name = L"c" + std::to_wstring(i);
+    ASSERT_EQ(md->AddComponent(VSS_CT_FILEGROUP, nullptr, name.c_str(), nullptr,
+                               nullptr, 0, false, false, true),
+              S_OK);
+  }
+  EXPECT_EQ(&creator->model().components[0], first);
+  EXPECT_EQ(creator->model().components.size(), 12u);
+  EXPECT_EQ(creator->model().components[11].name, L"c11");
+}
+
 TEST_F(WmdCreateTest, AddComponentStoresEveryArgument) {
   const BYTE icon[] = {1, 2, 3, 0, 255};
   ASSERT_EQ(md()->AddComponent(VSS_CT_FILEGROUP, L"Apps\\Data", L"Config",
