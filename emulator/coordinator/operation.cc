@@ -7,11 +7,13 @@ namespace vssemu::coordinator {
 void Operation::Start() {
   if (started_) return;
   started_ = true;
-  auto self = shared_from_this();
-  scheduler_->Post([self] { self->RunNext(); });
+  scheduler_->Post([self = shared_from_this()]() mutable {
+    Operation* op = self.get();
+    op->RunNext(std::move(self));
+  });
 }
 
-void Operation::RunNext() {
+void Operation::RunNext(std::shared_ptr<Operation> self) {
   if (done_) return;
   if (next_ == steps_.size()) {
     End(VSS_S_ASYNC_FINISHED);
@@ -20,8 +22,10 @@ void Operation::RunNext() {
   Step step = std::move(steps_[next_++]);
   sim::Duration took = step();
   if (done_) return;
-  auto self = shared_from_this();
-  scheduler_->PostAfter(took, [self] { self->RunNext(); });
+  scheduler_->PostAfter(took, [self = std::move(self)]() mutable {
+    Operation* op = self.get();
+    op->RunNext(std::move(self));
+  });
 }
 
 void Operation::Finish() { End(VSS_S_ASYNC_FINISHED); }

@@ -68,7 +68,10 @@ class Operation : public std::enable_shared_from_this<Operation> {
   int pending_answers = 0;
 
  private:
-  void RunNext();
+  // Runs the next step; self is this operation, kept alive by the task
+  // that runs it and handed on to the task that runs the step after
+  // (taking it again from shared_from_this costs a locked instruction).
+  void RunNext(std::shared_ptr<Operation> self);
   void End(HRESULT status);
 
   sim::Scheduler* scheduler_;
