@@ -14,6 +14,7 @@
 #include <vssemu/com/live_objects.h>
 #include <vssemu/memory/block_cache.h>
 #include <vssemu/memory/live_counter.h>
+#include <vssemu/memory/single_threaded.h>
 #include <vssemu/win32_base.h>
 
 #include <atomic>
@@ -57,10 +58,26 @@ class ComObject : public First, public Rest... {
     return S_OK;
   }
 
-  ULONG STDMETHODCALLTYPE AddRef() override { return ++refs_; }
+  // Atomic as COM requires, except while the process has one thread
+  // (memory/single_threaded.h): a requester gets and releases a view per
+  // component it looks at.
+  ULONG STDMETHODCALLTYPE AddRef() override {
+    if (memory::SingleThreaded()) {
+      const ULONG refs = refs_.load(std::memory_order_relaxed) + 1;
+      refs_.store(refs, std::memory_order_relaxed);
+      return refs;
+    }
+    return ++refs_;
+  }
 
   ULONG STDMETHODCALLTYPE Release() override {
-    ULONG left = --refs_;
+    ULONG left;
+    if (memory::SingleThreaded()) {
+      left = refs_.load(std::memory_order_relaxed) - 1;
+      refs_.store(left, std::memory_order_relaxed);
+    } else {
+      left = --refs_;
+    }
     if (left == 0) delete self();
     return left;
   }

@@ -1,13 +1,14 @@
 #include "metadata/wmd_component_view.h"
 
+#include <vssemu/memory/block_cache.h>
+#include <vssemu/memory/single_threaded.h>
+
 #include <algorithm>
 #include <atomic>
 #include <new>
 #include <string_view>
 #include <thread>
 #include <vector>
-
-#include <vssemu/memory/block_cache.h>
 
 #include "com/bstr.h"
 #include "metadata/filedesc.h"
@@ -21,20 +22,26 @@ namespace {
 class InfoRegistry {
   // A spin lock rather than a mutex: it is held for a few instructions,
   // twice per component a requester examines, and is almost never
-  // contended; a mutex cost more than the rest of the bookkeeping.
+  // contended; a mutex cost more than the rest of the bookkeeping. Not
+  // taken at all while the process has one thread
+  // (memory/single_threaded.h).
   class Lock {
    public:
-    explicit Lock(std::atomic_flag& flag) : flag_(flag) {
-      while (flag_.test_and_set(std::memory_order_acquire)) {
+    explicit Lock(std::atomic_flag& flag)
+        : flag_(flag), held_(!memory::SingleThreaded()) {
+      while (held_ && flag_.test_and_set(std::memory_order_acquire)) {
         std::this_thread::yield();
       }
     }
-    ~Lock() { flag_.clear(std::memory_order_release); }
+    ~Lock() {
+      if (held_) flag_.clear(std::memory_order_release);
+    }
     Lock(const Lock&) = delete;
     Lock& operator=(const Lock&) = delete;
 
    private:
     std::atomic_flag& flag_;
+    const bool held_;
   };
 
  public:

@@ -1,11 +1,14 @@
 // ComObject implements IUnknown: reference counting, QueryInterface over the
 // declared interface list, and the live-object counter.
-#include <gtest/gtest.h>
+#include "com/com_object.h"
 
+#include <gtest/gtest.h>
 #include <vss.h>
 #include <vsserror.h>
 
-#include "com/com_object.h"
+#include <thread>
+#include <vector>
+
 #include "com/com_ptr.h"
 #include "com/live_objects.h"
 
@@ -36,6 +39,33 @@ TEST(ComObject, StartsWithOneReferenceAndDeletesOnLastRelease) {
   EXPECT_EQ(raw->AddRef(), 2u);
   EXPECT_EQ(raw->Release(), 1u);
   EXPECT_FALSE(destroyed);
+  EXPECT_EQ(raw->Release(), 0u);
+  EXPECT_TRUE(destroyed);
+  EXPECT_EQ(LiveObjectCount(), before);
+}
+
+TEST(ComObject, CountsStayRightOnceThreadsShareAnObject) {
+  // References taken while the process has one thread are plain updates;
+  // once a second thread exists every update is atomic, and the count
+  // made before carries on.
+  bool destroyed = false;
+  long before = LiveObjectCount();
+  IVssAsync* raw = MakeComObject<FakeAsync>(&destroyed).detach();
+  for (int i = 0; i < 10; ++i) raw->AddRef();  // 11 references.
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([raw] {
+      for (int i = 0; i < 20000; ++i) {
+        raw->AddRef();
+        raw->Release();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_FALSE(memory::SingleThreaded());
+  for (int i = 0; i < 10; ++i) raw->Release();
+  EXPECT_FALSE(destroyed);
+  EXPECT_EQ(LiveObjectCount(), before + 1);
   EXPECT_EQ(raw->Release(), 0u);
   EXPECT_TRUE(destroyed);
   EXPECT_EQ(LiveObjectCount(), before);
