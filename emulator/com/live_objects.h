@@ -27,7 +27,8 @@ std::optional<long> LiveBstrCount();
 namespace internal {
 // The counter of live objects whose first interface is first: made once
 // per kind, never moved (ComObject keeps a reference to it per class, so
-// making and destroying an object costs one change of this thread's slot).
+// making and destroying an object costs one update of it:
+// memory/live_counter.h).
 memory::LiveCounter& KindCounter(const std::type_info& first);
 }  // namespace internal
 

@@ -1,30 +1,20 @@
-// A count of live things (the COM objects of one kind, BSTRs) that every
+// A count of live things (the COM objects of one kind, BSTRs) that any
 // thread changes and only a leak check reads. A backup makes and drops a
-// few hundred of them; one shared atomic counter made each change a locked
-// instruction, which took a tenth of a backup's time.
-//
-// Each thread changes its own slot of the counter, with plain loads and
-// stores of an atomic that no other thread writes; Total sums the slots of
-// every thread. A thread's slots are kept when it ends (its counts still
-// add up) and handed to the next thread that starts, so a process holds
-// as many sets of slots as it ever ran threads at once. The first
-// kMaxLiveCounters counters of a process have slots; any further one, and
-// every counter in builds that do not use per-thread slots (Windows, where
-// a DLL's thread-local objects are not reliably destroyed before a thread
-// is joined), is one shared atomic.
+// few hundred of them, and a locked instruction per change took a tenth
+// of a backup's time; while the process has only ever had one thread
+// (memory/single_threaded.h), a change is a plain update.
 #ifndef VSSEMU_MEMORY_LIVE_COUNTER_H_
 #define VSSEMU_MEMORY_LIVE_COUNTER_H_
 
+#include <vssemu/memory/single_threaded.h>
+
 #include <atomic>
-#include <cstddef>
 
 namespace vssemu::memory {
 
-inline constexpr size_t kMaxLiveCounters = 128;
-
 class LiveCounter {
  public:
-  LiveCounter();
+  LiveCounter() = default;
   LiveCounter(const LiveCounter&) = delete;
   LiveCounter& operator=(const LiveCounter&) = delete;
 
@@ -32,13 +22,19 @@ class LiveCounter {
   void Add() noexcept { Change(1); }
   void Remove() noexcept { Change(-1); }
   // Returns the live things: adds less removes, on every thread.
-  long Total() const noexcept;
+  long Total() const noexcept { return count_.load(std::memory_order_relaxed); }
 
  private:
-  void Change(long by) noexcept;
+  void Change(long by) noexcept {
+    if (SingleThreaded()) {
+      count_.store(count_.load(std::memory_order_relaxed) + by,
+                   std::memory_order_relaxed);
+    } else {
+      count_.fetch_add(by, std::memory_order_relaxed);
+    }
+  }
 
-  size_t slot_;                  // kMaxLiveCounters when it has none.
-  std::atomic<long> shared_{0};  // The count of a counter without slots.
+  std::atomic<long> count_{0};
 };
 
 }  // namespace vssemu::memory
