@@ -61,23 +61,10 @@ class ComObject : public First, public Rest... {
   // Atomic as COM requires, except while the process has one thread
   // (memory/single_threaded.h): a requester gets and releases a view per
   // component it looks at.
-  ULONG STDMETHODCALLTYPE AddRef() override {
-    if (memory::SingleThreaded()) {
-      const ULONG refs = refs_.load(std::memory_order_relaxed) + 1;
-      refs_.store(refs, std::memory_order_relaxed);
-      return refs;
-    }
-    return ++refs_;
-  }
+  ULONG STDMETHODCALLTYPE AddRef() override { return memory::Increment(refs_); }
 
   ULONG STDMETHODCALLTYPE Release() override {
-    ULONG left;
-    if (memory::SingleThreaded()) {
-      left = refs_.load(std::memory_order_relaxed) - 1;
-      refs_.store(left, std::memory_order_relaxed);
-    } else {
-      left = --refs_;
-    }
+    const ULONG left = memory::Decrement(refs_);
     if (left == 0) delete self();
     return left;
   }

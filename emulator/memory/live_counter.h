@@ -19,21 +19,12 @@ class LiveCounter {
   LiveCounter& operator=(const LiveCounter&) = delete;
 
   // One more live thing; one fewer. Either may run on any thread.
-  void Add() noexcept { Change(1); }
-  void Remove() noexcept { Change(-1); }
+  void Add() noexcept { Increment(count_); }
+  void Remove() noexcept { Decrement(count_); }
   // Returns the live things: adds less removes, on every thread.
   long Total() const noexcept { return count_.load(std::memory_order_relaxed); }
 
  private:
-  void Change(long by) noexcept {
-    if (SingleThreaded()) {
-      count_.store(count_.load(std::memory_order_relaxed) + by,
-                   std::memory_order_relaxed);
-    } else {
-      count_.fetch_add(by, std::memory_order_relaxed);
-    }
-  }
-
   std::atomic<long> count_{0};
 };
 

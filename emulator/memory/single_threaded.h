@@ -17,6 +17,8 @@
 #endif
 #endif
 
+#include <atomic>
+
 namespace vssemu::memory {
 
 inline bool SingleThreaded() noexcept {
@@ -25,6 +27,27 @@ inline bool SingleThreaded() noexcept {
 #else
   return false;
 #endif
+}
+
+// Adds one to count, or takes one from it, and returns the new count: a
+// plain update while the process has one thread, an atomic one after.
+template <typename T>
+T Increment(std::atomic<T>& count) noexcept {
+  if (SingleThreaded()) {
+    const T result = count.load(std::memory_order_relaxed) + 1;
+    count.store(result, std::memory_order_relaxed);
+    return result;
+  }
+  return ++count;
+}
+template <typename T>
+T Decrement(std::atomic<T>& count) noexcept {
+  if (SingleThreaded()) {
+    const T result = count.load(std::memory_order_relaxed) - 1;
+    count.store(result, std::memory_order_relaxed);
+    return result;
+  }
+  return --count;
 }
 
 }  // namespace vssemu::memory
