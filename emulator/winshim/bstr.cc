@@ -10,12 +10,9 @@
 
 namespace {
 
-// Made on first use, and never destroyed: BSTRs are allocated and freed
-// by other statics' constructors and destructors.
-vssemu::memory::LiveCounter& LiveBstrs() {
-  static auto* counter = new vssemu::memory::LiveCounter;
-  return *counter;
-}
+// Constant-initialized and trivially destroyed, so that BSTRs made and
+// freed by other statics' constructors and destructors are counted too.
+constinit vssemu::memory::LiveCounter g_live_bstrs;
 
 // The prefix is a DWORD, but the characters must stay aligned for WCHAR, so
 // the header occupies max(sizeof(DWORD), alignof(WCHAR)) bytes.
@@ -42,7 +39,7 @@ BSTR AllocateBytes(const void* src, UINT byte_len) {
     std::memset(chars, 0, byte_len);
   }
   std::memset(chars + byte_len, 0, sizeof(WCHAR));
-  LiveBstrs().Add();
+  g_live_bstrs.Add();
   return reinterpret_cast<BSTR>(chars);
 }
 
@@ -79,7 +76,7 @@ UINT STDAPICALLTYPE SysStringLen(BSTR bstr) {
 
 void STDAPICALLTYPE SysFreeString(BSTR bstr) {
   if (bstr == nullptr) return;
-  LiveBstrs().Remove();
+  g_live_bstrs.Remove();
   vssemu::memory::Free(BlockOf(bstr), BlockBytes(SysStringByteLen(bstr)));
 }
 
@@ -95,5 +92,5 @@ INT STDAPICALLTYPE SysReAllocString(BSTR* pbstr, const OLECHAR* psz) {
 }  // extern "C"
 
 namespace winshim {
-long LiveBstrCount() { return LiveBstrs().Total(); }
+long LiveBstrCount() { return g_live_bstrs.Total(); }
 }  // namespace winshim
