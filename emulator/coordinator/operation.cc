@@ -7,10 +7,14 @@ namespace vssemu::coordinator {
 void Operation::Start() {
   if (started_) return;
   started_ = true;
-  scheduler_->Post([self = shared_from_this()]() mutable {
+  scheduler_->Post(NextStep(shared_from_this()));
+}
+
+sim::Scheduler::Task Operation::NextStep(std::shared_ptr<Operation> self) {
+  return [self = std::move(self)]() mutable {
     Operation* op = self.get();
     op->RunNext(std::move(self));
-  });
+  };
 }
 
 void Operation::RunNext(std::shared_ptr<Operation> self) {
@@ -22,10 +26,7 @@ void Operation::RunNext(std::shared_ptr<Operation> self) {
   Step step = std::move(steps_[next_++]);
   sim::Duration took = step();
   if (done_) return;
-  scheduler_->PostAfter(took, [self = std::move(self)]() mutable {
-    Operation* op = self.get();
-    op->RunNext(std::move(self));
-  });
+  scheduler_->PostAfter(took, NextStep(std::move(self)));
 }
 
 void Operation::Finish() { End(VSS_S_ASYNC_FINISHED); }

@@ -72,6 +72,8 @@ class Operation : public std::enable_shared_from_this<Operation> {
   // that runs it and handed on to the task that runs the step after
   // (taking it again from shared_from_this costs a locked instruction).
   void RunNext(std::shared_ptr<Operation> self);
+  // Returns the task that runs self's next step.
+  static sim::Scheduler::Task NextStep(std::shared_ptr<Operation> self);
   void End(HRESULT status);
 
   sim::Scheduler* scheduler_;
