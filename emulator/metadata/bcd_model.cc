@@ -88,10 +88,7 @@ const std::shared_ptr<BcdComponent>& BcdWriterComponents::FindByPathAndName(
 
 void BcdWriterComponents::EraseComponent(
     const std::shared_ptr<BcdComponent>& component) {
-  // A copy: the argument may be a reference to the element erased.
-  const std::shared_ptr<BcdComponent> doomed = component;
-  std::erase(components, doomed);
-  by_path_and_name_.Forget();
+  by_path_and_name_.Erase(components, component);
 }
 
 bool BcdWriterComponents::operator==(const BcdWriterComponents& other) const {
@@ -132,9 +129,7 @@ BackupComponentsDocument::FindWriterInstance(const VSS_ID& instance_id) const {
 
 void BackupComponentsDocument::EraseWriter(
     const std::shared_ptr<BcdWriterComponents>& writer) {
-  const std::shared_ptr<BcdWriterComponents> doomed = writer;
-  std::erase(writers, doomed);
-  by_instance_.Forget();
+  by_instance_.Erase(writers, writer);
 }
 
 bool BackupComponentsDocument::operator==(

@@ -11,7 +11,7 @@
 // last element it indexed elsewhere or gone, and re-reads the vector. One
 // erasure it cannot see: the last element erased (or a middle one) and the
 // same last element appended again, which leaves it where and as it was.
-// An owner that erases therefore calls Forget.
+// An owner therefore erases through Erase.
 // Vectors shorter than kIndexFrom are scanned, which is faster there and
 // costs no memory.
 //
@@ -65,6 +65,17 @@ class PositionIndex {
     return best;
   }
 
+  // Erases every element equal to item from items, and tells the index,
+  // which re-reads items at the next Find.
+  template <typename Item>
+  void Erase(std::vector<Item>& items, const Item& item) {
+    // A copy: item may be a reference to an element erased.
+    const Item doomed = item;
+    std::erase(items, doomed);
+    Forget();
+  }
+
+ private:
   // Tells the index that elements were erased: the next Find re-reads.
   void Forget() {
     indexed_ = 0;
@@ -72,7 +83,6 @@ class PositionIndex {
     last_alive_.reset();
   }
 
- private:
   template <typename T>
   static bool Present(const std::shared_ptr<T>& item) { return item != nullptr; }
   template <typename T>

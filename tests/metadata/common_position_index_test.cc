@@ -75,21 +75,20 @@ TEST(PositionIndex, OneHashForEveryKeyAndAbsentElements) {
   }
 }
 
-TEST(PositionIndex, ForgetCoversTheLastElementErasedAndAppendedAgain) {
+TEST(PositionIndex, EraseCoversTheLastElementErasedAndAppendedAgain) {
   // Erasing the last element and another, then appending a new one and the
   // same last element again, leaves the last element where and as it was:
-  // only Forget tells the index that the others moved.
+  // only erasing through the index tells it that the others moved.
   PositionIndex index;
   std::vector<std::shared_ptr<Item>> items;
   for (int i = 0; i < 20; ++i)
     items.push_back(std::make_shared<Item>(Item{i, i}));
   ASSERT_EQ(Find(index, items, 19), 19);
   const std::shared_ptr<Item> last = items.back();
-  items.erase(items.begin() + 5);
-  items.pop_back();
+  index.Erase(items, items[5]);
+  index.Erase(items, last);
   items.push_back(std::make_shared<Item>(Item{100, 100}));
   items.push_back(last);
-  index.Forget();
   for (int key : {4, 5, 6, 18, 19, 100}) {
     EXPECT_EQ(Find(index, items, key), Scan(items, key)) << "key " << key;
   }
