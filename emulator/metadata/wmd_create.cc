@@ -108,11 +108,9 @@ HRESULT WriterMetadataCreator::AddComponentFiles(
     LPCWSTR filespec, VSS_COMPONENT_TYPE required_type, bool recursive,
     LPCWSTR alternate_location, DWORD mask,
     std::vector<FileSpec> Component::*list) {
-  if (component_name == nullptr || path == nullptr || filespec == nullptr) {
+  if (component_name == nullptr || !ValidFileArguments(path, filespec)) {
     return E_INVALIDARG;
   }
-  const std::wstring_view filespec_text(filespec);
-  if (!IsValidFilespec(filespec_text)) return E_INVALIDARG;
   Component* component =
       Find(logical_path != nullptr ? std::wstring_view(logical_path)
                                    : std::wstring_view(),
@@ -122,7 +120,7 @@ HRESULT WriterMetadataCreator::AddComponentFiles(
   // file group"; the database pages mirror it for database components.
   if (component->type != required_type) return E_INVALIDARG;
   (component->*list)
-      .push_back(MakeSpec(path, filespec_text, recursive,
+      .push_back(MakeSpec(path, filespec, recursive,
                           com::OptionalText(alternate_location), mask));
   return S_OK;
 }
