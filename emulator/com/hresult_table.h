@@ -47,7 +47,7 @@ class HresultText {
  public:
   explicit HresultText(HRESULT hr) {
     // S_OK, the result of nearly every traced call, without a lookup.
-    if (hr == 0) {
+    if (hr == S_OK) {
       name_ = "S_OK";
       name_size_ = 4;
     } else {
