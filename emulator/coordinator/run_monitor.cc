@@ -10,8 +10,9 @@ namespace vssemu::coordinator {
 
 void RunMonitor::Report(const char* rule, const char* section, const Track& t,
                         WriterEvent event, const char* why) {
-  service_->Violate(rule, section,
-                    t.writer + " received " + EventName(event) + " " + why);
+  service_->Violate(
+      rule, section,
+      t.writer + " received " + std::string(EventName(event)) + " " + why);
 }
 
 void RunMonitor::BeforeEvent(const WriterRecord& writer,
@@ -100,8 +101,9 @@ void RunMonitor::OnState(const Participant& p, WriterEvent event,
   if (!legal || cleared) {
     service_->Violate("state.illegal-transition", "3.2",
                       p.writer->TraceName() + " went from " +
-                          WriterStateName(before) + " to " +
-                          WriterStateName(after) + " at " + EventName(event));
+                          std::string(WriterStateName(before)) + " to " +
+                          std::string(WriterStateName(after)) + " at " +
+                          std::string(EventName(event)));
   }
 }
 

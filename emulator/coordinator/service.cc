@@ -224,9 +224,11 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
   outcome.failure = context.failure;
   outcome.spent = context.spent;
   if (tracing()) {
-    TraceField fields[5] = {{"name", EventName(event)},
-                            {"writer", writer.TraceName()},
-                            {"returned", outcome.returned ? "true" : "false"}};
+    TraceField fields[5] = {
+        {"name", EventName(event)},
+        {"writer", writer.TraceName()},
+        {"returned", outcome.returned ? std::string_view("true")
+                                      : std::string_view("false")}};
     size_t n = 3;
     const com::HresultText failure(outcome.failure ? outcome.failure->hr : S_OK);
     if (outcome.failure) fields[n++] = {"failure", failure};
@@ -239,7 +241,7 @@ CallbackOutcome Service::RunCallback(WriterRecord& writer,
   if (outcome.threw) {
     Violate("writer.callback-threw", "3.4",
             writer.TraceName() + " let an exception escape On" +
-                EventName(event));
+                std::string(EventName(event)));
   }
   return outcome;
 }

@@ -4,24 +4,6 @@
 
 namespace vssemu::coordinator {
 
-const char* EventName(WriterEvent event) {
-  switch (event) {
-    case WriterEvent::kNone: return "None";
-    case WriterEvent::kIdentify: return "Identify";
-    case WriterEvent::kPrepareForBackup: return "PrepareForBackup";
-    case WriterEvent::kPrepareForSnapshot: return "PrepareForSnapshot";
-    case WriterEvent::kFreeze: return "Freeze";
-    case WriterEvent::kThaw: return "Thaw";
-    case WriterEvent::kPostSnapshot: return "PostSnapshot";
-    case WriterEvent::kAbort: return "Abort";
-    case WriterEvent::kBackupComplete: return "BackupComplete";
-    case WriterEvent::kBackupShutdown: return "BackupShutdown";
-    case WriterEvent::kPreRestore: return "PreRestore";
-    case WriterEvent::kPostRestore: return "PostRestore";
-  }
-  return "?";
-}
-
 VSS_WRITER_STATE StateAfterSuccess(WriterEvent event) {
   switch (event) {
     case WriterEvent::kPrepareForSnapshot: return VSS_WS_WAITING_FOR_FREEZE;
@@ -53,7 +35,7 @@ bool FailureRaisesAbort(WriterEvent event) {
   return event == WriterEvent::kFreeze || event == WriterEvent::kThaw;
 }
 
-const char* WriterStateName(VSS_WRITER_STATE state) {
+std::string_view WriterStateName(VSS_WRITER_STATE state) {
   switch (state) {
     case VSS_WS_UNKNOWN: return "UNKNOWN";
     case VSS_WS_STABLE: return "STABLE";

@@ -4,15 +4,19 @@
 #define VSSEMU_COORDINATOR_WRITER_EVENTS_H_
 
 #include <vss.h>
-
 #include <vssemu/metadata/bcd_access.h>
+
+#include <string_view>
 
 namespace vssemu::coordinator {
 
 using WriterEvent = metadata::BcdEvent;
 
-// Returns the event's documented name ("PrepareForBackup", ...).
-const char* EventName(WriterEvent event);
+// Returns the event's documented name ("PrepareForBackup", ...). A view,
+// like every name the trace records, so that recording one measures nothing.
+inline std::string_view EventName(WriterEvent event) {
+  return metadata::BcdEventName(event);
+}
 
 // Returns the state a writer reports after handling event successfully
 // (spec 3.2; the success column is inferred from the state names, Q5).
@@ -32,7 +36,7 @@ int FreezeRank(VSS_APPLICATION_LEVEL level);
 bool FailureRaisesAbort(WriterEvent event);
 
 // Returns the name of a VSS_WRITER_STATE without the VSS_WS_ prefix.
-const char* WriterStateName(VSS_WRITER_STATE state);
+std::string_view WriterStateName(VSS_WRITER_STATE state);
 
 // Returns the name of an application level without the VSS_APP_ prefix.
 const char* LevelName(VSS_APPLICATION_LEVEL level);

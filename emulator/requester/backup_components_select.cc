@@ -41,24 +41,24 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   }
   // Spec Q24: the writer and component must be in the gathered metadata.
   coordinator::Participant* p = session_.FindInstance(instanceId);
-  const metadata::Component* described =
-      p != nullptr && p->metadata
-          ? p->MetadataIndex().Find(
-                ct, wszLogicalPath != nullptr ? wszLogicalPath : L"",
-                wszComponentName)
-          : nullptr;
-  if (p == nullptr || !p->identified ||
-      p->writer->identity.writer_id != writerId || described == nullptr) {
+  if (p == nullptr || !p->metadata) {
+    return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
+  }
+  const metadata::ComponentIndex& index = p->MetadataIndex();
+  const metadata::Component* described = index.Find(
+      ct, wszLogicalPath != nullptr ? wszLogicalPath : L"", wszComponentName);
+  if (!p->identified || p->writer->identity.writer_id != writerId ||
+      described == nullptr) {
     return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
   }
   if (const auto& entry = session_.bcd.FindWriterInstance(instanceId)) {
     std::string problem =
-        coordinator::AddComponentProblem(p->MetadataIndex(), *described, *entry);
+        coordinator::AddComponentProblem(index, *described, *entry);
     if (!problem.empty()) {
       service_->Violate("requester.add-implicit-component", "9.2", problem);
     }
   } else if (!described->selectable &&
-             p->MetadataIndex().HasSelectableAncestor(*described)) {
+             index.HasSelectableAncestor(*described)) {
     service_->Violate("requester.add-implicit-component", "9.2",
                       metadata::ToUtf8(described->name) +
                           " is a nonselectable subcomponent and must never be "

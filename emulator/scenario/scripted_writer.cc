@@ -192,7 +192,7 @@ bool ScriptedVssWriter::InjectedFailure(WriterEvent event) {
   coordinator::Service& service = *Emulator::Current().service();
   return service.choice_points().FaultFires(
       coordinator::FaultKind::kWriter,
-      spec_.id + " " + coordinator::EventName(event));
+      spec_.id + " " + std::string(coordinator::EventName(event)));
 }
 
 bool ScriptedVssWriter::Behave(WriterEvent event,
