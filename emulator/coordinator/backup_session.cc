@@ -1,6 +1,7 @@
 #include "coordinator/backup_session.h"
 
 #include <vss.h>
+#include <vssemu/memory/block_cache.h>
 
 #include <cstring>
 #include <functional>
@@ -66,7 +67,9 @@ Participant* BackupSession::FindInstance(const VSS_ID& instance_id) {
 
 const metadata::ComponentIndex& Participant::MetadataIndex() {
   if (index_ == nullptr || indexed_ != metadata) {
-    index_ = std::make_shared<const metadata::ComponentIndex>(*metadata);
+    // One per writer in every backup, dropped with the session.
+    index_ = std::allocate_shared<const metadata::ComponentIndex>(
+        memory::BlockAllocator<metadata::ComponentIndex>(), *metadata);
     indexed_ = metadata;
   }
   return *index_;

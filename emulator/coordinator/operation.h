@@ -10,14 +10,14 @@
 #ifndef VSSEMU_COORDINATOR_OPERATION_H_
 #define VSSEMU_COORDINATOR_OPERATION_H_
 
+#include <vssemu/win32_base.h>
+
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <vssemu/win32_base.h>
-
+#include "sim/inline_function.h"
 #include "sim/scheduler.h"
 
 namespace vssemu::coordinator {
@@ -62,8 +62,9 @@ class Operation : public std::enable_shared_from_this<Operation> {
   // or the failure.
   HRESULT status() const;
 
-  // Runs once when the operation ends (success, failure or cancel).
-  std::function<void(Operation&)> on_done;
+  // Runs once when the operation ends (success, failure or cancel). Kept
+  // inline: every asynchronous call sets one.
+  sim::InlineFunction<void(Operation&)> on_done;
   // How many times an exploring run answered VSS_S_ASYNC_PENDING for it.
   int pending_answers = 0;
 

@@ -12,10 +12,12 @@
 #define VSSEMU_COORDINATOR_RUN_MONITOR_H_
 
 #include <vss.h>
+#include <vssemu/memory/block_cache.h>
 
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "coordinator/writer_events.h"
@@ -65,10 +67,15 @@ class RunMonitor {
               WriterEvent event, const char* why);
 
   Service* service_;
+  // Every backup adds a node per writer and one for its Freeze rank, and
+  // drops them when it ends: recycled blocks rather than the heap.
+  template <typename Key, typename Value>
+  using Map = std::map<Key, Value, std::less<Key>,
+                       memory::BlockAllocator<std::pair<const Key, Value>>>;
   // By (session id, writer registration).
-  std::map<std::pair<uint64_t, uint64_t>, Track> tracks_;
+  Map<std::pair<uint64_t, uint64_t>, Track> tracks_;
   // The highest Freeze rank delivered so far, by session id (spec 6.1).
-  std::map<uint64_t, int> freeze_rank_;
+  Map<uint64_t, int> freeze_rank_;
 };
 
 }  // namespace vssemu::coordinator

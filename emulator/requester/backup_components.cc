@@ -2,6 +2,7 @@
 // writer filters, the async plumbing and the calls vssemu does not emulate.
 #include "requester/backup_components.h"
 
+#include <vssemu/memory/block_cache.h>
 #include <vsserror.h>
 
 #include "coordinator/backup_sequence.h"
@@ -56,7 +57,10 @@ HRESULT BackupComponents::StartAsync(
     const std::function<void(coordinator::Operation&)>& queue,
     std::function<void(coordinator::Operation&)> done,
     IVssAsync** out) {
-  auto op = std::make_shared<coordinator::Operation>(&service_->scheduler(), call);
+  // Every asynchronous call makes one and drops it a few calls later.
+  auto op = std::allocate_shared<coordinator::Operation>(
+      memory::BlockAllocator<coordinator::Operation>(), &service_->scheduler(),
+      call);
   queue(*op);
   service_->OperationStarted();
   if (std::string_view(call) != "GatherWriterStatus") {
