@@ -7,9 +7,24 @@ namespace vssemu::sim {
 TaskId Scheduler::PostAt(TimePoint when, Task task) {
   if (when < now()) when = now();
   const TaskId id = next_id_++;
-  queue_.push_back(Entry{when.since_start.count(), id, std::move(task)});
+  uint32_t slot;
+  if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    slots_[slot] = std::move(task);
+  } else {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.push_back(std::move(task));
+  }
+  queue_.push_back(Entry{when.since_start.count(), id, slot});
   std::push_heap(queue_.begin(), queue_.end(), Later);
   return id;
+}
+
+Scheduler::Task Scheduler::Vacate(uint32_t slot) {
+  Task task = std::move(slots_[slot]);
+  free_slots_.push_back(slot);
+  return task;
 }
 
 size_t Scheduler::Find(TaskId id) const {
@@ -22,19 +37,24 @@ size_t Scheduler::Find(TaskId id) const {
 bool Scheduler::Cancel(TaskId id) {
   const size_t at = Find(id);
   if (at == queue_.size()) return false;
-  queue_[at] = std::move(queue_.back());
+  const uint32_t slot = queue_[at].slot;
+  queue_[at] = queue_.back();
   queue_.pop_back();
   std::make_heap(queue_.begin(), queue_.end(), Later);
+  // Destroyed last: a task's captures may cancel or post in turn.
+  Task cancelled = Vacate(slot);
   return true;
 }
 
 bool Scheduler::RunOne() {
   if (queue_.empty()) return false;
   std::pop_heap(queue_.begin(), queue_.end(), Later);
-  Entry next = std::move(queue_.back());
+  const Entry next = queue_.back();
   queue_.pop_back();
+  // Out of its slot before it runs: what it posts may move the slots.
+  Task task = Vacate(next.slot);
   clock_->AdvanceTo(TimePoint{Duration(next.due)});
-  next.task();
+  task();
   return true;
 }
 
@@ -43,8 +63,7 @@ void Scheduler::RunUntilIdle() {
   }
 }
 
-bool Scheduler::RunUntil(const std::function<bool()>& done,
-                         TimePoint deadline) {
+bool Scheduler::RunUntil(FunctionRef<bool()> done, TimePoint deadline) {
   while (!done()) {
     std::optional<TimePoint> due = next_due();
     if (!due || *due > deadline) {
@@ -60,11 +79,6 @@ std::optional<TimePoint> Scheduler::due(TaskId id) const {
   const size_t at = Find(id);
   if (at == queue_.size()) return std::nullopt;
   return TimePoint{Duration(queue_[at].due)};
-}
-
-std::optional<TimePoint> Scheduler::next_due() const {
-  if (queue_.empty()) return std::nullopt;
-  return TimePoint{Duration(queue_.front().due)};
 }
 
 }  // namespace vssemu::sim

@@ -9,11 +9,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include "sim/function_ref.h"
 #include "sim/inline_function.h"
 #include "sim/virtual_time.h"
 
@@ -55,7 +55,7 @@ class Scheduler {
   // returns true (checked before each task); returns done(). If nothing is
   // left before the deadline the clock moves to the deadline, as a Wait
   // with a timeout lets that much time pass.
-  bool RunUntil(const std::function<bool()>& done, TimePoint deadline);
+  bool RunUntil(FunctionRef<bool()> done, TimePoint deadline);
 
   // Returns whether no task is queued.
   bool idle() const { return queue_.empty(); }
@@ -65,13 +65,19 @@ class Scheduler {
   // cancelled.
   std::optional<TimePoint> due(TaskId id) const;
   // Returns the due time of the earliest task, if any.
-  std::optional<TimePoint> next_due() const;
+  std::optional<TimePoint> next_due() const {
+    if (queue_.empty()) return std::nullopt;
+    return TimePoint{Duration(queue_.front().due)};
+  }
 
  private:
+  // A queued task: when it is due, and where it waits. Plain data, so that
+  // keeping the heap in order moves a few words rather than tasks, each of
+  // which moves through a call.
   struct Entry {
-    int64_t due;  // Microseconds since the start.
-    TaskId id;    // Posting order among tasks due at the same time.
-    Task task;
+    int64_t due;    // Microseconds since the start.
+    TaskId id;      // Posting order among tasks due at the same time.
+    uint32_t slot;  // Its place in slots_.
   };
   // Whether a runs after b: the heap keeps the earliest entry at front().
   static bool Later(const Entry& a, const Entry& b) {
@@ -79,12 +85,19 @@ class Scheduler {
   }
   // Returns the position of task id in queue_, or queue_.size().
   size_t Find(TaskId id) const;
+  // Takes the task out of slot, which becomes free.
+  Task Vacate(uint32_t slot);
 
   VirtualClock* clock_;
   // A binary heap in one vector: posting a task allocates no node. Cancel
   // and due look a task up by scanning, which is rare (a freeze timer per
   // writer) and short (the tasks pending at one time).
   std::vector<Entry> queue_;
+  // The queued tasks, each moved in when posted and out when run; a slot
+  // freed is reused, so the slots are as many as tasks were ever pending
+  // at once.
+  std::vector<Task> slots_;
+  std::vector<uint32_t> free_slots_;
   TaskId next_id_ = 1;
 };
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <memory>
 #include <string>
 
 namespace vssemu::sim {
@@ -72,6 +74,34 @@ TEST(Scheduler, TasksMayPostMoreTasks) {
   scheduler.RunUntilIdle();
   EXPECT_EQ(steps, 5);
   EXPECT_EQ(clock.now().since_start, seconds(4));
+}
+
+TEST(Scheduler, KeepsOrderAndTasksWhileTheirPlacesAreReused) {
+  // Tasks wait in places that are reused once a task has run or been
+  // cancelled: a running task posting many more (which moves the places),
+  // and cancellations in between, neither lose nor reorder a task nor keep
+  // one's captures alive.
+  VirtualClock clock;
+  Scheduler scheduler(&clock);
+  std::string order;
+  auto token = std::make_shared<int>(0);
+  std::weak_ptr<int> watched = token;
+  TaskId doomed = scheduler.PostAfter(seconds(1), [token] {});
+  token.reset();
+  scheduler.Post([&] {
+    order += "a";
+    for (char c = 'b'; c <= 'k'; ++c) {
+      scheduler.PostAfter(seconds(c % 2), [&order, c] { order += c; });
+    }
+    EXPECT_TRUE(scheduler.Cancel(doomed));
+    EXPECT_TRUE(watched.expired());  // The cancelled task is gone.
+    scheduler.Post([&] { order += "z"; });
+  });
+  scheduler.RunUntilIdle();
+  // Due now in posting order (the even letters, then z), then a second on.
+  EXPECT_EQ(order, "abdfhjzcegik");
+  EXPECT_EQ(scheduler.pending(), 0u);
+  EXPECT_EQ(clock.now().since_start, seconds(1));
 }
 
 TEST(Scheduler, RunUntilStopsWhenDone) {
