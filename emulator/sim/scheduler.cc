@@ -17,7 +17,7 @@ TaskId Scheduler::PostAt(TimePoint when, Task task) {
     slots_.push_back(std::move(task));
   }
   queue_.push_back(Entry{when.since_start.count(), id, slot});
-  std::push_heap(queue_.begin(), queue_.end(), Later);
+  std::push_heap(queue_.begin(), queue_.end(), Later());
   return id;
 }
 
@@ -40,7 +40,7 @@ bool Scheduler::Cancel(TaskId id) {
   const uint32_t slot = queue_[at].slot;
   queue_[at] = queue_.back();
   queue_.pop_back();
-  std::make_heap(queue_.begin(), queue_.end(), Later);
+  std::make_heap(queue_.begin(), queue_.end(), Later());
   // Destroyed last: a task's captures may cancel or post in turn.
   Task cancelled = Vacate(slot);
   return true;
@@ -48,7 +48,7 @@ bool Scheduler::Cancel(TaskId id) {
 
 bool Scheduler::RunOne() {
   if (queue_.empty()) return false;
-  std::pop_heap(queue_.begin(), queue_.end(), Later);
+  std::pop_heap(queue_.begin(), queue_.end(), Later());
   const Entry next = queue_.back();
   queue_.pop_back();
   // Out of its slot before it runs: what it posts may move the slots.

@@ -80,9 +80,13 @@ class Scheduler {
     uint32_t slot;  // Its place in slots_.
   };
   // Whether a runs after b: the heap keeps the earliest entry at front().
-  static bool Later(const Entry& a, const Entry& b) {
-    return a.due != b.due ? a.due > b.due : a.id > b.id;
-  }
+  // A function object rather than a function, which the heap algorithms
+  // would call through a pointer instead of inlining.
+  struct Later {
+    bool operator()(const Entry& a, const Entry& b) const {
+      return a.due != b.due ? a.due > b.due : a.id > b.id;
+    }
+  };
   // Returns the position of task id in queue_, or queue_.size().
   size_t Find(TaskId id) const;
   // Takes the task out of slot, which becomes free.
