@@ -43,7 +43,7 @@ struct FreeBlock {
 struct Lists {
   FreeBlock* head[kClasses];
   unsigned short count[kClasses];
-  bool armed;   // Drain is registered for this thread.
+  bool armed;   // Drain is registered for this thread and has not run.
   bool closed;  // Drain has run: the thread is ending.
 };
 
@@ -58,6 +58,7 @@ void DrainLists() noexcept {
     t_lists.count[c] = 0;
   }
   t_lists.closed = true;
+  t_lists.armed = false;
 }
 
 // Registered on a thread when it first caches a block.
@@ -112,21 +113,44 @@ void* Allocate(size_t size) noexcept {
   return HeapAllocate((c + 1) * kStep);
 }
 
-void Free(void* block, size_t size) noexcept {
+namespace {
+
+// Everything Free does besides pushing onto a list that has room: NULL,
+// sizes the cache does not hold, a full list, the first block a thread
+// keeps (Drain is registered then), a thread that is ending. Out of line,
+// so that the push that nearly every call makes is a few instructions.
+[[gnu::noinline]] void FreeRarely(void* block, size_t size) noexcept {
   if (block == nullptr) return;
   if (size == 0) size = 1;
   if (size > kLargestCached || t_lists.closed) return HeapFree(block);
   const size_t c = ClassOf(size);
   if (t_lists.count[c] >= kKept[c]) return HeapFree(block);
-  if (!t_lists.armed) {
-    // Registering Drain costs a check on every access to it; do it once.
-    t_drain.armed = true;
-    t_lists.armed = true;
-  }
+  // Registering Drain costs a check on every access to it; done once.
+  t_drain.armed = true;
+  t_lists.armed = true;
   auto* free_block = static_cast<FreeBlock*>(block);
   free_block->next = t_lists.head[c];
   t_lists.head[c] = free_block;
   ++t_lists.count[c];
+}
+
+}  // namespace
+
+void Free(void* block, size_t size) noexcept {
+  // size - 1 wraps for 0, so the class test also sends size 0 the slow way.
+  const size_t c = ClassOf(size);
+  if (block == nullptr || c >= kClasses) [[unlikely]] {
+    return FreeRarely(block, size);
+  }
+  Lists& lists = t_lists;
+  // armed is false before a thread's first kept block and after Drain.
+  if (!lists.armed || lists.count[c] >= kKept[c]) [[unlikely]] {
+    return FreeRarely(block, size);
+  }
+  auto* free_block = static_cast<FreeBlock*>(block);
+  free_block->next = lists.head[c];
+  lists.head[c] = free_block;
+  ++lists.count[c];
 }
 
 #else

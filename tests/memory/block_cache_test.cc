@@ -149,6 +149,10 @@ TEST_F(BlockCacheTest, ZeroBytesIsAUsableBlock) {
   EXPECT_NE(block, nullptr);
   Free(block, 0);
   Free(nullptr, 8);  // Nothing to give back.
+  // Kept as a block of the smallest class, like one of a single byte.
+  void* again = Allocate(1);
+  EXPECT_EQ(again, block);
+  Free(again, 1);
 }
 
 }  // namespace
