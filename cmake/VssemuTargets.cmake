@@ -33,6 +33,13 @@ function(vssemu_add_library name)
   target_include_directories(${name} PUBLIC $<BUILD_INTERFACE:${VSSEMU_PUBLIC_INCLUDE_DIR}>)
   vssemu_strict_warnings(${name})
   vssemu_windows_definitions(${name} WIN32_LEAN_AND_MEAN)
+  if(CMAKE_POSITION_INDEPENDENT_CODE AND NOT MSVC)
+    # Position-independent code for the drop-in vssapi library would
+    # otherwise let any exported function be replaced at load time, so GCC
+    # neither inlines nor calls directly one of the emulator's functions
+    # from another in the same file. Nothing replaces them.
+    target_compile_options(${name} PRIVATE -fno-semantic-interposition)
+  endif()
 endfunction()
 
 # Declares a GoogleTest program; its tests are registered with CTest.
