@@ -91,10 +91,10 @@ BSTR AllocOptional(const std::optional<std::wstring>& text, bool* ok) {
   return text ? AllocText(*text, ok) : nullptr;
 }
 
-// Root logical paths are NULL, as Windows reports them.
-std::optional<std::wstring> LogicalPathValue(const std::wstring& path) {
-  if (path.empty()) return std::nullopt;
-  return path;
+// Root logical paths are NULL, as Windows reports them: the path, or NULL
+// for the root.
+const std::wstring* LogicalPathValue(const std::wstring& path) {
+  return path.empty() ? nullptr : &path;
 }
 
 void DestroyInfo(VSS_COMPONENTINFO* info) {
@@ -118,7 +118,8 @@ HRESULT WmComponentView::GetComponentInfo(PVSSCOMPONENTINFO* ppInfo) {
   auto* info = new (block) VSS_COMPONENTINFO{};
   bool ok = true;
   info->type = c.type;
-  info->bstrLogicalPath = AllocOptional(LogicalPathValue(c.logical_path), &ok);
+  const std::wstring* path = LogicalPathValue(c.logical_path);
+  info->bstrLogicalPath = path != nullptr ? AllocText(*path, &ok) : nullptr;
   info->bstrComponentName = AllocText(c.name, &ok);
   info->bstrCaption = AllocOptional(c.caption, &ok);
   if (!c.icon.empty()) {
@@ -191,8 +192,10 @@ HRESULT WmDependencyView::GetWriterId(VSS_ID* pWriterId) {
 }
 
 HRESULT WmDependencyView::GetLogicalPath(BSTR* pbstrLogicalPath) {
-  return com::ReturnOptionalBstr(LogicalPathValue(dependency_.logical_path),
-                                 pbstrLogicalPath);
+  const std::wstring* path = LogicalPathValue(dependency_.logical_path);
+  return com::ReturnOptionalBstr(
+      path != nullptr ? std::optional<std::wstring>(*path) : std::nullopt,
+      pbstrLogicalPath);
 }
 
 HRESULT WmDependencyView::GetComponentName(BSTR* pbstrComponentName) {

@@ -41,24 +41,25 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
   }
   // Spec Q24: the writer and component must be in the gathered metadata.
   coordinator::Participant* p = session_.FindInstance(instanceId);
-  if (p == nullptr || !p->metadata) {
+  const bool writer_known = p != nullptr && p->metadata && p->identified &&
+                            p->writer->identity.writer_id == writerId;
+  const metadata::ComponentIndex* index =
+      writer_known ? &p->MetadataIndex() : nullptr;
+  const metadata::Component* described =
+      index != nullptr
+          ? index->Find(ct, wszLogicalPath != nullptr ? wszLogicalPath : L"",
+                        wszComponentName)
+          : nullptr;
+  if (described == nullptr)
     return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
-  }
-  const metadata::ComponentIndex& index = p->MetadataIndex();
-  const metadata::Component* described = index.Find(
-      ct, wszLogicalPath != nullptr ? wszLogicalPath : L"", wszComponentName);
-  if (!p->identified || p->writer->identity.writer_id != writerId ||
-      described == nullptr) {
-    return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
-  }
   if (const auto& entry = session_.bcd.FindWriterInstance(instanceId)) {
     std::string problem =
-        coordinator::AddComponentProblem(index, *described, *entry);
+        coordinator::AddComponentProblem(*index, *described, *entry);
     if (!problem.empty()) {
       service_->Violate("requester.add-implicit-component", "9.2", problem);
     }
   } else if (!described->selectable &&
-             index.HasSelectableAncestor(*described)) {
+             index->HasSelectableAncestor(*described)) {
     service_->Violate("requester.add-implicit-component", "9.2",
                       metadata::ToUtf8(described->name) +
                           " is a nonselectable subcomponent and must never be "
