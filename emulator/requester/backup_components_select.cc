@@ -50,8 +50,9 @@ HRESULT BackupComponents::AddComponent(VSS_ID instanceId, VSS_ID writerId,
           ? index->Find(ct, wszLogicalPath != nullptr ? wszLogicalPath : L"",
                         wszComponentName)
           : nullptr;
-  if (described == nullptr)
+  if (described == nullptr) {
     return Traced("AddComponent", VSS_E_OBJECT_NOT_FOUND);
+  }
   if (const auto& entry = session_.bcd.FindWriterInstance(instanceId)) {
     std::string problem =
         coordinator::AddComponentProblem(*index, *described, *entry);
